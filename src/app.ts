@@ -1,0 +1,116 @@
+/**
+ * Builds the Fastify application; never listens. Plugins are registered in a fixed order: cross-cutting
+ * concerns first (errors, schemas, load shedding, rate limits), then storage and services, then the three
+ * adapters (REST, GraphQL, Slack) over the one service layer.
+ */
+import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import { createSnapshotRepository } from './db/repositories/snapshotRepository.js';
+import type { CompiledMesh } from './engine/index.js';
+import { AppError } from './errors/appError.js';
+import { graphqlPlugin } from './graphql/plugin.js';
+import { createAuthorizer } from './http/auth.js';
+import { componentSchemas } from './http/openapiDocument.js';
+import { createMetrics, registerMetrics, type Metrics } from './http/plugins/metrics.js';
+import { errorHandler, notFoundHandler, sendProblem } from './http/problem.js';
+import { docsRoutes } from './http/routes/docs.js';
+import { healthRoutes } from './http/routes/health.js';
+import { snapshotRoutes } from './http/routes/snapshots.js';
+import { CompiledMeshCache } from './services/compiledMeshCache.js';
+import { importExamples } from './services/importExamples.js';
+import { createPolicyService } from './services/policyService.js';
+import { createSnapshotService, type SnapshotAdminService } from './services/snapshotService.js';
+import type { Services } from './services/types.js';
+import { slackPlugin } from './slack/plugin.js';
+
+/** Request ids from a proxy are kept only when they look like ids, so logs cannot be forged through them. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly spillway: { readonly services: Services; readonly snapshots: SnapshotAdminService; readonly metrics: Metrics };
+  }
+}
+
+export interface AppDeps {
+  /** Replaces global fetch for outbound calls (Slack response_url); tests deliver to a local receiver. */
+  readonly fetchImpl?: typeof fetch;
+}
+
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.server.logLevel },
+    trustProxy: config.server.trustProxy,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  // 1. One error envelope for everything below.
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  for (const schema of componentSchemas()) app.addSchema(schema);
+
+  // 2. Shed load before doing work: better-sqlite3 and the engine are synchronous.
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.loadShedding.maxEventLoopDelayMs,
+    exposeStatusRoute: false,
+    pressureHandler: (_request, reply) => {
+      void sendProblem(reply, new AppError('OVERLOADED', 'The service is overloaded; retry shortly.'));
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED', 'Too many uploads; retry later.'),
+  });
+
+  // 3. Storage and the service layer.
+  const database = openDatabase(config.db.path);
+  app.addHook('onClose', async () => database.close());
+  const repo = createSnapshotRepository(database.db);
+  const metrics = createMetrics(() => repo.count());
+  const cache = new CompiledMeshCache<CompiledMesh>(config.cache.maxBytes, (event) => metrics.cacheEvents.inc({ event }));
+  const snapshots = createSnapshotService(repo, config, (id) => cache.delete(id));
+  const services: Services = { snapshots, policy: createPolicyService(snapshots, cache) };
+  app.decorate('spillway', { services, snapshots, metrics });
+  const authorizer = createAuthorizer(config);
+  if (authorizer.open) app.log.warn('SPILLWAY_API_TOKENS is not set: every client can read and write snapshots.');
+
+  // 4. Adapters.
+  registerMetrics(app, metrics);
+  await app.register(healthRoutes, {
+    isReady: () => {
+      try {
+        database.sqlite.prepare('select 1').get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  await app.register(docsRoutes);
+  await app.register(snapshotRoutes, { config, snapshots, authorizer });
+  await app.register(graphqlPlugin, { config, services, authorizer });
+  if (config.slack.signingSecret !== undefined) {
+    await app.register(slackPlugin, { config, services, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) });
+  }
+
+  // 5. First start: a database with nothing in it gets the bundled examples.
+  if (config.examples.importOnEmpty && snapshots.count() === 0) {
+    const imported = await importExamples(snapshots);
+    app.log.info({ imported }, 'imported the bundled example snapshots');
+  }
+  return app;
+}

@@ -1,0 +1,164 @@
+/**
+ * The only reader of `process.env`. The schema is the single source of the `Config` type; every invalid
+ * variable is reported at once, and empty strings count as unset. `.env.example` lists the same keys (a
+ * test keeps them in sync).
+ */
+import { z } from 'zod';
+
+const MEBIBYTE_BYTES = 1024 * 1024;
+
+const emptyAsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
+const str = (fallback: string) => z.preprocess(emptyAsUnset, z.string().default(fallback));
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess(emptyAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1'),
+  );
+const list = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    ),
+);
+
+const tokenEntry = z.string().regex(/^(reader|writer):\S{16,}$/, 'each token must be "reader:<token>" or "writer:<token>" with at least 16 characters');
+
+export const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUnset, z.enum(['development', 'production', 'test']).default('development')),
+  HOST: str('0.0.0.0'),
+  PORT: int(8080, 0, 65535),
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  TRUST_PROXY: bool(false),
+  SPILLWAY_DB_PATH: str('./data/spillway.db'),
+  SPILLWAY_UPLOAD_MAX_BYTES: int(64 * MEBIBYTE_BYTES, 1024, 1024 * MEBIBYTE_BYTES),
+  SPILLWAY_UPLOAD_MAX_DOCUMENTS: int(200_000, 1, 10_000_000),
+  SPILLWAY_UPLOAD_MAX_DEPTH: int(64, 8, 1000),
+  SPILLWAY_UPLOAD_MAX_ALIASES: int(100, 0, 100_000),
+  SPILLWAY_UPLOAD_RATE_PER_MINUTE: int(30, 1, 100_000),
+  SPILLWAY_API_TOKENS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0),
+      )
+      .pipe(z.array(tokenEntry)),
+  ),
+  SPILLWAY_CORS_ORIGINS: list,
+  SPILLWAY_GRAPHQL_INTROSPECTION: z.preprocess(emptyAsUnset, z.enum(['true', 'false']).optional()),
+  SPILLWAY_GRAPHQL_MAX_DEPTH: int(12, 2, 100),
+  SPILLWAY_GRAPHQL_MAX_COST: int(20_000, 100, 10_000_000),
+  SPILLWAY_GRAPHQL_MAX_ALIASES: int(15, 0, 1000),
+  SPILLWAY_GRAPHQL_MAX_TOKENS: int(2_000, 100, 1_000_000),
+  SPILLWAY_CACHE_MAX_MB: int(512, 1, 64 * 1024),
+  SPILLWAY_IMPORT_EXAMPLES: bool(true),
+  SLACK_SIGNING_SECRET: z.preprocess(emptyAsUnset, z.string().min(8).optional()),
+  SPILLWAY_SLACK_INLINE_BUDGET_MS: int(2_000, 0, 2_900),
+  SPILLWAY_SLACK_RESPONSE_RETRIES: int(3, 0, 5),
+  SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: int(1_000, 0, 60_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type Role = 'reader' | 'writer';
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly server: { readonly host: string; readonly port: number; readonly logLevel: string; readonly trustProxy: boolean };
+  readonly db: { readonly path: string };
+  readonly upload: {
+    readonly bodyLimitBytes: number;
+    readonly maxDocuments: number;
+    readonly maxDepth: number;
+    readonly maxAliasCount: number;
+    readonly ratePerMinute: number;
+  };
+  /** Empty: the service is open (and says so at start). */
+  readonly auth: { readonly tokens: readonly { readonly token: string; readonly role: Role }[] };
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly landingPage: boolean;
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxTokens: number;
+  };
+  readonly cors: { readonly origins: readonly string[] };
+  readonly cache: { readonly maxBytes: number };
+  readonly examples: { readonly importOnEmpty: boolean };
+  readonly slack: { readonly signingSecret?: string; readonly inlineBudgetMs: number; readonly responseRetries: number };
+  readonly loadShedding: { readonly maxEventLoopDelayMs: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly issues: readonly string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+  }
+}
+
+/** Parses an environment (default `process.env`) into a frozen Config, or throws listing every problem. */
+export function loadConfig(source: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const development = e.NODE_ENV !== 'production';
+  const introspection = e.SPILLWAY_GRAPHQL_INTROSPECTION === undefined ? development : e.SPILLWAY_GRAPHQL_INTROSPECTION === 'true';
+  const config: Config = {
+    env: e.NODE_ENV,
+    server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL, trustProxy: e.TRUST_PROXY },
+    db: { path: e.SPILLWAY_DB_PATH },
+    upload: {
+      bodyLimitBytes: e.SPILLWAY_UPLOAD_MAX_BYTES,
+      maxDocuments: e.SPILLWAY_UPLOAD_MAX_DOCUMENTS,
+      maxDepth: e.SPILLWAY_UPLOAD_MAX_DEPTH,
+      maxAliasCount: e.SPILLWAY_UPLOAD_MAX_ALIASES,
+      ratePerMinute: e.SPILLWAY_UPLOAD_RATE_PER_MINUTE,
+    },
+    auth: {
+      tokens: e.SPILLWAY_API_TOKENS.map((entry) => {
+        const separator = entry.indexOf(':');
+        return { role: entry.slice(0, separator) as Role, token: entry.slice(separator + 1) };
+      }),
+    },
+    graphql: {
+      introspection,
+      landingPage: introspection,
+      maxDepth: e.SPILLWAY_GRAPHQL_MAX_DEPTH,
+      maxCost: e.SPILLWAY_GRAPHQL_MAX_COST,
+      maxAliases: e.SPILLWAY_GRAPHQL_MAX_ALIASES,
+      maxTokens: e.SPILLWAY_GRAPHQL_MAX_TOKENS,
+    },
+    cors: { origins: e.SPILLWAY_CORS_ORIGINS },
+    cache: { maxBytes: e.SPILLWAY_CACHE_MAX_MB * 1024 * 1024 },
+    examples: { importOnEmpty: e.SPILLWAY_IMPORT_EXAMPLES },
+    slack: {
+      ...(e.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: e.SLACK_SIGNING_SECRET }),
+      inlineBudgetMs: e.SPILLWAY_SLACK_INLINE_BUDGET_MS,
+      responseRetries: e.SPILLWAY_SLACK_RESPONSE_RETRIES,
+    },
+    loadShedding: { maxEventLoopDelayMs: e.SPILLWAY_MAX_EVENT_LOOP_DELAY_MS },
+  };
+  return Object.freeze(config);
+}
+
+/** Config for tests: defaults plus overrides, never reading the real environment. */
+export function testConfig(overrides: Readonly<Record<string, string>> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', SPILLWAY_DB_PATH: ':memory:', SPILLWAY_IMPORT_EXAMPLES: 'false', LOG_LEVEL: 'silent', ...overrides });
+}

@@ -1,0 +1,34 @@
+/**
+ * Opens the SQLite database with the pragmas a single-writer service needs: WAL so readers never wait on
+ * the writer, NORMAL sync (durable at checkpoints, safe against corruption), foreign keys for cascades, and
+ * a busy timeout so a second process (a migration, a backup) waits instead of failing with SQLITE_BUSY.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema.js';
+import { applyMigrations } from './migrate.js';
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly sqlite: Database.Database;
+  close(): void;
+}
+
+/** Opens (creating the folder if needed) and migrates the database at `path`; `:memory:` for tests. */
+export function openDatabase(path: string): DatabaseHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  applyMigrations(sqlite);
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema });
+  return { db, sqlite, close: () => sqlite.close() };
+}

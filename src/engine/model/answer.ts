@@ -1,0 +1,189 @@
+/**
+ * What the engine answers: the effective policy of a client→backend request, hop by hop, and the
+ * what-if comparison. These shapes mirror the public GraphQL contract (`../shared/design/api.md`), so the
+ * adapters only translate names, never compute. Percentages are 0–100 of the hop's traffic.
+ */
+import type { Labels, Locality, Profile, ResourceRef } from './meshModel.js';
+
+export type Severity = 'ERROR' | 'WARNING' | 'INFO';
+
+/** A finding with a stable `SPW####` code (catalogue in `src/engine/diagnostics/catalogue.ts`). */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly resources: readonly ResourceRef[];
+  /** The istioctl (`IST0xxx`) or Kiali (`KIA0xxx`) code of the nearest equivalent check, if any. */
+  readonly equivalent?: string;
+}
+
+export type ProxyKind = 'ZTUNNEL' | 'SIDECAR' | 'WAYPOINT' | 'INGRESS_GATEWAY' | 'NONE';
+
+export interface Proxy {
+  readonly kind: ProxyKind;
+  readonly name?: string;
+  readonly cluster?: string;
+  readonly network?: string;
+  /** `region/zone/subzone` */
+  readonly locality?: string;
+  /** The node the proxy runs on (ztunnel: the client's node). */
+  readonly node?: string;
+}
+
+export type Layer = 'L4' | 'L7';
+
+/** Where a traffic-distribution mode came from, highest precedence first. */
+export type TrafficDistributionSource =
+  | 'SERVICE_SPEC'
+  | 'SERVICE_ANNOTATION'
+  | 'NAMESPACE_ANNOTATION'
+  | 'SERVICE_ENTRY_ANNOTATION'
+  | 'INTERNAL_TRAFFIC_POLICY'
+  | 'DESTINATION_RULE'
+  | 'DEFAULT';
+
+export interface TrafficDistribution {
+  /** Any | PreferClose | PreferSameZone | PreferSameNode | PreferNetwork | PreferRegion | Local … */
+  readonly mode: string;
+  readonly source: TrafficDistributionSource;
+  /** The object that decided it (absent for DEFAULT). */
+  readonly resource?: ResourceRef;
+  /** The exact field or annotation, e.g. `spec.trafficDistribution`. */
+  readonly field?: string;
+  /** The value as written, when it differs from `mode` (unknown values become Any upstream). */
+  readonly writtenValue?: string;
+}
+
+export type LocalityLbMode =
+  | 'NONE'
+  | 'TRAFFIC_DISTRIBUTION'
+  | 'LOCALITY_FAILOVER'
+  | 'FAILOVER'
+  | 'FAILOVER_PRIORITY'
+  | 'DISTRIBUTE'
+  | 'ZONE_AWARE'
+  | 'ZTUNNEL_RANKING'
+  | 'ZTUNNEL_STRICT'
+  | 'DISABLED';
+
+export interface LocalityLb {
+  readonly mode: LocalityLbMode;
+  readonly active: boolean;
+  readonly reason?: string;
+  /** The failoverPriority labels (or ztunnel scopes) in force, in order. */
+  readonly failoverPriority: readonly string[];
+  /** Where the setting came from: DR, mesh config, traffic distribution… */
+  readonly source?: string;
+  readonly resource?: ResourceRef;
+}
+
+/** Outlier detection in force with every default filled in (Envoy defaults where Istio leaves a field unset). */
+export interface OutlierDetection {
+  readonly consecutive5xxErrors: number;
+  /** Envoy counts gateway errors but enforces them only when Istio sets the field (>0). */
+  readonly consecutiveGatewayErrors?: number;
+  readonly intervalSeconds: number;
+  readonly baseEjectionTimeSeconds: number;
+  readonly maxEjectionTimeSeconds: number;
+  readonly maxEjectionPercent: number;
+  readonly minHealthPercent: number;
+  /** Which fields were written in the DR (the rest are defaults). */
+  readonly explicitFields: readonly string[];
+  readonly resource?: ResourceRef;
+}
+
+export interface PriorityLevel {
+  readonly level: number;
+  readonly endpoints: number;
+  readonly healthy: number;
+  /** Envoy's health score: min(100, floor(overprovisioning × healthy / total)). */
+  readonly healthPercent: number;
+  readonly loadPercent: number;
+  readonly panic: boolean;
+  /** What places an endpoint at this level, e.g. "same network + region + zone". */
+  readonly meaning?: string;
+}
+
+export interface EndpointShare {
+  readonly name: string;
+  readonly address?: string;
+  readonly cluster?: string;
+  readonly network?: string;
+  readonly locality?: string;
+  readonly node?: string;
+  readonly priority: number;
+  readonly healthy: boolean;
+  readonly ejected: boolean;
+  readonly sharePercent: number;
+  /** Why it sits at this priority (labels matched / rule applied). */
+  readonly priorityReason?: string;
+  /** Locality weight in force (DR distribute), when any. */
+  readonly localityWeight?: number;
+}
+
+export interface Hop {
+  readonly from: Proxy;
+  /** The waypoint's or the backend's host. */
+  readonly to: string;
+  readonly layer: Layer;
+  readonly trafficDistribution: TrafficDistribution;
+  readonly destinationRule?: ResourceRef;
+  /** Which DR fields take effect on this hop; on a ztunnel hop, none. */
+  readonly destinationRuleFieldsApplied: readonly string[];
+  readonly localityLb: LocalityLb;
+  readonly loadBalancer: string;
+  readonly outlierDetection?: OutlierDetection;
+  readonly panicThresholdPercent: number;
+  readonly overprovisioningFactor: number;
+  /** REQUEST on L7 hops, CONNECTION on ztunnel hops. */
+  readonly shareUnit: 'REQUEST' | 'CONNECTION';
+  readonly priorities: readonly PriorityLevel[];
+  readonly endpoints: readonly EndpointShare[];
+  /** Traffic on this hop that reaches no endpoint (no healthy host, STRICT with no match…). */
+  readonly droppedPercent: number;
+  readonly notes: readonly string[];
+}
+
+export interface EffectivePolicy {
+  readonly profile: Profile;
+  readonly client: ResourceRef;
+  readonly backend: string;
+  readonly hops: readonly Hop[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type EjectionOutcome = 'EJECTED' | 'REFUSED_BY_CAP' | 'NO_OUTLIER_DETECTION' | 'UNKNOWN_ENDPOINT' | 'NOT_ON_PATH' | 'ALREADY_UNHEALTHY';
+
+export interface Ejection {
+  readonly endpoint: string;
+  readonly hop?: number;
+  readonly outcome: EjectionOutcome;
+  readonly reason?: string;
+  readonly ejectionSeconds?: number;
+}
+
+export interface Scenario {
+  readonly ejectEndpoints?: readonly string[];
+  readonly loadFactor?: number;
+  readonly failLocalities?: readonly string[];
+  readonly overprovisioningFactor?: number;
+}
+
+export interface SweepPoint {
+  readonly loadFactor: number;
+  /** Per hop, per priority level: load percent. */
+  readonly hops: readonly { readonly hop: number; readonly loads: readonly number[]; readonly overflowPercent: number }[];
+}
+
+export interface WhatIf {
+  readonly profile: Profile;
+  readonly baseline: EffectivePolicy;
+  readonly scenario: EffectivePolicy;
+  readonly ejections: readonly Ejection[];
+  readonly errorPercent: number;
+  readonly overflowPercent: number;
+  /** The load model's statement and assumptions, repeated on every answer. */
+  readonly notes: readonly string[];
+}
+
+export type { Labels, Locality };

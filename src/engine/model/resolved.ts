@@ -1,0 +1,89 @@
+/**
+ * The boundary between the resolver (`src/engine/resolver`) and the spillover model
+ * (`src/engine/spillover`): a request path whose every hop carries its endpoints already placed at
+ * priority levels, with health as the proxy would see it, but no traffic shares yet. The spillover model
+ * turns a `ResolvedHop` (plus a scenario) into priority loads and endpoint shares.
+ */
+import type {
+  Diagnostic,
+  Layer,
+  LocalityLb,
+  OutlierDetection,
+  Proxy,
+  TrafficDistribution,
+} from './answer.js';
+import type { Locality, Profile, ResourceRef } from './meshModel.js';
+
+/** Health as the balancing proxy sees it before any scenario (Envoy `coarseHealth` + exclusion). */
+export type EndpointHealth = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY' | 'EXCLUDED';
+
+export interface ResolvedEndpoint {
+  /** Unique within the hop: `cluster/namespace/name` for workloads, `cluster/address` otherwise. */
+  readonly id: string;
+  /** Pod or WorkloadEntry name, else the address. */
+  readonly name: string;
+  readonly address?: string;
+  readonly cluster: string;
+  readonly network: string;
+  readonly locality: Locality;
+  readonly node?: string;
+  readonly workload?: ResourceRef;
+  /** Dense priority level after compaction (0 = most preferred). ztunnel: best rank = 0. */
+  readonly priority: number;
+  /** Raw (pre-compaction) value, for explanation. */
+  readonly rawPriority: number;
+  /** Human explanation: which labels matched / which rule placed it here. */
+  readonly priorityReason: string;
+  readonly health: EndpointHealth;
+  /** Endpoint LB weight (WorkloadEntry weight, default 1). */
+  readonly weight: number;
+  /** Locality weight from DR `distribute`, when in force. */
+  readonly localityWeight?: number;
+}
+
+/** How a hop's proxy spreads traffic across priorities. */
+export type Balancer =
+  /** Envoy (sidecar, waypoint, gateway): priority load with overprovisioning and panic. */
+  | 'ENVOY'
+  /** ztunnel: best-ranked healthy tier only, no gradual spillover. */
+  | 'ZTUNNEL'
+  /** No mesh proxy: kube-proxy style uniform spread over ready endpoints. */
+  | 'KUBE_PROXY';
+
+export interface ResolvedHop {
+  readonly from: Proxy;
+  readonly to: string;
+  readonly layer: Layer;
+  readonly balancer: Balancer;
+  readonly trafficDistribution: TrafficDistribution;
+  readonly destinationRule?: ResourceRef;
+  readonly destinationRuleFieldsApplied: readonly string[];
+  readonly localityLb: LocalityLb;
+  readonly loadBalancer: string;
+  readonly outlierDetection?: OutlierDetection;
+  /** 0 disables panic. */
+  readonly panicThresholdPercent: number;
+  /** Integer percent; Envoy default 140, never overridden by Istio. */
+  readonly overprovisioningFactor: number;
+  /** Envoy honours locality weights only when `locality_weighted_lb_config` is set. */
+  readonly localityWeighted: boolean;
+  /** ztunnel only: STRICT drops connections with no full match; ALLOW_ALL keeps unready endpoints. */
+  readonly ztunnel?: {
+    readonly mode: 'STANDARD' | 'FAILOVER' | 'STRICT' | 'PASSTHROUGH';
+    readonly scopes: readonly string[];
+    readonly healthPolicy: 'ONLY_HEALTHY' | 'ALLOW_ALL';
+  };
+  readonly endpoints: readonly ResolvedEndpoint[];
+  /** Meaning of each dense priority level, index = level. */
+  readonly priorityMeanings: readonly string[];
+  readonly notes: readonly string[];
+}
+
+export interface ResolvedPath {
+  readonly profile: Profile;
+  readonly client: ResourceRef;
+  /** The backend host as resolved (FQDN or global host). */
+  readonly backend: string;
+  readonly hops: readonly ResolvedHop[];
+  readonly diagnostics: readonly Diagnostic[];
+}

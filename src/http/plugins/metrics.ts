@@ -1,0 +1,58 @@
+/**
+ * Prometheus metrics at /metrics. Each app has its own registry, so several apps in one process (tests)
+ * never collide on metric names.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly uploads: Counter<'outcome'>;
+  readonly cacheEvents: Counter<'event'>;
+  readonly graphqlOperations: Histogram<'operation' | 'outcome'>;
+}
+
+export function createMetrics(snapshotCount: () => number): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'spillway_snapshots',
+    help: 'Snapshots stored',
+    registers: [registry],
+    collect() {
+      this.set(snapshotCount());
+    },
+  });
+  return {
+    registry,
+    uploads: new Counter({ name: 'spillway_uploads_total', help: 'Snapshot uploads by outcome', labelNames: ['outcome'], registers: [registry] }),
+    cacheEvents: new Counter({ name: 'spillway_compiled_cache_total', help: 'Compiled-snapshot cache hits and misses', labelNames: ['event'], registers: [registry] }),
+    graphqlOperations: new Histogram({
+      name: 'spillway_graphql_operation_seconds',
+      help: 'GraphQL operation latency by operation name and outcome',
+      labelNames: ['operation', 'outcome'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers: [registry],
+    }),
+  };
+}
+
+/** Instruments every route of `app` (the root instance, so the hook sees all routes) and serves /metrics. */
+export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+  const requests = new Histogram({
+    name: 'spillway_http_request_seconds',
+    help: 'HTTP request latency by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: LATENCY_BUCKETS_SECONDS,
+    registers: [metrics.registry],
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    requests.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+}

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { AppError } from '../../errors/appError.js';
+import type { SnapshotAdminService, UploadContentType } from '../../services/snapshotService.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/snapshotService.js';
+import type { Authorizer } from '../auth.js';
+import { ref } from '../openapiDocument.js';
+
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
+const PROFILE_VALUES = ['SOLO', 'ISTIO_1_30', 'ISTIO_1_31'];
+
+interface UploadQuery {
+  name?: string;
+  cluster?: string;
+  network?: string;
+  profile?: string;
+}
+
+function uploadContentType(request: FastifyRequest): UploadContentType {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' ? 'application/json' : 'application/yaml';
+}
+
+export const snapshotRoutes: FastifyPluginAsync<{
+  config: Config;
+  snapshots: SnapshotAdminService;
+  authorizer: Authorizer;
+}> = async (app, { config, snapshots, authorizer }) => {
+  // Uploads are kept as raw bytes: they are hashed and stored byte for byte, and parsed by the ingest
+  // pipeline (which reports every problem), not by Fastify's JSON parser (which stops at the first).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', ...YAML_TYPES], { parseAs: 'buffer', bodyLimit: config.upload.bodyLimitBytes }, (_req, body, done) => {
+    done(null, body);
+  });
+
+  const reader = (request: FastifyRequest): void => authorizer.authorize(request, 'reader');
+  const writer = (request: FastifyRequest): void => authorizer.authorize(request, 'writer');
+
+  app.post<{ Querystring: UploadQuery; Body: Buffer }>(
+    '/v1/snapshots',
+    {
+      onRequest: async (request) => writer(request),
+      bodyLimit: config.upload.bodyLimitBytes,
+      config: { rateLimit: { max: config.upload.ratePerMinute, timeWindow: '1 minute' } },
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', maxLength: 253 },
+            cluster: { type: 'string', maxLength: 253 },
+            network: { type: 'string', maxLength: 253 },
+            profile: { type: 'string', enum: PROFILE_VALUES },
+          },
+        },
+        response: { 200: ref('Snapshot'), 201: ref('Snapshot') },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body) || request.body.byteLength === 0) {
+        throw new AppError('INVALID_UPLOAD', 'The body is empty.', {
+          problems: [{ pointer: '', code: 'EMPTY_BODY', message: 'Upload YAML or JSON Kubernetes objects.' }],
+        });
+      }
+      const outcome = await snapshots.upload({ body: request.body, contentType: uploadContentType(request), params: request.query });
+      if (outcome.created) void reply.code(201).header('location', `/v1/snapshots/${outcome.snapshot.id}`);
+      return outcome.snapshot;
+    },
+  );
+
+  app.get<{ Querystring: { limit?: number; cursor?: string } }>(
+    '/v1/snapshots',
+    {
+      onRequest: async (request) => reader(request),
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+            cursor: { type: 'string', maxLength: 200 },
+          },
+        },
+        response: { 200: ref('SnapshotPage') },
+      },
+    },
+    (request) => snapshots.list(request.query.limit ?? DEFAULT_PAGE_SIZE, request.query.cursor),
+  );
+
+  const idParams = {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string', maxLength: 253 } },
+  } as const;
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/snapshots/:id',
+    { onRequest: async (request) => reader(request), schema: { params: idParams, response: { 200: ref('Snapshot') } } },
+    (request) => {
+      const snapshot = snapshots.get(request.params.id);
+      if (!snapshot) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot matches "${request.params.id}".`);
+      return snapshot;
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/snapshots/:id/document',
+    { onRequest: async (request) => reader(request), schema: { params: idParams } },
+    async (request, reply) => {
+      const row = snapshots.resolve(request.params.id);
+      if (!row) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot matches "${request.params.id}".`);
+      const document = await snapshots.document(row.id);
+      return reply.type(document.contentType).send(document.body);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/v1/snapshots/:id',
+    { onRequest: async (request) => writer(request), schema: { params: idParams } },
+    async (request, reply) => {
+      snapshots.delete(request.params.id);
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,57 @@
+/**
+ * Process entry: load config, build the app, listen, and shut down gracefully (finish in-flight requests
+ * on SIGTERM/SIGINT, then close the database).
+ */
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  const address = await app.listen({ host: config.server.host, port: config.server.port });
+  const base = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  app.log.info(`Spillway is serving on ${base}`);
+  process.stdout.write(
+    [
+      '',
+      `  Spillway is up.`,
+      `  REST API:  ${base}/v1/snapshots   (contract: ${base}/openapi.yaml, docs: ${base}/docs)`,
+      `  GraphQL:   ${base}/graphql`,
+      `  Try:       curl -s ${base}/graphql -H 'content-type: application/json' \\`,
+      `               -d '{"query":"{ effectivePolicy(snapshot: \\"httpbin-after\\", client: \\"httpbin/client-in-ambient\\", backend: \\"in-ambient.httpbin\\") { profile hops { from { kind name } to layer loadBalancer endpoints { name sharePercent } } } }"}'`,
+      '',
+    ].join('\n'),
+  );
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error('graceful shutdown timed out');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Spillway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

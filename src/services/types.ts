@@ -1,0 +1,61 @@
+/**
+ * The one service layer that REST, GraphQL and Slack call. Adapters translate names and errors; every
+ * answer below is computed by the engine (`src/engine`) through these functions.
+ */
+import type { Diagnostic, EffectivePolicy, Scenario, SweepPoint, WhatIf } from '../engine/model/answer.js';
+import type { Profile } from '../engine/model/meshModel.js';
+
+export interface SnapshotSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly profile: Profile;
+  readonly contentHash: string;
+  readonly createdAt: string;
+  readonly clusters: readonly { readonly name: string; readonly network: string }[];
+  /** Per cluster, per kind: how many objects were understood. */
+  readonly counts: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Kinds present but not used by Spillway, with how many of each. */
+  readonly ignored: Readonly<Record<string, number>>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface SnapshotPage {
+  readonly items: readonly SnapshotSummary[];
+  /** Opaque cursor for the next page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+export interface PolicyQuery {
+  /** Snapshot id, snapshot name (newest version) or `latest`. */
+  readonly snapshot: string;
+  readonly client: string;
+  readonly backend: string;
+  readonly profile?: Profile;
+}
+
+export interface WhatIfQuery extends PolicyQuery {
+  readonly scenario: Scenario;
+}
+
+export interface SweepQuery extends PolicyQuery {
+  readonly scenario: Scenario;
+  /** Load factors to evaluate, e.g. 1.0 … 3.0. */
+  readonly loadFactors: readonly number[];
+}
+
+export interface SnapshotService {
+  list(first: number, after?: string): SnapshotPage;
+  get(ref: string): SnapshotSummary | undefined;
+}
+
+export interface PolicyService {
+  effectivePolicy(query: PolicyQuery): Promise<EffectivePolicy>;
+  whatIf(query: WhatIfQuery): Promise<WhatIf>;
+  sweep(query: SweepQuery): Promise<readonly SweepPoint[]>;
+  analyze(snapshot: string, profile?: Profile): Promise<readonly Diagnostic[]>;
+}
+
+export interface Services {
+  readonly snapshots: SnapshotService;
+  readonly policy: PolicyService;
+}
