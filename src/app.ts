@@ -33,7 +33,13 @@ const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyInstance {
-    readonly spillway: { readonly services: Services; readonly snapshots: SnapshotAdminService; readonly metrics: Metrics };
+    readonly spillway: {
+      readonly services: Services;
+      readonly snapshots: SnapshotAdminService;
+      readonly metrics: Metrics;
+      /** Every route registered, for the contract test against openapi.yaml. */
+      readonly routes: readonly { readonly method: string; readonly url: string }[];
+    };
   }
 }
 
@@ -47,12 +53,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     logger: { level: config.server.logLevel },
     trustProxy: config.server.trustProxy,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads the header itself, so an unsafe id from a client is replaced rather than trusted.
+    requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -84,7 +95,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const cache = new CompiledMeshCache<CompiledMesh>(config.cache.maxBytes, (event) => metrics.cacheEvents.inc({ event }));
   const snapshots = createSnapshotService(repo, config, (id) => cache.delete(id));
   const services: Services = { snapshots, policy: createPolicyService(snapshots, cache) };
-  app.decorate('spillway', { services, snapshots, metrics });
+  app.decorate('spillway', { services, snapshots, metrics, routes });
   const authorizer = createAuthorizer(config);
   if (authorizer.open) app.log.warn('SPILLWAY_API_TOKENS is not set: every client can read and write snapshots.');
 

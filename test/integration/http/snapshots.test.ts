@@ -51,9 +51,11 @@ describe('POST /v1/snapshots formats', () => {
         spec: { profile: 'ISTIO_1_31', clusters: [{ name: 'east', network: 'net-east', resources: [NAMESPACE, SERVICE] }] },
       }),
     ],
-  ])('%s is accepted and counted', async (_label, contentType, payload) => {
+  ])('%s is accepted and counted', async (label, contentType, payload) => {
     const app = await buildTestApp();
-    const response = await app.inject({ method: 'POST', url: '/v1/snapshots?name=t&cluster=east', headers: { 'content-type': contentType }, payload });
+    // A bundle names its own clusters; the cluster parameter is for plain uploads only.
+    const url = label === 'MeshSnapshot bundle' ? '/v1/snapshots' : '/v1/snapshots?name=t&cluster=east';
+    const response = await app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json();
     expect(body.id).toMatch(/^snp_/);
@@ -102,18 +104,18 @@ describe('hostile and invalid input is refused and stores nothing', () => {
   it.each([
     ['alias bomb', 'application/yaml', aliasBomb, 422, {}],
     ['deep nesting', 'application/json', deep, 422, {}],
-    ['more documents than the limit', 'application/yaml', manyDocs, 422, { SPILLWAY_UPLOAD_MAX_DOCUMENTS: '50' }],
+    ['more documents than the limit', 'application/yaml', manyDocs, 413, { SPILLWAY_UPLOAD_MAX_DOCUMENTS: '50' }],
     ['binary garbage', 'application/yaml', Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x92, 0x00, 0x13]), 422, {}],
     ['NUL bytes in text', 'application/yaml', 'apiVersion: v1\u0000kind: Namespace', 422, {}],
     ['non-string label value', 'application/yaml', nonStringLabel, 422, {}],
     ['YAML syntax error', 'application/yaml', 'apiVersion: v1\nkind: [Namespace', 422, {}],
     ['empty body', 'application/yaml', '', 422, {}],
     ['body over the limit', 'application/yaml', `# ${'x'.repeat(5000)}\n${yamlOf(NAMESPACE)}`, 413, { SPILLWAY_UPLOAD_MAX_BYTES: '4096' }],
-  ])('%s → %s with a problem body', async (_label, contentType, payload, status, env) => {
+  ])('%s → %s with a problem body', async (label, contentType, payload, status, env) => {
     const app = await buildTestApp(env);
     const response = await app.inject({ method: 'POST', url: '/v1/snapshots', headers: { 'content-type': contentType }, payload });
     const body = expectProblem(response, status, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_UPLOAD');
-    if (status === 422) expect(Array.isArray(body['problems']) && (body['problems'] as unknown[]).length > 0).toBe(true);
+    if (label !== 'body over the limit') expect(Array.isArray(body['problems']) && (body['problems'] as unknown[]).length > 0).toBe(true);
     expect(app.spillway.snapshots.count()).toBe(0);
   });
 
@@ -199,7 +201,9 @@ describe('storage', () => {
     const app = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
     onTestFinished(() => app.close());
     const db = new Database(path, { readonly: true });
-    onTestFinished(() => db.close());
+    onTestFinished(() => {
+      db.close();
+    });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
@@ -290,8 +294,9 @@ describe('errors and health', () => {
     const app = await buildTestApp();
     const kept = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
     expect(kept.headers['x-request-id']).toBe('abc-123');
-    const replaced = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'evil\nlog line' } });
-    expect(replaced.headers['x-request-id']).not.toContain('\n');
+    const forged = `forged id with spaces ${'x'.repeat(200)}`;
+    const replaced = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': forged } });
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('exposes Prometheus metrics', async () => {
