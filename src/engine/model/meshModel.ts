@@ -287,7 +287,8 @@ export interface EndpointModel {
   readonly weight?: number;
 }
 
-export type GatewayClass = 'istio-waypoint' | 'istio' | 'istio-east-west' | string;
+/** `istio-waypoint`, `istio` (ingress) or `istio-east-west`; other classes are kept as written. */
+export type GatewayClass = string;
 
 export interface GatewayModel {
   readonly cluster: string;

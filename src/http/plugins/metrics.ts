@@ -39,6 +39,21 @@ export function createMetrics(snapshotCount: () => number): Metrics {
   };
 }
 
+const UPLOAD_ROUTE = '/v1/snapshots';
+
+/** A bounded label for an upload's outcome, from its status (the body is not re-read). */
+export function uploadOutcome(status: number): string {
+  if (status === 201) return 'created';
+  if (status === 200) return 'duplicate';
+  if (status === 413) return 'too_large';
+  if (status === 429) return 'rate_limited';
+  if (status === 503) return 'overloaded';
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status >= 400 && status < 500) return 'rejected';
+  if (status >= 500) return 'error';
+  return 'other';
+}
+
 /** Instruments every route of `app` (the root instance, so the hook sees all routes) and serves /metrics. */
 export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
   const requests = new Histogram({
@@ -49,10 +64,9 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
     registers: [metrics.registry],
   });
   app.addHook('onResponse', async (request, reply) => {
-    requests.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (request.method === 'POST' && route === UPLOAD_ROUTE) metrics.uploads.inc({ outcome: uploadOutcome(reply.statusCode) });
   });
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 }

@@ -1,0 +1,46 @@
+/**
+ * The what-if answer: baseline and scenario side by side, the ejection outcomes, and the request's error
+ * and overflow rates composed over the hops, with the load model's notes.
+ */
+import type { Scenario, WhatIf } from '../model/answer.js';
+import type { ResolvedPath } from '../model/resolved.js';
+import { composeInSeries } from './composeHops.js';
+import { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
+import { LOAD_MODEL_NOTES } from './loadModelNotes.js';
+import { scenarioTraffic } from './scenarioTraffic.js';
+import type { EvaluateOptions } from './scenarioTraffic.js';
+import { toHop } from './toHop.js';
+import { validateScenario } from './validateScenario.js';
+
+/**
+ * @example evaluateWhatIf(httpbinPath, { ejectEndpoints: ['in-ambient-abc12'] })
+ * // with maxEjectionPercent 50: ejections [{ outcome: 'EJECTED', ejectionSeconds: 30 }], errorPercent 0
+ */
+export function evaluateWhatIf(
+  path: ResolvedPath,
+  scenario: Scenario,
+  options: EvaluateOptions = {},
+): WhatIf {
+  const valid = validateScenario(scenario);
+  const run = scenarioTraffic(path, valid, options);
+  const baseline = evaluateEffectivePolicy(path);
+  const hops = path.hops.map((hop, h) => {
+    const traffic = run.hops[h];
+    if (traffic === undefined) throw new Error('Invariant violation: one traffic result per hop');
+    return toHop(hop, traffic, run.overprovisioningFactors[h] ?? hop.overprovisioningFactor);
+  });
+  const errorPercent = composeInSeries(run.hops.map((t) => t.errorPercent + t.droppedPercent));
+  const overflowPercent = composeInSeries(run.hops.map((t) => t.overflowPercent));
+  return {
+    profile: path.profile,
+    baseline,
+    scenario: { ...baseline, hops },
+    ejections: run.ejections,
+    errorPercent,
+    overflowPercent,
+    notes: [
+      `Scenario load factor ${valid.loadFactor.toString()}${valid.overprovisioningFactor === undefined ? '' : `, overprovisioning factor ${valid.overprovisioningFactor.toString()} %`}.`,
+      ...LOAD_MODEL_NOTES,
+    ],
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Matching scenario references to a hop's endpoints (api.md "endpoint": a pod name, a WorkloadEntry name
+ * or an address; the resolver's id is accepted too) and locality selectors to endpoints.
+ */
+import type { ResolvedEndpoint } from '../model/resolved.js';
+
+/** References are compared as given (trimmed by the caller). @example endpointMatchesReference(pod, '10.0.0.7') // → true when that is its address */
+export function endpointMatchesReference(endpoint: ResolvedEndpoint, reference: string): boolean {
+  return endpoint.name === reference || endpoint.address === reference || endpoint.id === reference;
+}
+
+/**
+ * A `failLocalities` entry as a predicate, parsed once: "cluster:NAME" matches by cluster; otherwise the
+ * selector's region[/zone[/subzone]] parts must equal the endpoint's, part by part.
+ *
+ * @example localityMatcher('us-east/us-east-1a')(endpointInUsEast1a) // → true
+ */
+export function localityMatcher(selector: string): (endpoint: ResolvedEndpoint) => boolean {
+  if (selector.startsWith('cluster:')) {
+    const cluster = selector.slice('cluster:'.length);
+    return (endpoint) => endpoint.cluster === cluster;
+  }
+  const [region, zone, subzone] = selector.split('/');
+  return ({ locality: l }) =>
+    l.region === region &&
+    (zone === undefined || l.zone === zone) &&
+    (subzone === undefined || l.subzone === subzone);
+}
+
+/** @example endpointInLocality(endpointInUsEast1a, 'us-east') // → true */
+export function endpointInLocality(endpoint: ResolvedEndpoint, selector: string): boolean {
+  return localityMatcher(selector)(endpoint);
+}

@@ -1,0 +1,81 @@
+/**
+ * Checks a whatIf scenario at the engine's edge; every problem is an `INVALID_SCENARIO` EngineError that
+ * names the offending value.
+ */
+import { EngineError } from '../errors.js';
+import type { Scenario } from '../model/answer.js';
+import { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from '../spillover/index.js';
+
+export interface ValidScenario {
+  readonly ejectEndpoints: readonly string[];
+  readonly failLocalities: readonly string[];
+  readonly loadFactor: number;
+  readonly overprovisioningFactor?: number;
+}
+
+/** "region", "region/zone", "region/zone/subzone" or "cluster:NAME". */
+export function isValidLocalitySelector(selector: string): boolean {
+  if (selector.startsWith('cluster:')) return selector.length > 'cluster:'.length;
+  const parts = selector.split('/');
+  return parts.length >= 1 && parts.length <= 3 && parts.every((p) => p.trim() !== '');
+}
+
+/** Throws INVALID_SCENARIO for a non-positive or non-finite load factor. */
+export function validateLoadFactor(loadFactor: number): number {
+  if (!isValidLoadFactor(loadFactor)) {
+    throw new EngineError(
+      'INVALID_SCENARIO',
+      `loadFactor must be a finite number > 0, got ${String(loadFactor)}`,
+      {
+        field: 'loadFactor',
+        value: loadFactor,
+      },
+    );
+  }
+  return loadFactor;
+}
+
+/**
+ * @example validateScenario({ loadFactor: 0 }) // throws EngineError INVALID_SCENARIO
+ */
+export function validateScenario(scenario: Scenario): ValidScenario {
+  const loadFactor = validateLoadFactor(scenario.loadFactor ?? NOMINAL_LOAD_FACTOR);
+  const op = scenario.overprovisioningFactor;
+  if (op !== undefined && !(Number.isInteger(op) && op > 0)) {
+    throw new EngineError(
+      'INVALID_SCENARIO',
+      `overprovisioningFactor must be an integer percent > 0, got ${String(op)}`,
+      {
+        field: 'overprovisioningFactor',
+        value: op,
+      },
+    );
+  }
+  const ejectEndpoints = scenario.ejectEndpoints ?? [];
+  const blank = ejectEndpoints.find((e) => e.trim() === '');
+  if (blank !== undefined) {
+    throw new EngineError(
+      'INVALID_SCENARIO',
+      'ejectEndpoints entries must be non-empty endpoint names or addresses',
+      {
+        field: 'ejectEndpoints',
+        value: blank,
+      },
+    );
+  }
+  const failLocalities = scenario.failLocalities ?? [];
+  const badLocality = failLocalities.find((l) => !isValidLocalitySelector(l));
+  if (badLocality !== undefined) {
+    throw new EngineError(
+      'INVALID_SCENARIO',
+      `failLocalities entry "${badLocality}" must be "region", "region/zone", "region/zone/subzone" or "cluster:NAME"`,
+      { field: 'failLocalities', value: badLocality },
+    );
+  }
+  return {
+    ejectEndpoints,
+    failLocalities,
+    loadFactor,
+    ...(op === undefined ? {} : { overprovisioningFactor: op }),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The engine's public surface, named explicitly. Adapters (services, HTTP, GraphQL, Slack) import from
+ * here only; everything else in `src/engine` is internal. See README.md for the model and the rules.
+ */
+
+// The normalized mesh (input), the answers (output) and the resolver → spillover boundary.
+export type {
+  ClusterModel,
+  DataplaneMode,
+  DestinationRuleModel,
+  EndpointModel,
+  EndpointSource,
+  GatewayClass,
+  GatewayModel,
+  LabelSelector,
+  Labels,
+  LoadBalancerSettings,
+  Locality,
+  LocalityLbSetting,
+  MeshConfig,
+  MeshModel,
+  NamespaceModel,
+  NodeModel,
+  OutlierDetectionSpec,
+  PortTrafficPolicy,
+  Profile,
+  ResourceRef,
+  ServiceEntryModel,
+  ServiceModel,
+  ServicePort,
+  ServiceScopeConfig,
+  ServiceScopeSource,
+  Subset,
+  TrafficPolicy,
+  WaypointUse,
+  WorkloadModel,
+  ZoneAwareLbSetting,
+} from './model/meshModel.js';
+export { DEFAULT_PROFILE, PROFILES } from './model/meshModel.js';
+export type {
+  Diagnostic,
+  EffectivePolicy,
+  Ejection,
+  EjectionOutcome,
+  EndpointShare,
+  Hop,
+  Layer,
+  LocalityLb,
+  LocalityLbMode,
+  OutlierDetection,
+  PriorityLevel,
+  Proxy,
+  ProxyKind,
+  Scenario,
+  Severity,
+  SweepPoint,
+  TrafficDistribution,
+  TrafficDistributionSource,
+  WhatIf,
+} from './model/answer.js';
+export type { Balancer, EndpointHealth, ResolvedEndpoint, ResolvedHop, ResolvedPath } from './model/resolved.js';
+
+// Errors.
+export type { EngineErrorCode } from './errors.js';
+export { EngineError } from './errors.js';
+
+// Normalization: Kubernetes/Istio objects → MeshModel.
+export type { ClusterObjects, KubeObject, NormalizeInput, NormalizeResult, SnapshotDiagnosticName } from './normalize/index.js';
+export { DEFAULT_MESH_CONFIG, normalizeMeshConfig, normalizeSnapshot, SNAPSHOT_DIAGNOSTICS } from './normalize/index.js';
+
+// Resolver: MeshModel → request path with the policy of every hop.
+export type { BackendKind, ClientKind, CompiledMesh, PathQuery, ResolvedBackend, ResolvedClient, WaypointDecision } from './resolver/index.js';
+export { compileMesh, resolveBackend, resolveClient, resolvePath, selectWaypoint } from './resolver/index.js';
+
+// Diagnostics.
+export type { CatalogueEntry, DiagnosticId } from './diagnostics/index.js';
+export { analyzeMesh, CATALOGUE, DIAGNOSTICS } from './diagnostics/index.js';
+
+// Spillover and evaluation: resolved path (+ scenario) → shares, what-if, sweep.
+export type { HopScenario, HopTraffic } from './spillover/index.js';
+export { computeHopTraffic, DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './spillover/index.js';
+export type { EvaluateOptions, ValidScenario } from './evaluate/index.js';
+export { evaluateEffectivePolicy, evaluateSweep, evaluateWhatIf, validateScenario } from './evaluate/index.js';

@@ -1,0 +1,32 @@
+/**
+ * The Envoy LB policy for a DR `loadBalancer`: `cluster_traffic_policy.go` `applyLoadBalancer`
+ * (istio.md §3.2 "LB policy"). Istio's default is LEAST_REQUEST (`defaultLBAlgorithm`).
+ */
+import type { LoadBalancerSettings } from '../model/meshModel.js';
+
+export type EnvoyLbPolicy = 'LEAST_REQUEST' | 'ROUND_ROBIN' | 'RANDOM' | 'CLUSTER_PROVIDED' | 'RING_HASH' | 'MAGLEV';
+
+export const DEFAULT_ENVOY_LB_POLICY: EnvoyLbPolicy = 'LEAST_REQUEST';
+
+/**
+ * @example loadBalancerPolicy({ simple: 'ROUND_ROBIN' }) // → { policy: 'ROUND_ROBIN', … }
+ */
+export function loadBalancerPolicy(lb: LoadBalancerSettings | undefined): { readonly policy: EnvoyLbPolicy; readonly reason: string } {
+  if (lb?.consistentHash !== undefined) {
+    const maglev = lb.consistentHash['maglev'] !== undefined;
+    return { policy: maglev ? 'MAGLEV' : 'RING_HASH', reason: 'DestinationRule loadBalancer.consistentHash' };
+  }
+  switch (lb?.simple ?? 'UNSPECIFIED') {
+    case 'ROUND_ROBIN':
+      return { policy: 'ROUND_ROBIN', reason: 'DestinationRule loadBalancer.simple ROUND_ROBIN' };
+    case 'RANDOM':
+      return { policy: 'RANDOM', reason: 'DestinationRule loadBalancer.simple RANDOM' };
+    case 'LEAST_REQUEST':
+    case 'LEAST_CONN':
+      return { policy: 'LEAST_REQUEST', reason: `DestinationRule loadBalancer.simple ${lb?.simple ?? ''}` };
+    case 'PASSTHROUGH':
+      return { policy: 'CLUSTER_PROVIDED', reason: 'DestinationRule loadBalancer.simple PASSTHROUGH: original destination' };
+    default:
+      return { policy: DEFAULT_ENVOY_LB_POLICY, reason: "Istio's default load-balancing algorithm" };
+  }
+}

@@ -1,0 +1,10 @@
+export { normalizeSnapshot } from './normalizeSnapshot.js';
+export type { ClusterObjects, NormalizeInput, NormalizeResult } from './normalizeSnapshot.js';
+export { DEFAULT_MESH_CONFIG, normalizeMeshConfig } from './normalizeMeshConfig.js';
+export { parseDurationMs } from './parseDuration.js';
+export { SNAPSHOT_DIAGNOSTICS, snapshotDiagnostic } from './snapshotDiagnostics.js';
+export type { SnapshotDiagnosticName } from './snapshotDiagnostics.js';
+export { matchesLabelSelector, matchesLabels } from './matchesLabelSelector.js';
+export { serviceHostname } from './normalizeServices.js';
+export { globalHostname } from './serviceScope.js';
+export type { KubeObject, ObjectMeta } from './kubeObjects.js';

@@ -1,0 +1,68 @@
+/**
+ * A client outside the mesh: no mesh proxy balances its traffic, kube-proxy spreads connections over the
+ * ready endpoints of the Service (seed 002 "Native traffic distribution in Kubernetes").
+ */
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../model/answer.js';
+import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
+import type { HopResult } from './buildZtunnelHop.js';
+import { DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyConstants.js';
+import type { HopDestination, HopSource } from './hopContext.js';
+import { proxyOf } from './hopContext.js';
+
+export const KUBE_PROXY_LOAD_BALANCER = 'ROUND_ROBIN';
+
+export function buildKubeProxyHop(source: HopSource, destination: HopDestination, clientRef: { readonly kind: string; readonly name: string; readonly namespace?: string; readonly cluster?: string }): HopResult {
+  const diagnostics: Diagnostic[] = [
+    diagnostic(
+      'CLIENT_OUTSIDE_MESH',
+      `${clientRef.kind} ${clientRef.namespace ?? ''}/${clientRef.name} is not in the mesh (no ambient or sidecar enrolment): kube-proxy balances its connections to ${destination.host}; no waypoint, DestinationRule, outlier detection or mesh failover applies.`,
+      [clientRef],
+    ),
+  ];
+  // kube-proxy only knows its own cluster's EndpointSlices.
+  const endpoints: ResolvedEndpoint[] = destination.endpoints.filter((e) => e.cluster === source.cluster).map((e) => ({
+    id: e.id,
+    name: e.name,
+    ...(e.address !== undefined ? { address: e.address } : {}),
+    cluster: e.cluster,
+    network: e.network,
+    locality: e.locality,
+    ...(e.node !== undefined ? { node: e.node } : {}),
+    ...(e.workload !== undefined ? { workload: e.workload } : {}),
+    priority: 0,
+    rawPriority: 0,
+    priorityReason: e.ready ? 'kube-proxy: every ready endpoint is equal' : 'not ready: kube-proxy skips it',
+    health: e.ready ? 'HEALTHY' : 'EXCLUDED',
+    weight: 1,
+  }));
+  const notes: string[] = [
+    'kube-proxy spreads connections uniformly over ready endpoints of its own cluster; this model ignores Kubernetes topology hints.',
+  ];
+  const ready = endpoints.some((e) => e.health === 'HEALTHY');
+  if (!ready && destination.primary !== undefined) {
+    const s = destination.primary;
+    diagnostics.push(
+      diagnostic('BACKEND_NO_READY_ENDPOINTS', `${destination.host} has no ready endpoint: connections from ${source.name ?? 'the client'} fail.`, [
+        { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster },
+      ]),
+    );
+  }
+  const hop: ResolvedHop = {
+    from: proxyOf(source),
+    to: destination.host,
+    layer: 'L4',
+    balancer: 'KUBE_PROXY',
+    trafficDistribution: { mode: 'Any', source: 'DEFAULT' },
+    destinationRuleFieldsApplied: [],
+    localityLb: { mode: 'NONE', active: false, reason: 'no mesh proxy on the client', failoverPriority: [] },
+    loadBalancer: KUBE_PROXY_LOAD_BALANCER,
+    panicThresholdPercent: 0,
+    overprovisioningFactor: DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
+    localityWeighted: false,
+    endpoints,
+    priorityMeanings: ['all ready endpoints'],
+    notes,
+  };
+  return { hop, diagnostics };
+}

@@ -1,0 +1,196 @@
+/**
+ * A hop balanced by the client's ztunnel (L4). ztunnel reads no DestinationRule; it ranks healthy
+ * endpoints by the service's routing scopes and only the best rank receives connections
+ * (`ztunnel:src/state.rs` `load_balance`, istio.md §7; seeds 000/002).
+ */
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { augmentLabels, compactPriorities, modePriorities, selectDestinationRule, ztunnelLoadBalancing, ztunnelRanking, type ZtunnelScope } from '../istio/index.js';
+import type { Diagnostic, LocalityLb } from '../model/answer.js';
+import type { Profile, ResourceRef } from '../model/meshModel.js';
+import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
+import type { CompiledMesh } from './compiledMesh.js';
+import { DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyConstants.js';
+import type { HopDestination, HopSource } from './hopContext.js';
+import { proxyOf } from './hopContext.js';
+import { trafficDistributionFor } from './trafficDistributionFor.js';
+
+/** ztunnel picks uniformly at random among the best tier, weighted by workload capacity. */
+export const ZTUNNEL_LOAD_BALANCER = 'RANDOM';
+
+const SCOPE_MEANING: Readonly<Record<ZtunnelScope, string>> = {
+  NETWORK: 'network',
+  REGION: 'region',
+  ZONE: 'zone',
+  SUBZONE: 'subzone',
+  NODE: 'node',
+  CLUSTER: 'cluster',
+};
+
+export interface HopResult {
+  readonly hop: ResolvedHop;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function refOf(destination: HopDestination): ResourceRef | undefined {
+  if (destination.primary !== undefined) {
+    const s = destination.primary;
+    return { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster };
+  }
+  const se = destination.serviceEntry;
+  return se === undefined ? undefined : { kind: 'ServiceEntry', name: se.name, namespace: se.namespace, cluster: se.cluster };
+}
+
+/**
+ * Build the ztunnel hop from `source` (the client's node) to `destination`.
+ *
+ * @example client-in-ambient → httpbin-waypoint: FAILOVER [NETWORK, REGION, ZONE] (the waypoint Service's PreferClose)
+ */
+export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destination: HopDestination, profile: Profile): HopResult {
+  const diagnostics: Diagnostic[] = [];
+  const notes: string[] = [];
+  const td = trafficDistributionFor(mesh, destination, source.cluster, profile);
+  diagnostics.push(...td.diagnostics);
+  const svc = destination.primary;
+  const lb = ztunnelLoadBalancing({
+    profile,
+    kind: destination.kind,
+    mode: td.resolution.mode,
+    ...(svc !== undefined ? { internalTrafficPolicy: svc.internalTrafficPolicy, publishNotReadyAddresses: svc.publishNotReadyAddresses } : {}),
+    ...(destination.serviceEntry !== undefined && svc === undefined ? { resolution: destination.serviceEntry.resolution } : {}),
+  });
+  notes.push(lb.reason);
+  const eastWest = (network: string): boolean => (mesh.eastWestGatewaysByNetwork.get(network)?.length ?? 0) > 0;
+  const ranking = ztunnelRanking({
+    profile,
+    loadBalancing: lb,
+    source: { network: source.network, locality: source.locality, node: source.node ?? '', cluster: source.cluster },
+    endpoints: destination.endpoints.map((e) => ({
+      id: e.id,
+      network: e.network,
+      locality: e.locality,
+      node: e.node ?? '',
+      cluster: e.cluster,
+      healthy: e.ready,
+      hasAddress: e.address !== undefined && e.address !== '',
+      hasNetworkGateway: eastWest(e.network),
+      capacity: e.weight,
+    })),
+  });
+  const byId = new Map(ranking.endpoints.map((r) => [r.id, r]));
+  const raws = destination.endpoints.map((e) => byId.get(e.id)?.tier ?? ranking.maxRank);
+  const dense = compactPriorities(raws);
+  const meanings = modePriorities(td.resolution.mode, profile).levelMeanings;
+  const meaningOfRaw = (raw: number): string => {
+    if (lb.mode === 'STRICT') return raw === 0 ? `same ${lb.scopes.map((s) => SCOPE_MEANING[s]).join(' + ')}` : 'no full match (dropped: STRICT)';
+    if (lb.mode === 'STANDARD' || lb.mode === 'PASSTHROUGH') return 'all endpoints';
+    return meanings[raw] ?? `rank ${ranking.maxRank - raw}`;
+  };
+  const priorityMeanings: string[] = [];
+  const endpoints: ResolvedEndpoint[] = destination.endpoints.map((e, i) => {
+    const r = byId.get(e.id);
+    const raw = raws[i] ?? 0;
+    const priority = dense[i] ?? 0;
+    priorityMeanings[priority] ??= meaningOfRaw(raw);
+    const excluded = r === undefined || r.excludedBy === 'UNHEALTHY' || r.excludedBy === 'STRICT_MISMATCH' || r.excludedBy === 'NO_ADDRESS' || r.excludedBy === 'NO_WORKLOAD';
+    const crossNetwork = e.network !== source.network && e.network !== '' && source.network !== '';
+    return {
+      id: e.id,
+      name: e.name,
+      ...(e.address !== undefined ? { address: e.address } : {}),
+      cluster: e.cluster,
+      network: e.network,
+      locality: e.locality,
+      ...(e.node !== undefined ? { node: e.node } : {}),
+      ...(e.workload !== undefined ? { workload: e.workload } : {}),
+      priority,
+      rawPriority: raw,
+      priorityReason: `${r?.reason ?? 'not ranked'}${crossNetwork ? `; on network ${e.network}, reached through its east-west gateway` : ''}`,
+      health: excluded ? 'EXCLUDED' : e.ready ? 'HEALTHY' : 'UNHEALTHY',
+      weight: e.weight,
+    };
+  });
+
+  const active = lb.mode === 'FAILOVER' || lb.mode === 'STRICT';
+  const target = refOf(destination);
+  const decidedBy = lb.mode === 'STRICT' ? target : td.resolution.resource;
+  const localityLb: LocalityLb = {
+    mode: lb.mode === 'STRICT' ? 'ZTUNNEL_STRICT' : lb.mode === 'FAILOVER' ? 'ZTUNNEL_RANKING' : 'NONE',
+    active,
+    reason: lb.reason,
+    failoverPriority: lb.scopes,
+    source: lb.mode === 'STRICT' ? 'internalTrafficPolicy' : 'traffic distribution',
+    ...(decidedBy !== undefined ? { resource: decidedBy } : {}),
+  };
+
+  if (lb.mode === 'STRICT' && target !== undefined) {
+    diagnostics.push(
+      diagnostic(
+        'INTERNAL_TRAFFIC_POLICY_LOCAL_NO_FAILOVER',
+        `${destination.host} has internalTrafficPolicy: Local: ztunnel on ${source.node ?? 'the client node'} only uses endpoints on that node and never fails over; traffic distribution ${td.resolution.mode} is ignored.`,
+        [target],
+      ),
+    );
+    if (ranking.selectable.length === 0) {
+      diagnostics.push(
+        diagnostic(
+          'INTERNAL_TRAFFIC_POLICY_LOCAL_NO_LOCAL_ENDPOINT',
+          `No ready endpoint of ${destination.host} runs on node ${source.node ?? '(unknown)'}: with internalTrafficPolicy Local the connection is dropped.`,
+          [target],
+        ),
+      );
+    }
+  }
+  if (!destination.endpoints.some((e) => e.ready) && lb.healthPolicy !== 'ALLOW_ALL' && target !== undefined) {
+    diagnostics.push(
+      diagnostic('BACKEND_NO_READY_ENDPOINTS', `${destination.host} has no ready endpoint for the ztunnel on ${source.node ?? source.cluster}: connections fail.`, [target]),
+    );
+  }
+  // ztunnel never reads DestinationRules: say so when one exists for a host it balances by itself.
+  if (destination.target === 'BACKEND') {
+    const index = mesh.destinationRuleIndexByCluster.get(source.cluster);
+    const selection =
+      index === undefined
+        ? undefined
+        : selectDestinationRule(index, {
+            proxyNamespace: source.namespace,
+            serviceNamespace: destination.ruleNamespace,
+            hostname: destination.ruleHost,
+            proxyKind: 'SIDECAR',
+            proxyLabels: augmentLabels(source.labels, { locality: source.locality, cluster: source.cluster, network: source.network, ...(source.node !== undefined ? { nodeName: source.node } : {}) }),
+          });
+    const rule = selection?.rule;
+    if (rule !== undefined) {
+      const ref: ResourceRef = { kind: 'DestinationRule', name: rule.rule.name, namespace: rule.rule.namespace, cluster: rule.rule.cluster };
+      notes.push(`DestinationRule ${rule.rule.namespace}/${rule.rule.name} matches ${destination.ruleHost} but ztunnel ignores DestinationRules.`);
+      diagnostics.push(
+        diagnostic(
+          'DESTINATION_RULE_IGNORED_ON_ZTUNNEL_HOP',
+          `DestinationRule ${rule.rule.namespace}/${rule.rule.name} targets ${destination.ruleHost}, but this path has no waypoint or sidecar: ztunnel applies none of its fields (${Object.keys(rule.rule.trafficPolicy ?? {}).join(', ') || 'subsets'}). Enrol the service in a waypoint for it to take effect.`,
+          [ref, ...(target !== undefined ? [target] : [])],
+        ),
+      );
+    }
+  }
+  if (destination.endpoints.some((e) => e.network !== source.network && e.network !== '' && source.network !== '')) {
+    notes.push('Endpoints on other networks are reached over HBONE through that network\'s east-west gateway; they keep their own cluster and network here.');
+  }
+
+  const hop: ResolvedHop = {
+    from: proxyOf(source),
+    to: destination.host,
+    layer: 'L4',
+    balancer: 'ZTUNNEL',
+    trafficDistribution: td.resolution.answer,
+    destinationRuleFieldsApplied: [],
+    localityLb,
+    loadBalancer: ZTUNNEL_LOAD_BALANCER,
+    panicThresholdPercent: 0,
+    overprovisioningFactor: DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
+    localityWeighted: false,
+    ztunnel: { mode: lb.mode, scopes: lb.scopes, healthPolicy: lb.healthPolicy },
+    endpoints,
+    priorityMeanings: priorityMeanings.map((m) => m),
+    notes: [`traffic distribution ${td.resolution.mode}: ${td.resolution.reason}`, ...notes],
+  };
+  return { hop, diagnostics };
+}

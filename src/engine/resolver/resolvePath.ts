@@ -1,0 +1,223 @@
+/**
+ * The resolver's entry point: a client reference and a backend reference become the request path, hop
+ * by hop, with the policy in force on each hop and why (seeds 000, 001, 003; istio.md §9).
+ *
+ * Paths:
+ * - ambient client → client ztunnel (L4) → waypoint (L7) → backend, when a waypoint serves the backend;
+ * - ambient client → client ztunnel (L4) → backend otherwise;
+ * - sidecar client / ingress gateway → waypoint (L7, HBONE) → backend, or straight to the backend;
+ * - a client outside the mesh → kube-proxy → backend.
+ */
+import { dedupeDiagnostics } from '../diagnostics/diagnostic.js';
+import type { DestinationRuleProxyKind } from '../istio/index.js';
+import type { Diagnostic } from '../model/answer.js';
+import type { Profile, ServiceModel, WorkloadModel } from '../model/meshModel.js';
+import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
+import { buildEnvoyHop } from './buildEnvoyHop.js';
+import { buildKubeProxyHop } from './buildKubeProxyHop.js';
+import { buildZtunnelHop, type HopResult } from './buildZtunnelHop.js';
+import { collectEndpoints, type EndpointCandidate } from './collectEndpoints.js';
+import type { CompiledMesh } from './compiledMesh.js';
+import type { HopDestination, HopSource } from './hopContext.js';
+import { meshKey } from './meshKeys.js';
+import { resolveBackend, type ResolvedBackend, CLUSTER_DOMAIN_SUFFIX } from './resolveBackend.js';
+import { resolveClient, type ResolvedClient } from './resolveClient.js';
+import { selectWaypoint, workloadWaypointNote, type WaypointDecision } from './selectWaypoint.js';
+
+export interface PathQuery {
+  /** `[cluster/]namespace/name` (`../shared/design/api.md`). */
+  readonly client: string;
+  /** FQDN, `name.namespace`, short name, ServiceEntry host or global host. */
+  readonly backend: string;
+  /** Overrides the snapshot's profile for this answer. */
+  readonly profile?: Profile;
+}
+
+const NO_LOCALITY = { region: '', zone: '', subzone: '' } as const;
+
+function sourceOfPod(kind: HopSource['kind'], pod: WorkloadModel | undefined, cluster: string, namespace: string, network: string, name?: string): HopSource {
+  const n = name ?? pod?.name;
+  return {
+    kind,
+    ...(n !== undefined ? { name: n } : {}),
+    cluster,
+    network: pod?.network ?? network,
+    locality: pod?.locality ?? NO_LOCALITY,
+    ...(pod?.nodeName !== undefined ? { node: pod.nodeName } : {}),
+    namespace,
+    labels: pod?.labels ?? {},
+  };
+}
+
+function backendDestination(backend: ResolvedBackend, endpoints: readonly EndpointCandidate[]): HopDestination {
+  const port = backend.primary?.ports[0]?.port ?? backend.serviceEntry?.ports[0]?.port;
+  return {
+    host: backend.host,
+    target: 'BACKEND',
+    kind: backend.kind === 'SERVICE_ENTRY' ? 'ServiceEntry' : 'Service',
+    ...(backend.primary !== undefined ? { primary: backend.primary } : {}),
+    ...(backend.serviceEntry !== undefined ? { serviceEntry: backend.serviceEntry } : {}),
+    namespace: backend.namespace,
+    endpoints,
+    ...(port !== undefined ? { port } : {}),
+    ruleHost: backend.host,
+    ruleNamespace: backend.namespace,
+  };
+}
+
+/**
+ * The waypoint as a destination: its Service's endpoints (every cluster's, when both the backend and
+ * the waypoint are global), or its pods when the snapshot lacks the generated Service.
+ */
+function waypointDestination(
+  mesh: CompiledMesh,
+  decision: Extract<WaypointDecision, { kind: 'WAYPOINT' }>,
+  backend: ResolvedBackend,
+  ruleHost: string,
+): HopDestination {
+  const gw = decision.gateway;
+  const svc = decision.service;
+  let services: readonly ServiceModel[] = svc !== undefined ? [svc] : [];
+  let host = svc?.hostname ?? `${gw.name}.${gw.namespace}.${CLUSTER_DOMAIN_SUFFIX}`;
+  if (backend.kind === 'GLOBAL_SERVICE' && svc?.global !== undefined) {
+    services = mesh.globalHosts.get(svc.global.hostname) ?? services;
+    host = svc.global.hostname;
+  }
+  let endpoints = collectEndpoints(mesh, services);
+  if (endpoints.length === 0) {
+    endpoints = gw.podNames
+      .map((p) => mesh.workloads.get(meshKey(gw.cluster, gw.namespace, p)))
+      .filter((p): p is WorkloadModel => p !== undefined)
+      .map((p) => ({
+        id: meshKey(p.cluster, p.namespace, p.name),
+        name: p.name,
+        ...(p.address !== undefined ? { address: p.address } : {}),
+        cluster: p.cluster,
+        network: p.network,
+        locality: p.locality,
+        ...(p.nodeName !== undefined ? { node: p.nodeName } : {}),
+        workload: { kind: 'Pod', name: p.name, namespace: p.namespace, cluster: p.cluster },
+        labels: p.labels,
+        ready: p.ready && !p.terminating,
+        terminating: p.terminating,
+        weight: p.weight,
+        serviceRef: { kind: 'Gateway', name: gw.name, namespace: gw.namespace, cluster: gw.cluster },
+      }));
+  }
+  const port = svc?.ports[0]?.port;
+  return {
+    host,
+    target: 'WAYPOINT',
+    kind: 'Service',
+    ...(svc !== undefined ? { primary: svc } : {}),
+    namespace: gw.namespace,
+    endpoints,
+    ...(port !== undefined ? { port } : {}),
+    ruleHost,
+    ruleNamespace: ruleHost === host ? gw.namespace : backend.namespace,
+  };
+}
+
+/**
+ * Which waypoint pod the first hop reaches: the healthy endpoints of the best level, first by name.
+ * With none healthy, the first pod by name stands in so the rest of the path can still be shown.
+ */
+function reachedWaypointPod(mesh: CompiledMesh, hop: ResolvedHop): { pod?: WorkloadModel; note: string } {
+  const best = hop.endpoints
+    .filter((e) => e.health === 'HEALTHY')
+    .sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const pick = best[0] ?? [...hop.endpoints].sort((a, b) => (a.name < b.name ? -1 : 1))[0];
+  const top = best.filter((e) => e.priority === pick?.priority);
+  const pod = pick?.workload !== undefined ? mesh.workloads.get(meshKey(pick.cluster, pick.workload.namespace ?? '', pick.workload.name)) : undefined;
+  if (pick === undefined) return { note: 'The waypoint has no pod in the snapshot: the waypoint hop is shown without a source locality.' };
+  const others = top.length > 1 ? ` (${top.length} instances share the best level; ${pick.name} stands for them, first by name)` : '';
+  const unhealthy = best.length === 0 ? ' No waypoint instance is healthy: traffic through it fails.' : '';
+  return { ...(pod !== undefined ? { pod } : {}), note: `The client reaches waypoint instance ${pick.name}${others}.${unhealthy}` };
+}
+
+function proxyKindOf(client: ResolvedClient): DestinationRuleProxyKind {
+  return client.kind === 'INGRESS_GATEWAY' ? 'INGRESS_GATEWAY' : 'SIDECAR';
+}
+
+function withNotes(result: HopResult, notes: readonly string[]): HopResult {
+  if (notes.length === 0) return result;
+  return { ...result, hop: { ...result.hop, notes: [...notes, ...result.hop.notes] } };
+}
+
+/**
+ * Resolve the request path from `clientRef` to `backendRef`.
+ *
+ * @example resolvePath(compileMesh(httpbin), { client: 'httpbin/client-in-ambient', backend: 'in-ambient' })
+ *   // → hops: ZTUNNEL → httpbin-waypoint.httpbin.svc.cluster.local, WAYPOINT → in-ambient.httpbin.svc.cluster.local
+ * @throws EngineError for unknown, ambiguous or malformed references
+ */
+export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath {
+  const profile = query.profile ?? mesh.profile;
+  const client = resolveClient(mesh, query.client);
+  const backend = resolveBackend(mesh, query.backend, client.namespace, client.cluster, profile);
+  const endpoints = collectEndpoints(mesh, backend.services, backend.serviceEntry);
+  const toBackend = backendDestination(backend, endpoints);
+  const network = mesh.clusters.get(client.cluster)?.network ?? '';
+  const firstNotes = [...client.notes, ...backend.notes];
+  const results: HopResult[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const decision = selectWaypoint(mesh, backend, client.cluster, client.kind);
+  diagnostics.push(...decision.diagnostics);
+  firstNotes.push(`Waypoint: ${decision.reason}.`);
+
+  const throughWaypoint = (first: HopResult, wp: Extract<WaypointDecision, { kind: 'WAYPOINT' }>): void => {
+    const reached = reachedWaypointPod(mesh, first.hop);
+    results.push(withNotes(first, [...firstNotes, reached.note]));
+    const pod = reached.pod;
+    const source = sourceOfPod('WAYPOINT', pod, pod?.cluster ?? wp.gateway.cluster, wp.gateway.namespace, network, pod?.name ?? wp.gateway.name);
+    results.push(buildEnvoyHop(mesh, source, toBackend, profile, 'WAYPOINT'));
+  };
+
+  switch (client.kind) {
+    case 'OUTSIDE_MESH': {
+      const source = sourceOfPod('NONE', client.pod, client.cluster, client.namespace, network);
+      results.push(withNotes(buildKubeProxyHop(source, toBackend, client.ref), firstNotes));
+      break;
+    }
+    case 'AMBIENT': {
+      const pod = client.pod;
+      const node = pod?.nodeName;
+      const source = sourceOfPod('ZTUNNEL', pod, client.cluster, client.namespace, network, node !== undefined ? `ztunnel@${node}` : 'ztunnel');
+      if (decision.kind === 'WAYPOINT') {
+        const dest = waypointDestination(mesh, decision, backend, `${decision.gateway.name}.${decision.gateway.namespace}.${CLUSTER_DOMAIN_SUFFIX}`);
+        throughWaypoint(buildZtunnelHop(mesh, source, dest, profile), decision);
+      } else {
+        const note = workloadWaypointNote(
+          mesh,
+          endpoints.flatMap((e) => {
+            const wl = e.workload === undefined ? undefined : mesh.workloads.get(meshKey(e.cluster, e.workload.namespace ?? '', e.workload.name));
+            return wl === undefined ? [] : [wl];
+          }),
+        );
+        results.push(withNotes(buildZtunnelHop(mesh, source, toBackend, profile), note === undefined ? firstNotes : [...firstNotes, note]));
+      }
+      break;
+    }
+    case 'SIDECAR':
+    case 'INGRESS_GATEWAY': {
+      const kind = client.kind === 'SIDECAR' ? 'SIDECAR' : 'INGRESS_GATEWAY';
+      const namespace = client.gateway?.namespace ?? client.namespace;
+      const source = sourceOfPod(kind, client.pod, client.cluster, namespace, network);
+      if (decision.kind === 'WAYPOINT') {
+        const dest = waypointDestination(mesh, decision, backend, backend.host);
+        throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client)), decision);
+      } else {
+        results.push(withNotes(buildEnvoyHop(mesh, source, toBackend, profile, proxyKindOf(client)), firstNotes));
+      }
+      break;
+    }
+  }
+  for (const r of results) diagnostics.push(...r.diagnostics);
+  return {
+    profile,
+    client: client.ref,
+    backend: backend.host,
+    hops: results.map((r) => r.hop),
+    diagnostics: dedupeDiagnostics(diagnostics),
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The GraphQLError class Apollo Server itself uses. `graphql` 16 ships a CommonJS build (`main`) and an ESM
+ * build (`module`) without an `exports` map: Node loads the CommonJS one for every importer, but
+ * bundler-style resolvers (Vite, hence vitest) hand this project's modules the ESM one. Apollo recognizes a
+ * thrown GraphQLError (and its HTTP status) by `instanceof`, so errors given to Apollo are built from the
+ * class Node loads, and errors received from Apollo are recognized whichever copy built them.
+ */
+import { createRequire } from 'node:module';
+import { GraphQLError } from 'graphql';
+import type * as GraphQLModule from 'graphql';
+
+const nodeGraphql = createRequire(import.meta.url)('graphql') as typeof GraphQLModule;
+
+export const ApolloGraphQLError: typeof GraphQLError = nodeGraphql.GraphQLError;
+
+export function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError || error instanceof ApolloGraphQLError;
+}

@@ -1,0 +1,116 @@
+/**
+ * GraphQL for portals at `/graphql`: Apollo Server over the shared service layer, with query limits,
+ * CSRF prevention, no batching, a CORS allow-list, reader auth and one log line per operation.
+ */
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Authorizer } from '../http/auth.js';
+import type { Services } from '../services/types.js';
+import { createArmor } from './armor.js';
+import type { GraphQLContext } from './context.js';
+import { createFormatError, toContextError } from './errors.js';
+import { requestLoggingPlugin } from './requestLogging.js';
+import { resolvers } from './resolvers/index.js';
+import { buildValidSchema, loadTypeDefs } from './schema.js';
+
+export interface GraphqlPluginOptions {
+  readonly config: Config;
+  readonly services: Services;
+  readonly authorizer: Authorizer;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Stopping Apollo drains Fastify (fastifyApolloDrainPlugin closes it). When Fastify's own close is what stops
+ * Apollo, that drain would wait on the close in progress, forever; it is skipped then.
+ */
+function drainUnlessFastifyCloses(
+  app: FastifyInstance,
+  fastifyClosing: () => boolean,
+): ApolloServerPlugin<GraphQLContext> {
+  const drain = fastifyApolloDrainPlugin<GraphQLContext>(app);
+  return {
+    async serverWillStart(service) {
+      const listener = await drain.serverWillStart?.(service);
+      return {
+        async drainServer() {
+          if (!fastifyClosing()) await listener?.drainServer?.();
+        },
+      };
+    },
+  };
+}
+
+export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
+  app,
+  { config, services, authorizer },
+) => {
+  let fastifyClosing = false;
+  const typeDefs = loadTypeDefs();
+  buildValidSchema(typeDefs);
+  const armor = createArmor(config.graphql);
+  const landingPage: ApolloServerPlugin = config.graphql.landingPage
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+    : ApolloServerPluginLandingPageDisabled();
+  const drain = drainUnlessFastifyCloses(app, () => fastifyClosing);
+  // graphql-armor is typed against Apollo's CommonJS declarations and this module against its ESM ones: the
+  // same interface declared twice, which TypeScript cannot unify.
+  const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
+  const logging: ApolloServerPlugin<GraphQLContext> = requestLoggingPlugin();
+  // Armor's plugins are merged with Apollo's own, never replaced by them (or the other way round).
+  const plugins: ApolloServerPlugin<GraphQLContext>[] = [...armorPlugins, drain, landingPage, logging];
+  const apollo = new ApolloServer<GraphQLContext>({
+    typeDefs,
+    resolvers,
+    plugins,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    formatError: createFormatError({ exposeStack: config.env === 'development' }),
+    includeStacktraceInErrorResponses: config.env === 'development',
+    introspection: config.graphql.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // Shutdown belongs to the process entry (server.ts), which closes Fastify and with it Apollo.
+    stopOnTerminationSignals: false,
+    logger: app.log,
+  });
+  await apollo.start();
+  app.addHook('onClose', async () => {
+    fastifyClosing = true;
+    await apollo.stop();
+  });
+
+  const context = (request: FastifyRequest): Promise<GraphQLContext> => {
+    try {
+      authorizer.authorize(request, 'reader');
+    } catch (error) {
+      return Promise.reject(toContextError(error));
+    }
+    return Promise.resolve({ services, requestId: request.id, log: request.log });
+  };
+
+  // A scope of its own so CORS (hooks and its OPTIONS route) applies to /graphql only.
+  await app.register(
+    async (scope) => {
+      if (config.cors.origins.length > 0) {
+        await scope.register(cors, {
+          origin: [...config.cors.origins],
+          methods: ['GET', 'POST'],
+          maxAge: 600,
+        });
+        // The CORS hook answers allowed preflights before this handler; the rest are not found.
+        scope.options('/', (_request, reply) => {
+          reply.callNotFound();
+        });
+      }
+      scope.route({ method: ['GET', 'POST'], url: '/', handler: fastifyApolloHandler(apollo, { context }) });
+    },
+    { prefix: GRAPHQL_PATH },
+  );
+};

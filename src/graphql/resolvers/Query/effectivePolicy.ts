@@ -1,0 +1,9 @@
+import type { EffectivePolicy } from '../../../engine/model/answer.js';
+import { toPolicyQuery } from '../policyQuery.js';
+import type { PolicyArgs, Resolver } from '../types.js';
+
+export const effectivePolicy: Resolver<unknown, PolicyArgs, EffectivePolicy> = (
+  _parent,
+  args,
+  { services },
+) => services.policy.effectivePolicy(toPolicyQuery(args));

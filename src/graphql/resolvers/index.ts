@@ -1,0 +1,14 @@
+import { analyze } from './Query/analyze.js';
+import { effectivePolicy } from './Query/effectivePolicy.js';
+import { snapshot } from './Query/snapshot.js';
+import { snapshots } from './Query/snapshots.js';
+import { whatIf } from './Query/whatIf.js';
+import { Snapshot } from './Snapshot.js';
+import { WhatIf } from './WhatIf.js';
+
+/** Every resolver, by SDL type and field; all other fields are the answer objects' own properties. */
+export const resolvers = {
+  Query: { snapshots, snapshot, effectivePolicy, whatIf, analyze },
+  Snapshot,
+  WhatIf,
+};

@@ -1,0 +1,22 @@
+import type { Scenario } from '../../engine/model/answer.js';
+import type { PolicyQuery } from '../../services/types.js';
+import type { PolicyArgs, ScenarioInput } from './types.js';
+
+/** GraphQL arguments → service query: explicit nulls become absent fields, nothing else changes. */
+export function toPolicyQuery(args: PolicyArgs): PolicyQuery {
+  return {
+    snapshot: args.snapshot,
+    client: args.client,
+    backend: args.backend,
+    ...(args.profile == null ? {} : { profile: args.profile }),
+  };
+}
+
+export function toScenario(input: ScenarioInput): Scenario {
+  return {
+    ...(input.ejectEndpoints == null ? {} : { ejectEndpoints: input.ejectEndpoints }),
+    ...(input.loadFactor == null ? {} : { loadFactor: input.loadFactor }),
+    ...(input.failLocalities == null ? {} : { failLocalities: input.failLocalities }),
+    ...(input.overprovisioningFactor == null ? {} : { overprovisioningFactor: input.overprovisioningFactor }),
+  };
+}

@@ -1,0 +1,75 @@
+/** Small text helpers shared by the Slack renderers: numbers, references and monospace tables. */
+import type { Proxy, Severity } from '../engine/model/answer.js';
+import type { ResourceRef } from '../engine/model/meshModel.js';
+
+const PERCENT_DECIMALS = 1;
+
+/** `33.3 %`-style numbers without a trailing `.0`, so tables stay narrow. */
+export function formatPercent(value: number): string {
+  const rounded = Number(value.toFixed(PERCENT_DECIMALS));
+  return `${Object.is(rounded, -0) ? 0 : rounded}%`;
+}
+
+export function formatFactor(value: number): string {
+  return `×${Number(value.toFixed(3))}`;
+}
+
+export function formatRef(ref: ResourceRef): string {
+  const name = ref.namespace === undefined ? ref.name : `${ref.namespace}/${ref.name}`;
+  return `${ref.kind} ${name}${ref.cluster === undefined ? '' : ` (${ref.cluster})`}`;
+}
+
+export function formatProxy(proxy: Proxy): string {
+  const parts: string[] = [proxy.kind];
+  if (proxy.name !== undefined) parts.push(proxy.name);
+  else if (proxy.node !== undefined) parts.push(`on ${proxy.node}`);
+  const where = [proxy.cluster, proxy.locality?.replace(/\/+$/, '')].filter(
+    (p): p is string => p !== undefined && p !== '',
+  );
+  return where.length > 0 ? `${parts.join(' ')} [${where.join(' · ')}]` : parts.join(' ');
+}
+
+export const SEVERITY_ICON: { readonly [S in Severity]: string } = {
+  ERROR: ':red_circle:',
+  WARNING: ':warning:',
+  INFO: ':information_source:',
+};
+
+export const SEVERITY_RANK: { readonly [S in Severity]: number } = { ERROR: 0, WARNING: 1, INFO: 2 };
+
+/** Escapes the three characters Slack's mrkdwn reserves, so names cannot become mentions or links. */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Inline code, with backticks removed so a name cannot close the span. */
+export const code = (text: string): string => `\`${escapeMrkdwn(text.replaceAll('`', "'"))}\``;
+
+/** Shortens in the middle: pod names differ in their suffix, so both ends are kept. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = Math.floor((max - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - tail)}`;
+}
+
+export type Align = 'left' | 'right';
+
+/** Rows aligned into columns for a code block; the first row is the header. */
+export function table(rows: readonly (readonly string[])[], align: readonly Align[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        const width = widths[i] ?? cell.length;
+        return align[i] === 'right' ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Runs every example of docs/graphql.md against the bundled examples, imported as on a first start, and
+ * checks each answer for the facts the page states.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../src/app.js';
+import type { Diagnostic, EffectivePolicy, Hop, SweepPoint, WhatIf } from '../../../src/engine/model/answer.js';
+import type { SnapshotConnection } from '../../../src/graphql/resolvers/Query/snapshots.js';
+import type { SnapshotSummary } from '../../../src/services/types.js';
+import { testConfig } from '../../../src/config.js';
+import { graphql } from '../../helpers/buildTestApp.js';
+
+interface DocExample {
+  readonly id: string;
+  readonly snapshot: string;
+  readonly query: string;
+}
+
+const MARKER = /<!-- example: id=(\S+) snapshot=(\S+) -->\n```graphql\n([\s\S]*?)\n```/g;
+
+export function documentedExamples(markdown: string): DocExample[] {
+  return [...markdown.matchAll(MARKER)].map(([, id = '', snapshot = '', query = '']) => ({ id, snapshot, query }));
+}
+
+/** What the documented queries select, read through the answer types (absent fields come back as null). */
+interface Data {
+  readonly effectivePolicy: EffectivePolicy;
+  readonly whatIf: WhatIf & { readonly sweep: readonly SweepPoint[] };
+  readonly analyze: readonly Diagnostic[];
+  readonly snapshots: SnapshotConnection;
+  readonly latest: SnapshotSummary | null;
+}
+const hop = (policy: EffectivePolicy, to: string): Hop => {
+  const found = policy.hops.find((h) => h.to.startsWith(to));
+  if (found === undefined) throw new Error(`no hop to ${to}`);
+  return found;
+};
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+/** The facts each documented example must show. */
+const CHECKS: Record<string, (data: Data) => void> = {
+  'who-answers': ({ effectivePolicy: p }) => {
+    expect(p.profile).toBe('SOLO');
+    expect(p.backend).toBe('in-ambient.httpbin.svc.cluster.local');
+    expect(p.hops.map((h) => [h.from.kind, h.layer, h.shareUnit])).toEqual([
+      ['ZTUNNEL', 'L4', 'CONNECTION'],
+      ['WAYPOINT', 'L7', 'REQUEST'],
+    ]);
+    const waypointHop = hop(p, 'in-ambient');
+    expect(waypointHop.destinationRule).toEqual({ name: 'in-ambient-failover', namespace: 'httpbin' });
+    expect(waypointHop.outlierDetection).toMatchObject({ consecutive5xxErrors: 3, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 });
+    expect(waypointHop.endpoints).toHaveLength(3);
+    for (const e of waypointHop.endpoints) expect(e.sharePercent).toBeCloseTo(100 / 3, 5);
+  },
+  'sidecar-client': ({ effectivePolicy: p }) => {
+    expect(p.hops).toHaveLength(1);
+    const only = p.hops[0]!;
+    expect(only.from.kind).toBe('SIDECAR');
+    expect(only.layer).toBe('L7');
+    expect(only.trafficDistribution.source).toBe('SERVICE_ANNOTATION');
+    const zone = String(only.from.locality);
+    const sameZone = only.endpoints.filter((e) => e.locality === zone || String(e.locality).startsWith(`${zone}/`));
+    expect(sameZone.length).toBeGreaterThan(0);
+    expect(sum(sameZone.map((e) => e.sharePercent))).toBeCloseTo(100, 5);
+  },
+  'one-pod-fails': ({ whatIf: w }) => {
+    expect(w.ejections).toEqual([expect.objectContaining({ endpoint: 'in-ambient-7d8f9b6c54-abc12', outcome: 'EJECTED', ejectionSeconds: 30 })]);
+    const endpoints = hop(w.scenario, 'in-ambient').endpoints;
+    expect(endpoints.find((e) => e.name === 'in-ambient-7d8f9b6c54-abc12')).toMatchObject({ ejected: true, sharePercent: 0 });
+    for (const e of endpoints.filter((x) => x.name !== 'in-ambient-7d8f9b6c54-abc12')) expect(e.sharePercent).toBeCloseTo(50, 5);
+  },
+  'load-1.5x': ({ whatIf: w }) => {
+    const before = hop(w.baseline, 'productpage').priorities;
+    const after = hop(w.scenario, 'productpage').priorities;
+    expect(before[0]?.loadPercent).toBe(100);
+    expect(after[0]?.loadPercent).toBeLessThan(100);
+    expect(sum(after.slice(1).map((p) => p.loadPercent))).toBeGreaterThan(0);
+    expect(w.sweep.map((p) => p.loadFactor)).toEqual([1, 1.25, 1.5, 1.75, 2]);
+    expect(w.notes.length).toBeGreaterThan(0);
+  },
+  'zone-outage': ({ whatIf: w }) => {
+    const failed = w.scenario.hops.flatMap((h) => h.endpoints).filter((e) => String(e.locality).startsWith('us-east/us-east-1b'));
+    expect(failed.length).toBeGreaterThan(0);
+    for (const e of failed) expect(e.healthy).toBe(false);
+    expect(w.ejections.map((e) => e.outcome)).toEqual(expect.arrayContaining(['EJECTED', 'NO_OUTLIER_DETECTION']));
+    expect(w.errorPercent).toBeGreaterThan(0);
+  },
+  analyze: ({ analyze }) => {
+    expect(analyze.length).toBeGreaterThan(0);
+    for (const d of analyze) expect(d.code).toMatch(/^SPW\d{4}$/);
+    expect(analyze.some((d) => d.resources.some((r) => r.name === 'in-ambient-failover'))).toBe(true);
+  },
+  snapshots: ({ snapshots, latest }) => {
+    expect(snapshots.edges.map((e) => e.node.name).sort()).toEqual(['bookinfo-multicluster', 'httpbin-after', 'httpbin-before', 'sidecar-client']);
+    expect(snapshots.pageInfo.hasNextPage).toBe(false);
+    expect(latest).not.toBeNull();
+  },
+};
+
+const examples = documentedExamples(readFileSync(new URL('../../../docs/graphql.md', import.meta.url), 'utf8'));
+
+describe('docs/graphql.md examples', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp(testConfig({ SPILLWAY_IMPORT_EXAMPLES: 'true', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' }));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('documents an example for each question, each with a check', () => {
+    expect(examples.map((e) => e.id).sort()).toEqual(Object.keys(CHECKS).sort());
+  });
+
+  it.each(examples)('$id runs against $snapshot and shows its facts', async ({ id, query }) => {
+    const res = await graphql(app, query);
+    const body = res.json<{ data?: Data; errors?: unknown }>();
+    expect(body.errors).toBeUndefined();
+    expect(res.statusCode).toBe(200);
+    CHECKS[id]?.(body.data!);
+  });
+});

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import {
+  buildFuzzApp,
+  checkGraphql,
+  checkSlack,
+  checkUpload,
+  graphqlCase,
+  seedWorld,
+  slackText,
+  uploadCase,
+  type FuzzApp,
+  type GraphqlWorld,
+} from '../integration/ops/fuzzInputs.js';
+
+/** Long runs of the properties in test/integration/ops; SPILLWAY_FUZZ_RUNS scales them (default 1). */
+const SCALE = Number(process.env['SPILLWAY_FUZZ_RUNS'] ?? '1') || 1;
+const UPLOAD_RUNS = Math.round(1500 * SCALE);
+const GRAPHQL_RUNS = Math.round(800 * SCALE);
+const SLACK_RUNS = Math.round(500 * SCALE);
+
+describe('fuzzing (long)', () => {
+  let fuzz: FuzzApp;
+  let world: GraphqlWorld;
+  beforeAll(async () => {
+    fuzz = await buildFuzzApp();
+    world = await seedWorld(fuzz.app);
+  });
+  afterAll(async () => fuzz.close());
+
+  it(`${UPLOAD_RUNS} uploads: no 5xx, no hang, problem bodies, the database unchanged on rejection`, async () => {
+    await fc.assert(
+      fc.asyncProperty(uploadCase, async (c) => {
+        await checkUpload(fuzz, c);
+      }),
+      { numRuns: UPLOAD_RUNS },
+    );
+  });
+
+  it(`${GRAPHQL_RUNS} GraphQL queries with random arguments: no 5xx, every error coded`, async () => {
+    await fc.assert(
+      fc.asyncProperty(graphqlCase(world), (c) => checkGraphql(fuzz.app, c)),
+      { numRuns: GRAPHQL_RUNS },
+    );
+  });
+
+  it(`${SLACK_RUNS} signed Slack commands with random text: no 5xx`, async () => {
+    await fc.assert(
+      fc.asyncProperty(slackText(world), (text) => checkSlack(fuzz.app, text)),
+      { numRuns: SLACK_RUNS },
+    );
+  });
+});
