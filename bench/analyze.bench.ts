@@ -10,7 +10,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flag, growthExponent, machine, mib, option, printResult, reportFromChild, runChild, writeResult, type BenchResult, type Row } from './benchSupport.js';
+import {
+  flag,
+  growthExponent,
+  machine,
+  mib,
+  option,
+  printResult,
+  reportFromChild,
+  runChild,
+  writeResult,
+  type BenchResult,
+  type Row,
+} from './benchSupport.js';
 import { generateMeshJson } from './generateMesh.js';
 
 const REPLICAS = 10;
@@ -52,9 +64,15 @@ async function childAnalyze(services: number): Promise<AnalyzeOutcome> {
     );
     const mesh = generateMeshJson({ services, replicas: REPLICAS, seed: SEED });
     const setupStarted = performance.now();
-    const upload = await app.inject({ method: 'POST', url: `/v1/snapshots?${mesh.query}`, headers: { 'content-type': 'application/json' }, payload: mesh.text });
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/v1/snapshots?${mesh.query}`,
+      headers: { 'content-type': 'application/json' },
+      payload: mesh.text,
+    });
     const setupMs = performance.now() - setupStarted;
-    if (upload.statusCode !== 201) throw new Error(`setup upload answered ${upload.statusCode}: ${upload.body.slice(0, 1000)}`);
+    if (upload.statusCode !== 201)
+      throw new Error(`setup upload answered ${upload.statusCode}: ${upload.body.slice(0, 1000)}`);
     const id = upload.json<{ id: string }>().id;
 
     const policy = app.spillway.services.policy;
@@ -72,11 +90,23 @@ async function childAnalyze(services: number): Promise<AnalyzeOutcome> {
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json' },
-      payload: { query: 'query($s: String!) { analyze(snapshot: $s) { code severity message resources { kind name namespace cluster } } }', variables: { s: id } },
+      payload: {
+        query:
+          'query($s: String!) { analyze(snapshot: $s) { code severity message resources { kind name namespace cluster } } }',
+        variables: { s: id },
+      },
     });
     const graphqlWarmMs = performance.now() - started;
     await app.close();
-    return { endpoints: mesh.counts.endpoints, setupMs, coldMs, warmMedianMs: median(warm), graphqlWarmMs, diagnostics: diagnostics.length, graphqlStatus: graphql.statusCode };
+    return {
+      endpoints: mesh.counts.endpoints,
+      setupMs,
+      coldMs,
+      warmMedianMs: median(warm),
+      graphqlWarmMs,
+      diagnostics: diagnostics.length,
+      graphqlStatus: graphql.statusCode,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -87,7 +117,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const services of sizes) {
     console.error(`analyze bench: ${services} services…`);
-    const { value, maxRssBytes } = await runChild<AnalyzeOutcome>(SELF, ['--child', String(services)], CHILD_TIMEOUT_MS);
+    const { value, maxRssBytes } = await runChild<AnalyzeOutcome>(
+      SELF,
+      ['--child', String(services)],
+      CHILD_TIMEOUT_MS,
+    );
     rows.push({
       services,
       endpoints: value.endpoints,
@@ -109,7 +143,13 @@ async function main(): Promise<void> {
     description: `whole-mesh analyze through the service layer (cold, warm median of ${WARM_RUNS}) and GraphQL, ${REPLICAS} replicas/service`,
     rows,
     targets: largest
-      ? [{ target: `analyze of the ${largest['services']}-service snapshot answers (GraphQL 200)`, measured: `cold ${largest['coldMs']} ms, warm ${largest['warmMedianMs']} ms`, pass: largest['graphqlStatus'] === 200 }]
+      ? [
+          {
+            target: `analyze of the ${largest['services']}-service snapshot answers (GraphQL 200)`,
+            measured: `cold ${largest['coldMs']} ms, warm ${largest['warmMedianMs']} ms`,
+            pass: largest['graphqlStatus'] === 200,
+          },
+        ]
       : [],
     growth: {
       cold: growthExponent(rows.map((r) => ({ size: num(r, 'services'), cost: num(r, 'coldMs') }))),

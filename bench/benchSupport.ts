@@ -38,10 +38,20 @@ export function formatTable(rows: readonly Row[]): string {
   const first = rows[0];
   if (first === undefined) return '(no rows)';
   const columns = Object.keys(first);
-  const cell = (value: Row[string] | undefined): string => (value === undefined || value === null ? '–' : typeof value === 'number' ? formatNumber(value) : String(value));
+  const cell = (value: Row[string] | undefined): string =>
+    value === undefined || value === null
+      ? '–'
+      : typeof value === 'number'
+        ? formatNumber(value)
+        : String(value);
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (values: readonly string[]): string => values.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
+  const line = (values: readonly string[]): string =>
+    values.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
+  return [
+    line(columns),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => cell(r[c])))),
+  ].join('\n');
 }
 
 function formatNumber(n: number): string {
@@ -53,10 +63,19 @@ function formatNumber(n: number): string {
  * How cost grows with size: the exponent k in cost ∝ size^k fitted through the smallest and largest point
  * (1 = linear, 2 = quadratic).
  */
-export function growthExponent(points: readonly { readonly size: number; readonly cost: number }[]): number | null {
+export function growthExponent(
+  points: readonly { readonly size: number; readonly cost: number }[],
+): number | null {
   const first = points[0];
   const last = points[points.length - 1];
-  if (first === undefined || last === undefined || first.size === last.size || first.cost <= 0 || last.cost <= 0) return null;
+  if (
+    first === undefined ||
+    last === undefined ||
+    first.size === last.size ||
+    first.cost <= 0 ||
+    last.cost <= 0
+  )
+    return null;
   return Math.round((Math.log(last.cost / first.cost) / Math.log(last.size / first.size)) * 100) / 100;
 }
 
@@ -81,7 +100,8 @@ export function writeResult(result: BenchResult): string {
 export function printResult(result: BenchResult): void {
   console.log(`\n## ${result.name} — ${result.description}`);
   console.log(formatTable(result.rows));
-  for (const [label, exponent] of Object.entries(result.growth)) console.log(`growth of ${label}: size^${exponent ?? '?'}`);
+  for (const [label, exponent] of Object.entries(result.growth))
+    console.log(`growth of ${label}: size^${exponent ?? '?'}`);
   for (const t of result.targets) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.measured}`);
 }
 
@@ -97,9 +117,17 @@ export interface ChildOutcome<T> {
  * Runs `script` (a bench file) with `args` in a fresh Node process under tsx, with a time limit; the child
  * prints one JSON line `{ value, maxRssKiB }` as its last line of stdout.
  */
-export async function runChild<T>(script: string, args: readonly string[], timeoutMs: number, nodeArgs: readonly string[] = []): Promise<ChildOutcome<T>> {
+export async function runChild<T>(
+  script: string,
+  args: readonly string[],
+  timeoutMs: number,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildOutcome<T>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const timer = setTimeout(() => {
@@ -109,7 +137,8 @@ export async function runChild<T>(script: string, args: readonly string[], timeo
     child.on('exit', (code) => {
       clearTimeout(timer);
       const last = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) return reject(new Error(`${script} ${args.join(' ')} exited ${code}: ${out.slice(-2000)}`));
+      if (code !== 0)
+        return reject(new Error(`${script} ${args.join(' ')} exited ${code}: ${out.slice(-2000)}`));
       try {
         const parsed = JSON.parse(last) as { value: T; maxRssKiB: number };
         resolve({ value: parsed.value, maxRssBytes: parsed.maxRssKiB * 1024 });

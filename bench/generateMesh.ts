@@ -100,12 +100,50 @@ const FRACTION_PREFER_CLOSE = 0.15;
 const FRACTION_GLOBAL_SERVICES = 0.2;
 const FRACTION_NOT_READY_PODS = 0.02;
 
-const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-south-1', 'ap-northeast-1', 'sa-east-1', 'ca-central-1'];
+const REGIONS = [
+  'us-east-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'sa-east-1',
+  'ca-central-1',
+];
 const ZONE_SUFFIXES = ['a', 'b', 'c'];
-const TEAMS = ['shop', 'payments', 'platform', 'data', 'growth', 'identity', 'media', 'search', 'logistics', 'support'];
+const TEAMS = [
+  'shop',
+  'payments',
+  'platform',
+  'data',
+  'growth',
+  'identity',
+  'media',
+  'search',
+  'logistics',
+  'support',
+];
 const SERVICE_WORDS = [
-  'cart', 'checkout', 'catalog', 'reviews', 'ratings', 'inventory', 'shipping', 'orders', 'users', 'auth',
-  'profile', 'billing', 'notify', 'recommend', 'pricing', 'ads', 'media', 'ledger', 'fraud', 'geo',
+  'cart',
+  'checkout',
+  'catalog',
+  'reviews',
+  'ratings',
+  'inventory',
+  'shipping',
+  'orders',
+  'users',
+  'auth',
+  'profile',
+  'billing',
+  'notify',
+  'recommend',
+  'pricing',
+  'ads',
+  'media',
+  'ledger',
+  'fraud',
+  'geo',
 ];
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 const HEX = '0123456789abcdef';
@@ -131,8 +169,10 @@ function picker(rng: () => number) {
     for (let i = 0; i < n; i += 1) out += alphabet[int(alphabet.length)];
     return out;
   };
-  const uid = (): string => `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-a${chars(HEX, 3)}-${chars(HEX, 12)}`;
-  const timestamp = (): string => new Date(BASE_TIME_MS + int(30 * 24 * 3600) * 1000).toISOString().replace('.000Z', 'Z');
+  const uid = (): string =>
+    `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-a${chars(HEX, 3)}-${chars(HEX, 12)}`;
+  const timestamp = (): string =>
+    new Date(BASE_TIME_MS + int(30 * 24 * 3600) * 1000).toISOString().replace('.000Z', 'Z');
   return { int, chars, uid, timestamp, chance: (p: number): boolean => rng() < p };
 }
 
@@ -162,7 +202,10 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
   const serviceCount = Math.max(1, Math.trunc(options.services));
   const replicas = Math.max(0, Math.trunc(options.replicas));
   const seed = options.seed ?? DEFAULT_SEED;
-  const perNamespace = Math.max(1, Math.trunc(options.servicesPerNamespace ?? DEFAULT_SERVICES_PER_NAMESPACE));
+  const perNamespace = Math.max(
+    1,
+    Math.trunc(options.servicesPerNamespace ?? DEFAULT_SERVICES_PER_NAMESPACE),
+  );
   const podsPerNode = Math.max(1, Math.trunc(options.podsPerNode ?? DEFAULT_PODS_PER_NODE));
   const name = options.name ?? `synthetic-s${serviceCount}-r${replicas}-c${clusterCount}-seed${seed}`;
   const rng = createRng(seed);
@@ -174,17 +217,31 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
   for (let n = 0; n < namespaceCount; n += 1) {
     const roll = rng();
     const mode: NamespaceMode =
-      roll < FRACTION_AMBIENT_NAMESPACES ? 'ambient' : roll < FRACTION_AMBIENT_NAMESPACES + FRACTION_SIDECAR_NAMESPACES ? 'sidecar' : 'none';
-    namespaces.push({ name: `${TEAMS[n % TEAMS.length] ?? 'team'}-${n}`, mode, waypoint: mode === 'ambient' && pick.chance(FRACTION_WAYPOINT_NAMESPACES) });
+      roll < FRACTION_AMBIENT_NAMESPACES
+        ? 'ambient'
+        : roll < FRACTION_AMBIENT_NAMESPACES + FRACTION_SIDECAR_NAMESPACES
+          ? 'sidecar'
+          : 'none';
+    namespaces.push({
+      name: `${TEAMS[n % TEAMS.length] ?? 'team'}-${n}`,
+      mode,
+      waypoint: mode === 'ambient' && pick.chance(FRACTION_WAYPOINT_NAMESPACES),
+    });
   }
   // Keep the first namespace ambient so every mesh has an ambient client to query from.
-  if (namespaces[0] && namespaces[0].mode !== 'ambient') namespaces[0] = { ...namespaces[0], mode: 'ambient' };
+  if (namespaces[0] && namespaces[0].mode !== 'ambient')
+    namespaces[0] = { ...namespaces[0], mode: 'ambient' };
 
   const services: ServicePlan[] = [];
   for (let i = 0; i < serviceCount; i += 1) {
     const namespace = namespaces[Math.floor(i / perNamespace)]?.name ?? 'default';
     const drRoll = rng();
-    const drKinds = ['failoverPriority', 'distribute', 'outlierOnly', clusterCount > 1 ? 'failover' : 'failoverPriority'] as const;
+    const drKinds = [
+      'failoverPriority',
+      'distribute',
+      'outlierOnly',
+      clusterCount > 1 ? 'failover' : 'failoverPriority',
+    ] as const;
     services.push({
       name: `${SERVICE_WORDS[i % SERVICE_WORDS.length] ?? 'svc'}-${i}`,
       namespace,
@@ -283,7 +340,8 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
     let serviceIndex = 1;
     const nextPodIp = (): string => ipv4(10, (c << 20) + podIndex++);
     const nextServiceIp = (): string => ipv4(100, ((64 + c * 4) << 16) + serviceIndex++);
-    const nodeAt = (k: number): { name: string; zone: string; ip: string } => nodes[k % nodes.length] ?? { name: 'node', zone: region, ip: '192.0.2.1' };
+    const nodeAt = (k: number): { name: string; zone: string; ip: string } =>
+      nodes[k % nodes.length] ?? { name: 'node', zone: region, ip: '192.0.2.1' };
 
     interface PodOut {
       name: string;
@@ -311,7 +369,13 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
       resources.push({
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        metadata: { name: deploymentName, namespace, uid: deploymentUid, creationTimestamp: pick.timestamp(), labels: podLabels },
+        metadata: {
+          name: deploymentName,
+          namespace,
+          uid: deploymentUid,
+          creationTimestamp: pick.timestamp(),
+          labels: podLabels,
+        },
         spec: { replicas: podCount, selector, template },
         status: { replicas: podCount, readyReplicas: podCount, availableReplicas: podCount },
       });
@@ -323,9 +387,22 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
           namespace,
           uid: rsUid,
           labels: { ...podLabels, 'pod-template-hash': hash },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deploymentName, uid: deploymentUid, controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: deploymentName,
+              uid: deploymentUid,
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
         },
-        spec: { replicas: podCount, selector: { matchLabels: { ...podLabels, 'pod-template-hash': hash } }, template },
+        spec: {
+          replicas: podCount,
+          selector: { matchLabels: { ...podLabels, 'pod-template-hash': hash } },
+          template,
+        },
         status: { replicas: podCount, readyReplicas: podCount },
       });
       counts.deployments += 1;
@@ -347,7 +424,16 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
             uid,
             ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
             labels: { ...podLabels, 'pod-template-hash': hash },
-            ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rsUid, controller: true, blockOwnerDeletion: true }],
+            ownerReferences: [
+              {
+                apiVersion: 'apps/v1',
+                kind: 'ReplicaSet',
+                name: rsName,
+                uid: rsUid,
+                controller: true,
+                blockOwnerDeletion: true,
+              },
+            ],
           },
           spec: { nodeName: node.name, serviceAccountName: deploymentName, containers },
           status: {
@@ -365,7 +451,12 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
       return pods;
     };
 
-    const endpointSlices = (namespace: string, serviceName: string, pods: readonly PodOut[], ports: JsonObject[]): void => {
+    const endpointSlices = (
+      namespace: string,
+      serviceName: string,
+      pods: readonly PodOut[],
+      ports: JsonObject[],
+    ): void => {
       for (let start = 0; start < Math.max(1, pods.length); start += MAX_ENDPOINTS_PER_SLICE) {
         const chunk = pods.slice(start, start + MAX_ENDPOINTS_PER_SLICE);
         resources.push({
@@ -374,8 +465,20 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
           metadata: {
             name: `${serviceName}-${pick.chars(NAME_ALPHABET, 5)}`,
             namespace,
-            labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': serviceName },
-            ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: serviceName, uid: pick.uid(), controller: true, blockOwnerDeletion: true }],
+            labels: {
+              'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+              'kubernetes.io/service-name': serviceName,
+            },
+            ownerReferences: [
+              {
+                apiVersion: 'v1',
+                kind: 'Service',
+                name: serviceName,
+                uid: pick.uid(),
+                controller: true,
+                blockOwnerDeletion: true,
+              },
+            ],
           },
           addressType: 'IPv4',
           endpoints: chunk.map((pod) => ({
@@ -397,21 +500,42 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
       resources.push({
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'Gateway',
-        metadata: { name: 'waypoint', namespace: ns.name, uid: pick.uid(), labels: { 'istio.io/waypoint-for': 'service' } },
-        spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: HBONE_PORT, protocol: 'HBONE' }] },
+        metadata: {
+          name: 'waypoint',
+          namespace: ns.name,
+          uid: pick.uid(),
+          labels: { 'istio.io/waypoint-for': 'service' },
+        },
+        spec: {
+          gatewayClassName: 'istio-waypoint',
+          listeners: [{ name: 'mesh', port: HBONE_PORT, protocol: 'HBONE' }],
+        },
         status: {
           conditions: ['Accepted', 'Programmed'].map((type) => ({
             type,
             status: 'True',
             reason: type,
-            message: type === 'Accepted' ? 'Resource accepted' : 'Resource programmed, assigned to service(s) waypoint',
+            message:
+              type === 'Accepted'
+                ? 'Resource accepted'
+                : 'Resource programmed, assigned to service(s) waypoint',
             lastTransitionTime: BASE_TIME,
             observedGeneration: 1,
           })),
         },
       });
-      const labels = { 'gateway.networking.k8s.io/gateway-name': 'waypoint', 'istio.io/dataplane-mode': 'none' };
-      const pods = workload(ns.name, 'waypoint', labels, WAYPOINT_REPLICAS, [{ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.28.0' }], {});
+      const labels = {
+        'gateway.networking.k8s.io/gateway-name': 'waypoint',
+        'istio.io/dataplane-mode': 'none',
+      };
+      const pods = workload(
+        ns.name,
+        'waypoint',
+        labels,
+        WAYPOINT_REPLICAS,
+        [{ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.28.0' }],
+        {},
+      );
       const ports = [
         { name: 'mesh', port: HBONE_PORT, protocol: 'TCP' },
         { name: 'status-port', port: 15021, protocol: 'TCP' },
@@ -419,10 +543,25 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
       resources.push({
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: { name: 'waypoint', namespace: ns.name, uid: pick.uid(), labels: { 'gateway.networking.k8s.io/gateway-name': 'waypoint' } },
-        spec: { type: 'ClusterIP', clusterIP: nextServiceIp(), selector: { 'gateway.networking.k8s.io/gateway-name': 'waypoint' }, ports },
+        metadata: {
+          name: 'waypoint',
+          namespace: ns.name,
+          uid: pick.uid(),
+          labels: { 'gateway.networking.k8s.io/gateway-name': 'waypoint' },
+        },
+        spec: {
+          type: 'ClusterIP',
+          clusterIP: nextServiceIp(),
+          selector: { 'gateway.networking.k8s.io/gateway-name': 'waypoint' },
+          ports,
+        },
       });
-      endpointSlices(ns.name, 'waypoint', pods, ports.map(({ name: portName, port, protocol }) => ({ name: portName, port, protocol })));
+      endpointSlices(
+        ns.name,
+        'waypoint',
+        pods,
+        ports.map(({ name: portName, port, protocol }) => ({ name: portName, port, protocol })),
+      );
       counts.waypoints += 1;
       counts.waypointPods += pods.length;
       counts.serviceObjects += 1;
@@ -435,13 +574,27 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
       for (let r = 0; r < replicas; r += 1) if ((r + i) % clusterCount === c) podCount += 1;
       const mode = namespaceMode.get(svc.namespace) ?? 'none';
       const appProtocol = svc.protocol === 'grpc' ? 'grpc' : 'http';
-      const ports = [{ name: appProtocol, port: svc.protocol === 'grpc' ? 9090 : 80, targetPort: CONTAINER_PORT, protocol: 'TCP', appProtocol }];
+      const ports = [
+        {
+          name: appProtocol,
+          port: svc.protocol === 'grpc' ? 9090 : 80,
+          targetPort: CONTAINER_PORT,
+          protocol: 'TCP',
+          appProtocol,
+        },
+      ];
       const serviceLabels: Record<string, string> = { app: svc.name };
       if (svc.global) serviceLabels['solo.io/service-scope'] = 'global';
       resources.push({
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: { name: svc.name, namespace: svc.namespace, uid: pick.uid(), creationTimestamp: pick.timestamp(), labels: serviceLabels },
+        metadata: {
+          name: svc.name,
+          namespace: svc.namespace,
+          uid: pick.uid(),
+          creationTimestamp: pick.timestamp(),
+          labels: serviceLabels,
+        },
         spec: {
           type: 'ClusterIP',
           clusterIP: nextServiceIp(),
@@ -455,26 +608,44 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
       let pods: PodOut[] = [];
       if (podCount > 0) {
         const containers: JsonObject[] = [
-          { name: 'app', image: `registry.example.com/${svc.namespace}/${svc.name}:1.${i % 40}.0`, ports: [{ containerPort: CONTAINER_PORT, protocol: 'TCP' }] },
+          {
+            name: 'app',
+            image: `registry.example.com/${svc.namespace}/${svc.name}:1.${i % 40}.0`,
+            ports: [{ containerPort: CONTAINER_PORT, protocol: 'TCP' }],
+          },
         ];
         const annotations: Record<string, string> = {};
         if (mode === 'sidecar') {
           containers.push({ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.28.0' });
-          annotations['sidecar.istio.io/status'] = '{"containers":["istio-proxy"],"initContainers":["istio-init"]}';
+          annotations['sidecar.istio.io/status'] =
+            '{"containers":["istio-proxy"],"initContainers":["istio-init"]}';
         }
-        pods = workload(svc.namespace, svc.name, { app: svc.name, version: svc.version }, podCount, containers, annotations);
+        pods = workload(
+          svc.namespace,
+          svc.name,
+          { app: svc.name, version: svc.version },
+          podCount,
+          containers,
+          annotations,
+        );
         counts.pods += pods.length;
         counts.endpoints += pods.length;
-        if (mode === 'ambient' && sampleClients.length < SAMPLE_SIZE) sampleClients.push(`${clusterName}/${svc.namespace}/${svc.name}`);
+        if (mode === 'ambient' && sampleClients.length < SAMPLE_SIZE)
+          sampleClients.push(`${clusterName}/${svc.namespace}/${svc.name}`);
       }
-      endpointSlices(svc.namespace, svc.name, pods, [{ name: appProtocol, port: CONTAINER_PORT, protocol: 'TCP', appProtocol }]);
+      endpointSlices(svc.namespace, svc.name, pods, [
+        { name: appProtocol, port: CONTAINER_PORT, protocol: 'TCP', appProtocol },
+      ]);
 
       if (svc.dr !== 'none') {
         resources.push({
           apiVersion: 'networking.istio.io/v1',
           kind: 'DestinationRule',
           metadata: { name: svc.name, namespace: svc.namespace, uid: pick.uid() },
-          spec: { host: `${svc.name}.${svc.namespace}.svc.cluster.local`, trafficPolicy: trafficPolicy(svc.dr, region, otherRegion, zones) },
+          spec: {
+            host: `${svc.name}.${svc.namespace}.svc.cluster.local`,
+            trafficPolicy: trafficPolicy(svc.dr, region, otherRegion, zones),
+          },
         });
         counts.destinationRules += 1;
       }
@@ -485,12 +656,25 @@ export function generateMeshObjects(options: MeshOptions): GeneratedMeshObjects 
   }
   counts.regions = regions.size;
 
-  const backends = services.filter((_, i) => replicas > 0 && i < SAMPLE_SIZE * 4).map((s) => `${s.name}.${s.namespace}`).slice(0, SAMPLE_SIZE);
+  const backends = services
+    .filter((_, i) => replicas > 0 && i < SAMPLE_SIZE * 4)
+    .map((s) => `${s.name}.${s.namespace}`)
+    .slice(0, SAMPLE_SIZE);
   return { name, clusters, counts, sample: { clients: sampleClients, backends } };
 }
 
-function trafficPolicy(kind: ServicePlan['dr'], region: string, otherRegion: string, zones: readonly string[]): JsonObject {
-  const outlierDetection = { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 };
+function trafficPolicy(
+  kind: ServicePlan['dr'],
+  region: string,
+  otherRegion: string,
+  zones: readonly string[],
+): JsonObject {
+  const outlierDetection = {
+    consecutive5xxErrors: 5,
+    interval: '10s',
+    baseEjectionTime: '30s',
+    maxEjectionPercent: 50,
+  };
   switch (kind) {
     case 'failoverPriority':
       return {
@@ -498,14 +682,21 @@ function trafficPolicy(kind: ServicePlan['dr'], region: string, otherRegion: str
           simple: 'ROUND_ROBIN',
           localityLbSetting: {
             enabled: true,
-            failoverPriority: ['topology.istio.io/network', 'topology.kubernetes.io/region', 'topology.kubernetes.io/zone'],
+            failoverPriority: [
+              'topology.istio.io/network',
+              'topology.kubernetes.io/region',
+              'topology.kubernetes.io/zone',
+            ],
           },
         },
         outlierDetection,
       };
     case 'failover':
       return {
-        loadBalancer: { simple: 'LEAST_REQUEST', localityLbSetting: { enabled: true, failover: [{ from: region, to: otherRegion }] } },
+        loadBalancer: {
+          simple: 'LEAST_REQUEST',
+          localityLbSetting: { enabled: true, failover: [{ from: region, to: otherRegion }] },
+        },
         outlierDetection: { ...outlierDetection, consecutive5xxErrors: 3, maxEjectionPercent: 100 },
       };
     case 'distribute':
@@ -513,12 +704,20 @@ function trafficPolicy(kind: ServicePlan['dr'], region: string, otherRegion: str
         loadBalancer: {
           localityLbSetting: {
             enabled: true,
-            distribute: [{ from: `${region}/${zones[0] ?? region}/*`, to: { [`${region}/${zones[0] ?? region}/*`]: 80, [`${region}/${zones[1] ?? region}/*`]: 20 } }],
+            distribute: [
+              {
+                from: `${region}/${zones[0] ?? region}/*`,
+                to: { [`${region}/${zones[0] ?? region}/*`]: 80, [`${region}/${zones[1] ?? region}/*`]: 20 },
+              },
+            ],
           },
         },
       };
     case 'outlierOnly':
-      return { connectionPool: { http: { http2MaxRequests: 1000 } }, outlierDetection: { consecutive5xxErrors: 3, interval: '5s', baseEjectionTime: '15s' } };
+      return {
+        connectionPool: { http: { http2MaxRequests: 1000 } },
+        outlierDetection: { consecutive5xxErrors: 3, interval: '5s', baseEjectionTime: '15s' },
+      };
     case 'none':
       return {};
     default: {
@@ -607,17 +806,28 @@ export function generateMesh(options: MeshOptions): GeneratedMesh {
     };
   }
   // The bundle is written piecewise so a 100 MB mesh never needs one giant intermediate object.
-  const header = toYaml({ apiVersion: 'spillway.dev/v1alpha1', kind: 'MeshSnapshot', metadata: { name: objects.name } });
+  const header = toYaml({
+    apiVersion: 'spillway.dev/v1alpha1',
+    kind: 'MeshSnapshot',
+    metadata: { name: objects.name },
+  });
   parts.push(header, 'spec:\n  profile: SOLO\n  meshConfig:\n    rootNamespace: istio-system\n  clusters:\n');
   for (const cluster of objects.clusters) {
-    parts.push(`  - name: ${scalar(cluster.name)}\n    network: ${scalar(cluster.network)}\n    resources:\n`);
+    parts.push(
+      `  - name: ${scalar(cluster.name)}\n    network: ${scalar(cluster.network)}\n    resources:\n`,
+    );
     for (const resource of cluster.resources) {
       const out: string[] = [];
       writeSeq([resource], 4, out);
       parts.push(out.join('\n'), '\n');
     }
   }
-  return { ...objects, format: 'bundle', query: `name=${encodeURIComponent(objects.name)}`, text: parts.join('') };
+  return {
+    ...objects,
+    format: 'bundle',
+    query: `name=${encodeURIComponent(objects.name)}`,
+    text: parts.join(''),
+  };
 }
 
 /**
@@ -639,9 +849,18 @@ export function generateMeshJson(options: MeshOptions): GeneratedMesh {
     apiVersion: 'spillway.dev/v1alpha1',
     kind: 'MeshSnapshot',
     metadata: { name: objects.name },
-    spec: { profile: 'SOLO', meshConfig: { rootNamespace: 'istio-system' }, clusters: objects.clusters.map((c) => ({ name: c.name, network: c.network, resources: c.resources })) },
+    spec: {
+      profile: 'SOLO',
+      meshConfig: { rootNamespace: 'istio-system' },
+      clusters: objects.clusters.map((c) => ({ name: c.name, network: c.network, resources: c.resources })),
+    },
   };
-  return { ...objects, format: 'bundle', query: `name=${encodeURIComponent(objects.name)}`, text: JSON.stringify(bundle) };
+  return {
+    ...objects,
+    format: 'bundle',
+    query: `name=${encodeURIComponent(objects.name)}`,
+    text: JSON.stringify(bundle),
+  };
 }
 
 /** Parses `--key value` flags for the CLI. */
@@ -662,7 +881,15 @@ export function parseMeshArgs(argv: readonly string[]): MeshOptions {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${key} must be a non-negative number`);
     return n;
   };
-  const known = new Set(['services', 'replicas', 'clusters', 'seed', 'services-per-namespace', 'pods-per-node', 'name']);
+  const known = new Set([
+    'services',
+    'replicas',
+    'clusters',
+    'seed',
+    'services-per-namespace',
+    'pods-per-node',
+    'name',
+  ]);
   for (const key of flags.keys()) if (!known.has(key)) throw new Error(`unknown flag --${key}`);
   const perNamespace = num('services-per-namespace');
   const perNode = num('pods-per-node');
@@ -678,12 +905,15 @@ export function parseMeshArgs(argv: readonly string[]): MeshOptions {
   };
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
   try {
     const mesh = generateMesh(parseMeshArgs(process.argv.slice(2)));
     process.stdout.write(mesh.text);
-    process.stderr.write(`${JSON.stringify({ format: mesh.format, query: mesh.query, bytes: Buffer.byteLength(mesh.text), counts: mesh.counts })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ format: mesh.format, query: mesh.query, bytes: Buffer.byteLength(mesh.text), counts: mesh.counts })}\n`,
+    );
   } catch (error) {
     process.stderr.write(`generateMesh: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);

@@ -8,7 +8,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DIR, REPO_ROOT, RESULTS_DIR, formatTable, machine, writeResult, type Row } from './benchSupport.js';
+import {
+  BENCH_DIR,
+  REPO_ROOT,
+  RESULTS_DIR,
+  formatTable,
+  machine,
+  writeResult,
+  type Row,
+} from './benchSupport.js';
 
 /** Benchmarks in the order they run: the result file each writes is `bench/results/<name>.json`. */
 export const BENCHMARKS = [
@@ -23,10 +31,16 @@ const SCRIPT_TIMEOUT_MS = 60 * 60 * 1000;
 
 type RunStatus = 'ok' | 'missing' | 'failed' | 'timeout';
 
-function runScript(script: string, args: readonly string[]): Promise<{ status: RunStatus; ms: number; detail: string }> {
+function runScript(
+  script: string,
+  args: readonly string[],
+): Promise<{ status: RunStatus; ms: number; detail: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, script), ...args], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, script), ...args], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -46,7 +60,11 @@ interface AnyResult {
   readonly name?: string;
   readonly date?: string;
   readonly rows?: readonly Row[];
-  readonly targets?: readonly { readonly target: string; readonly measured: string; readonly pass: boolean }[];
+  readonly targets?: readonly {
+    readonly target: string;
+    readonly measured: string;
+    readonly pass: boolean;
+  }[];
   readonly growth?: Readonly<Record<string, number | null>>;
   readonly [key: string]: unknown;
 }
@@ -67,7 +85,14 @@ function rowsOf(result: AnyResult): readonly Row[] {
     const value = result[key];
     if (Array.isArray(value) && value.every((r) => typeof r === 'object' && r !== null)) {
       return value.map((r: Record<string, unknown>) =>
-        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Row[string]) : JSON.stringify(v)])),
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [
+            k,
+            v === null || ['string', 'number', 'boolean'].includes(typeof v)
+              ? (v as Row[string])
+              : JSON.stringify(v),
+          ]),
+        ),
       );
     }
   }
@@ -99,9 +124,23 @@ async function main(): Promise<void> {
     const fresh = existsSync(resultPath) && statSync(resultPath).mtimeMs > before;
     const status: RunStatus = run.status === 'ok' && !fresh ? 'failed' : run.status;
     if (result && fresh) collected[bench.name] = result;
-    const targets = result?.targets && fresh ? result.targets.map((t) => `${t.pass ? 'PASS' : 'MISS'} ${t.target}: ${t.measured}`).join(' | ') : '–';
-    const growth = result?.growth && fresh ? Object.entries(result.growth).map(([k, v]) => `${k} n^${v ?? '?'}`).join(', ') : '–';
-    summary.push({ bench: bench.name, status: status === 'failed' && run.status === 'ok' ? 'no result file' : status, seconds: Math.round(run.ms / 1000), targets, growth });
+    const targets =
+      result?.targets && fresh
+        ? result.targets.map((t) => `${t.pass ? 'PASS' : 'MISS'} ${t.target}: ${t.measured}`).join(' | ')
+        : '–';
+    const growth =
+      result?.growth && fresh
+        ? Object.entries(result.growth)
+            .map(([k, v]) => `${k} n^${v ?? '?'}`)
+            .join(', ')
+        : '–';
+    summary.push({
+      bench: bench.name,
+      status: status === 'failed' && run.status === 'ok' ? 'no result file' : status,
+      seconds: Math.round(run.ms / 1000),
+      targets,
+      growth,
+    });
   }
 
   console.log('\n================ benchmark summary ================');

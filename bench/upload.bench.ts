@@ -11,7 +11,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { growthExponent, machine, mib, option, flag, printResult, reportFromChild, runChild, writeResult, type BenchResult, type Row } from './benchSupport.js';
+import {
+  growthExponent,
+  machine,
+  mib,
+  option,
+  flag,
+  printResult,
+  reportFromChild,
+  runChild,
+  writeResult,
+  type BenchResult,
+  type Row,
+} from './benchSupport.js';
 import { generateMesh } from './generateMesh.js';
 
 const REPLICAS = 10;
@@ -63,10 +75,19 @@ async function childUpload(file: string, query: string): Promise<UploadOutcome> 
     );
     const body = readFileSync(file);
     const started = performance.now();
-    const response = await app.inject({ method: 'POST', url: `/v1/snapshots?${query}`, headers: { 'content-type': 'application/yaml' }, payload: body });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v1/snapshots?${query}`,
+      headers: { 'content-type': 'application/yaml' },
+      payload: body,
+    });
     const ms = performance.now() - started;
     await app.close();
-    return { ms, status: response.statusCode, body: response.statusCode === 201 ? '' : response.body.slice(0, 1000) };
+    return {
+      ms,
+      status: response.statusCode,
+      body: response.statusCode === 201 ? '' : response.body.slice(0, 1000),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,14 +99,25 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const endpoints of sizes) {
-      const mesh = generateMesh({ services: Math.ceil(endpoints / REPLICAS), replicas: REPLICAS, seed: SEED });
+      const mesh = generateMesh({
+        services: Math.ceil(endpoints / REPLICAS),
+        replicas: REPLICAS,
+        seed: SEED,
+      });
       const file = join(dir, `mesh-${endpoints}.yaml`);
       writeFileSync(file, mesh.text);
       const bytes = Buffer.byteLength(mesh.text);
-      console.error(`upload bench: ${endpoints} endpoints, ${mib(bytes)} MiB, ${mesh.counts.documents} documents…`);
+      console.error(
+        `upload bench: ${endpoints} endpoints, ${mib(bytes)} MiB, ${mesh.counts.documents} documents…`,
+      );
       const parse = await runChild<ParseOutcome>(SELF, ['--child', 'parse', file], CHILD_TIMEOUT_MS);
-      const upload = await runChild<UploadOutcome>(SELF, ['--child', 'upload', file, mesh.query], CHILD_TIMEOUT_MS);
-      if (upload.value.status !== 201) console.error(`upload answered ${upload.value.status}: ${upload.value.body}`);
+      const upload = await runChild<UploadOutcome>(
+        SELF,
+        ['--child', 'upload', file, mesh.query],
+        CHILD_TIMEOUT_MS,
+      );
+      if (upload.value.status !== 201)
+        console.error(`upload answered ${upload.value.status}: ${upload.value.body}`);
       rows.push({
         endpoints,
         services: mesh.counts.services,
@@ -113,14 +145,24 @@ async function main(): Promise<void> {
     rows,
     targets: largest
       ? [
-          { target: `upload ≤ ${TARGET_RATIO}× YAML parse at ${largest['endpoints']} endpoints`, measured: `${num(largest, 'ratio')}×`, pass: num(largest, 'ratio') <= TARGET_RATIO && largest['status'] === 201 },
-          { target: `upload peak RSS < 1024 MiB at ${largest['endpoints']} endpoints`, measured: `${num(largest, 'uploadPeakMiB')} MiB`, pass: num(largest, 'uploadPeakMiB') * 1024 * 1024 < TARGET_PEAK_BYTES },
+          {
+            target: `upload ≤ ${TARGET_RATIO}× YAML parse at ${largest['endpoints']} endpoints`,
+            measured: `${num(largest, 'ratio')}×`,
+            pass: num(largest, 'ratio') <= TARGET_RATIO && largest['status'] === 201,
+          },
+          {
+            target: `upload peak RSS < 1024 MiB at ${largest['endpoints']} endpoints`,
+            measured: `${num(largest, 'uploadPeakMiB')} MiB`,
+            pass: num(largest, 'uploadPeakMiB') * 1024 * 1024 < TARGET_PEAK_BYTES,
+          },
         ]
       : [],
     growth: {
       uploadTime: growthExponent(rows.map((r) => ({ size: num(r, 'endpoints'), cost: num(r, 'uploadMs') }))),
       parseTime: growthExponent(rows.map((r) => ({ size: num(r, 'endpoints'), cost: num(r, 'parseMs') }))),
-      uploadPeakMemory: growthExponent(rows.map((r) => ({ size: num(r, 'endpoints'), cost: num(r, 'uploadPeakMiB') }))),
+      uploadPeakMemory: growthExponent(
+        rows.map((r) => ({ size: num(r, 'endpoints'), cost: num(r, 'uploadPeakMiB') })),
+      ),
     },
   };
   printResult(result);

@@ -160,5 +160,14 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
 
 /** Config for tests: defaults plus overrides, never reading the real environment. */
 export function testConfig(overrides: Readonly<Record<string, string>> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', SPILLWAY_DB_PATH: ':memory:', SPILLWAY_IMPORT_EXAMPLES: 'false', LOG_LEVEL: 'silent', ...overrides });
+  // Load shedding is off unless a test asks for it: a cold upload may block the loop past the threshold
+  // and turn the next, unrelated request into a 503.
+  return loadConfig({
+    NODE_ENV: 'test',
+    SPILLWAY_DB_PATH: ':memory:',
+    SPILLWAY_IMPORT_EXAMPLES: 'false',
+    LOG_LEVEL: 'silent',
+    SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    ...overrides,
+  });
 }

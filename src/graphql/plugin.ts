@@ -3,7 +3,10 @@
  * CSRF prevention, no batching, a CORS allow-list, reader auth and one log line per operation.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
@@ -25,6 +28,8 @@ export interface GraphqlPluginOptions {
 }
 
 export const GRAPHQL_PATH = '/graphql';
+/** How long a browser may reuse a preflight answer. */
+const CORS_PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**
  * Stopping Apollo drains Fastify (fastifyApolloDrainPlugin closes it). When Fastify's own close is what stops
@@ -63,8 +68,17 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   // same interface declared twice, which TypeScript cannot unify.
   const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
   const logging: ApolloServerPlugin<GraphQLContext> = requestLoggingPlugin();
+  // No HTTP caching of answers (snapshots are immutable, but auth and profile vary): the cache-control plugin
+  // Apollo installs by default would only wrap every field resolver for nothing.
+  const cacheControl: ApolloServerPlugin = ApolloServerPluginCacheControlDisabled();
   // Armor's plugins are merged with Apollo's own, never replaced by them (or the other way round).
-  const plugins: ApolloServerPlugin<GraphQLContext>[] = [...armorPlugins, drain, landingPage, logging];
+  const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    ...armorPlugins,
+    drain,
+    landingPage,
+    cacheControl,
+    logging,
+  ];
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
@@ -102,7 +116,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
         await scope.register(cors, {
           origin: [...config.cors.origins],
           methods: ['GET', 'POST'],
-          maxAge: 600,
+          maxAge: CORS_PREFLIGHT_MAX_AGE_SECONDS,
         });
         // The CORS hook answers allowed preflights before this handler; the rest are not found.
         scope.options('/', (_request, reply) => {

@@ -36,7 +36,8 @@ export type ObjectVerdict =
 export const MESH_CONFIG_MAP_NAME = 'istio';
 export const MESH_CONFIG_MAP_NAMESPACE = 'istio-system';
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-const LABEL_VALUE_POINTER = /^\/metadata\/(labels|annotations)\/[^/]+$/u;
+/** Label maps anywhere in an object: metadata, pod templates, selectors, WorkloadEntry and subset labels. */
+const LABEL_VALUE_POINTER = /\/(labels|annotations|matchLabels|selector|nodeSelector)\/[^/]+$/u;
 
 export function isRecord(value: unknown): value is RawObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -103,7 +104,11 @@ export function validateObject(value: unknown, location: ObjectLocation): Object
   const problems: UploadProblem[] = [];
   for (const issue of definition.validate(value)) {
     const at = `${pointer}${issue.pointer}`;
-    if (issue.keyword === 'type' && LABEL_VALUE_POINTER.test(issue.pointer)) {
+    if (
+      issue.keyword === 'type' &&
+      issue.message === 'must be string' &&
+      LABEL_VALUE_POINTER.test(issue.pointer)
+    ) {
       problems.push(
         makeProblem(
           'NON_STRING_LABEL',

@@ -7,7 +7,15 @@
  * The manifests below are typed so that the compiler rejects them when an answer type gains, loses or
  * changes the optionality of a property: drift then fails typecheck here, and the SDL comparison fails the test.
  */
-import { getNullableType, isEnumType, isInputObjectType, isNonNullType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import {
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type {
   Diagnostic,
@@ -30,14 +38,20 @@ import type {
 import { PROFILES, type ResourceRef } from '../../src/engine/model/meshModel.js';
 import { buildValidSchema, loadTypeDefs } from '../../src/graphql/schema.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
-import type { PageInfo, SnapshotConnection, SnapshotEdge } from '../../src/graphql/resolvers/Query/snapshots.js';
+import type {
+  PageInfo,
+  SnapshotConnection,
+  SnapshotEdge,
+} from '../../src/graphql/resolvers/Query/snapshots.js';
 import type { IgnoredKind, KindCount } from '../../src/graphql/resolvers/Snapshot.js';
 import type { PolicyArgs, WhatIfArgs } from '../../src/graphql/resolvers/types.js';
 import type { SnapshotSummary } from '../../src/services/types.js';
 
 type Presence = 'required' | 'optional';
 /** Every property of T, each marked as TypeScript declares it; exhaustive by construction. */
-type Manifest<T> = { readonly [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? 'optional' : 'required' };
+type Manifest<T> = {
+  readonly [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? 'optional' : 'required';
+};
 const manifest = <T>(fields: Manifest<T>): Readonly<Record<string, Presence>> => fields;
 /** Every member of a string union, exhaustive by construction. */
 const members = <U extends string>(values: { readonly [K in U]: true }): string[] => Object.keys(values);
@@ -70,8 +84,21 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     droppedPercent: R,
     notes: R,
   }),
-  TrafficDistribution: manifest<TrafficDistribution>({ mode: R, source: R, resource: O, field: O, writtenValue: O }),
-  LocalityLb: manifest<LocalityLb>({ mode: R, active: R, reason: O, failoverPriority: R, source: O, resource: O }),
+  TrafficDistribution: manifest<TrafficDistribution>({
+    mode: R,
+    source: R,
+    resource: O,
+    field: O,
+    writtenValue: O,
+  }),
+  LocalityLb: manifest<LocalityLb>({
+    mode: R,
+    active: R,
+    reason: O,
+    failoverPriority: R,
+    source: O,
+    resource: O,
+  }),
   OutlierDetection: manifest<OutlierDetection>({
     consecutive5xxErrors: R,
     consecutiveGatewayErrors: O,
@@ -83,7 +110,15 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     explicitFields: R,
     resource: O,
   }),
-  PriorityLevel: manifest<PriorityLevel>({ level: R, endpoints: R, healthy: R, healthPercent: R, loadPercent: R, panic: R, meaning: O }),
+  PriorityLevel: manifest<PriorityLevel>({
+    level: R,
+    endpoints: R,
+    healthy: R,
+    healthPercent: R,
+    loadPercent: R,
+    panic: R,
+    meaning: O,
+  }),
   EndpointShare: manifest<EndpointShare>({
     name: R,
     address: O,
@@ -98,7 +133,15 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     priorityReason: O,
     localityWeight: O,
   }),
-  WhatIf: manifest<WhatIf>({ profile: R, baseline: R, scenario: R, ejections: R, errorPercent: R, overflowPercent: R, notes: R }),
+  WhatIf: manifest<WhatIf>({
+    profile: R,
+    baseline: R,
+    scenario: R,
+    ejections: R,
+    errorPercent: R,
+    overflowPercent: R,
+    notes: R,
+  }),
   Ejection: manifest<Ejection>({ endpoint: R, hop: O, outcome: R, reason: O, ejectionSeconds: O }),
   SweepPoint: manifest<SweepPoint>({ loadFactor: R, hops: R }),
   SweepHop: manifest<SweepPoint['hops'][number]>({ hop: R, loads: R, overflowPercent: R }),
@@ -124,13 +167,24 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
 const ENUMS: Readonly<Record<string, readonly string[]>> = {
   Profile: PROFILES,
   Severity: members<Severity>({ ERROR: true, WARNING: true, INFO: true }),
-  ProxyKind: members<ProxyKind>({ ZTUNNEL: true, SIDECAR: true, WAYPOINT: true, INGRESS_GATEWAY: true, NONE: true }),
+  ProxyKind: members<ProxyKind>({
+    ZTUNNEL: true,
+    SIDECAR: true,
+    WAYPOINT: true,
+    INGRESS_GATEWAY: true,
+    NONE: true,
+  }),
   Layer: members<Layer>({ L4: true, L7: true }),
   ShareUnit: members<Hop['shareUnit']>({ REQUEST: true, CONNECTION: true }),
 };
 
 const INPUTS: Readonly<Record<string, Readonly<Record<string, Presence>>>> = {
-  ScenarioInput: manifest<Scenario>({ ejectEndpoints: O, loadFactor: O, failLocalities: O, overprovisioningFactor: O }),
+  ScenarioInput: manifest<Scenario>({
+    ejectEndpoints: O,
+    loadFactor: O,
+    failLocalities: O,
+    overprovisioningFactor: O,
+  }),
 };
 
 const QUERY_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, Presence>>>> = {
@@ -166,16 +220,19 @@ describe('SDL ↔ resolvers and answer types', () => {
     expect(sdl).toEqual(sorted(new Set([...properties, ...resolved])));
   });
 
-  it.each(Object.keys(OBJECT_TYPES))('%s: an optional property without a resolver is nullable in the SDL', (typeName) => {
-    const type = schema.getType(typeName);
-    if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
-    const fields: Record<string, GraphQLField<unknown, unknown>> = type.getFields();
-    const violations = Object.entries(OBJECT_TYPES[typeName] ?? {})
-      .filter(([name, presence]) => presence === 'optional' && resolverMap[typeName]?.[name] === undefined)
-      .filter(([name]) => fields[name] !== undefined && isNonNullType(fields[name].type))
-      .map(([name]) => name);
-    expect(violations).toEqual([]);
-  });
+  it.each(Object.keys(OBJECT_TYPES))(
+    '%s: an optional property without a resolver is nullable in the SDL',
+    (typeName) => {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+      const fields: Record<string, GraphQLField<unknown, unknown>> = type.getFields();
+      const violations = Object.entries(OBJECT_TYPES[typeName] ?? {})
+        .filter(([name, presence]) => presence === 'optional' && resolverMap[typeName]?.[name] === undefined)
+        .filter(([name]) => fields[name] !== undefined && isNonNullType(fields[name].type))
+        .map(([name]) => name);
+      expect(violations).toEqual([]);
+    },
+  );
 
   it.each(Object.entries(ENUMS))('enum %s has exactly the TypeScript values', (name, values) => {
     const type = schema.getType(name);
@@ -183,28 +240,36 @@ describe('SDL ↔ resolvers and answer types', () => {
     expect(sorted(type.getValues().map((v) => v.name))).toEqual(sorted(values));
   });
 
-  it.each(Object.entries(INPUTS))('input %s has the fields of the service type, nullable where optional', (name, fields) => {
-    const type = schema.getType(name);
-    if (!isInputObjectType(type)) throw new Error(`${name} is not an input`);
-    const sdl = type.getFields();
-    expect(sorted(Object.keys(sdl))).toEqual(sorted(Object.keys(fields)));
-    for (const [field, presence] of Object.entries(fields)) {
-      expect(isNonNullType(sdl[field]?.type), field).toBe(presence === 'required');
-    }
-  });
+  it.each(Object.entries(INPUTS))(
+    'input %s has the fields of the service type, nullable where optional',
+    (name, fields) => {
+      const type = schema.getType(name);
+      if (!isInputObjectType(type)) throw new Error(`${name} is not an input`);
+      const sdl = type.getFields();
+      expect(sorted(Object.keys(sdl))).toEqual(sorted(Object.keys(fields)));
+      for (const [field, presence] of Object.entries(fields)) {
+        expect(isNonNullType(sdl[field]?.type), field).toBe(presence === 'required');
+      }
+    },
+  );
 
-  it.each(Object.entries(QUERY_ARGUMENTS))('Query.%s takes the arguments its resolver reads', (field, args) => {
-    const sdlField = schema.getQueryType()?.getFields()[field];
-    if (sdlField === undefined) throw new Error(`Query.${field} missing`);
-    expect(sorted(sdlField.args.map((a) => a.name))).toEqual(sorted(Object.keys(args)));
-    for (const arg of sdlField.args) {
-      expect(isNonNullType(arg.type), arg.name).toBe(args[arg.name] === 'required');
-    }
-  });
+  it.each(Object.entries(QUERY_ARGUMENTS))(
+    'Query.%s takes the arguments its resolver reads',
+    (field, args) => {
+      const sdlField = schema.getQueryType()?.getFields()[field];
+      if (sdlField === undefined) throw new Error(`Query.${field} missing`);
+      expect(sorted(sdlField.args.map((a) => a.name))).toEqual(sorted(Object.keys(args)));
+      for (const arg of sdlField.args) {
+        expect(isNonNullType(arg.type), arg.name).toBe(args[arg.name] === 'required');
+      }
+    },
+  );
 
   it('keeps the names of the public contract (api.md)', () => {
     const query = schema.getQueryType()?.getFields() ?? {};
-    expect(Object.keys(query)).toEqual(expect.arrayContaining(['snapshots', 'snapshot', 'effectivePolicy', 'whatIf', 'analyze']));
+    expect(Object.keys(query)).toEqual(
+      expect.arrayContaining(['snapshots', 'snapshot', 'effectivePolicy', 'whatIf', 'analyze']),
+    );
     expect(String(getNullableType(query['effectivePolicy']?.type))).toBe('EffectivePolicy');
     expect(String(query['analyze']?.type)).toBe('[Diagnostic!]!');
     expect(String(query['snapshot']?.type)).toBe('Snapshot');

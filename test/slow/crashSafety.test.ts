@@ -1,12 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRng, generateMesh } from '../../bench/generateMesh.js';
-import { checkDatabase, startServer, stopServer, tempDb, type ServerProcess, type TempDb } from './serverProcess.js';
+import {
+  checkDatabase,
+  startServer,
+  stopServer,
+  tempDb,
+  type ServerProcess,
+  type TempDb,
+} from './serverProcess.js';
 
-const UPLOADS_PER_ROUND = 6;
-const KILL_ROUNDS = 4;
-/** Each upload is a ~0.8 MB mesh: long enough in parsing that a kill lands mid-request. */
-const MESH = { services: 150, replicas: 4 } as const;
+const UPLOADS_PER_ROUND = 4;
+const KILL_ROUNDS = 3;
+/** Each upload is a ~0.5 MB mesh: long enough in parsing that a kill lands mid-request. */
+const MESH = { services: 100, replicas: 4 } as const;
 /** How long to wait for the first answer of a round before killing anyway (a loaded CI machine is slow). */
 const FIRST_ANSWER_WAIT_MS = 90_000;
 const ENV = { SPILLWAY_UPLOAD_RATE_PER_MINUTE: '100000', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' };
@@ -22,7 +29,11 @@ afterEach(async () => {
 
 async function upload(base: string, text: string, query: string): Promise<number> {
   try {
-    const response = await fetch(`${base}/v1/snapshots?${query}`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: text });
+    const response = await fetch(`${base}/v1/snapshots?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml' },
+      body: text,
+    });
     await response.arrayBuffer();
     return response.status;
   } catch {
@@ -31,7 +42,11 @@ async function upload(base: string, text: string, query: string): Promise<number
 }
 
 /** The database is whole: integrity ok, no snapshot without its document and model, and every one readable. */
-async function expectConsistent(s: ServerProcess, dbPath: string, texts: ReadonlyMap<string, string>): Promise<string[]> {
+async function expectConsistent(
+  s: ServerProcess,
+  dbPath: string,
+  texts: ReadonlyMap<string, string>,
+): Promise<string[]> {
   const check = checkDatabase(dbPath);
   expect(check.integrity).toBe('ok');
   expect(check.foreignKeyViolations).toBe(0);
@@ -39,7 +54,9 @@ async function expectConsistent(s: ServerProcess, dbPath: string, texts: Readonl
   expect(check.dangling).toBe(0);
   expect(check.counts.snapshot_documents).toBe(check.counts.snapshots);
   expect(check.counts.snapshot_models).toBe(check.counts.snapshots);
-  const list = (await (await fetch(`${s.base}/v1/snapshots?limit=100`)).json()) as { items: { id: string; name: string }[] };
+  const list = (await (await fetch(`${s.base}/v1/snapshots?limit=100`)).json()) as {
+    items: { id: string; name: string }[];
+  };
   expect(list.items.map((i) => i.id).sort()).toEqual([...check.ids].sort());
   for (const item of list.items) {
     expect((await fetch(`${s.base}/v1/snapshots/${item.id}`)).status).toBe(200);
@@ -117,7 +134,9 @@ describe('crash safety', () => {
       .map((line) => JSON.parse(line) as { reqId?: string; msg?: string })
       .filter((entry) => entry.msg === 'request completed');
     expect(requestLines.length).toBeGreaterThan(0);
-    expect(requestLines.every((entry) => typeof entry.reqId === 'string' && entry.reqId.length > 0)).toBe(true);
+    expect(requestLines.every((entry) => typeof entry.reqId === 'string' && entry.reqId.length > 0)).toBe(
+      true,
+    );
     expect(performance.now() - started).toBeLessThan(60_000);
 
     // Restarted on the same file, the upload made during shutdown is there.

@@ -15,9 +15,9 @@ import {
 
 /** Long runs of the properties in test/integration/ops; SPILLWAY_FUZZ_RUNS scales them (default 1). */
 const SCALE = Number(process.env['SPILLWAY_FUZZ_RUNS'] ?? '1') || 1;
-const UPLOAD_RUNS = Math.round(1500 * SCALE);
-const GRAPHQL_RUNS = Math.round(800 * SCALE);
-const SLACK_RUNS = Math.round(500 * SCALE);
+const UPLOAD_RUNS = Math.round(5000 * SCALE);
+const GRAPHQL_RUNS = Math.round(3000 * SCALE);
+const SLACK_RUNS = Math.round(2000 * SCALE);
 
 describe('fuzzing (long)', () => {
   let fuzz: FuzzApp;

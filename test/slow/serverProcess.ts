@@ -50,7 +50,10 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
-export async function startServer(dbPath: string, env: Readonly<Record<string, string>> = {}): Promise<ServerProcess> {
+export async function startServer(
+  dbPath: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: REPO_ROOT,
@@ -77,7 +80,8 @@ export async function startServer(dbPath: string, env: Readonly<Record<string, s
   let exitedEarly: number | string | undefined;
   void exited.then((code) => (exitedEarly = code));
   for (;;) {
-    if (exitedEarly !== undefined) throw new Error(`server exited (${exitedEarly}) before it was ready:\n${output}`);
+    if (exitedEarly !== undefined)
+      throw new Error(`server exited (${exitedEarly}) before it was ready:\n${output}`);
     try {
       const response = await fetch(`${base}/readyz`);
       if (response.ok) break;
@@ -124,10 +128,17 @@ export interface DbCheck {
 export function checkDatabase(path: string): DbCheck {
   const db = new Database(path);
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
     const foreignKeyViolations = (db.pragma('foreign_key_check') as unknown[]).length;
-    const count = (table: string): number => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    const counts = { snapshots: count('snapshots'), snapshot_documents: count('snapshot_documents'), snapshot_models: count('snapshot_models') };
+    const count = (table: string): number =>
+      (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const counts = {
+      snapshots: count('snapshots'),
+      snapshot_documents: count('snapshot_documents'),
+      snapshot_models: count('snapshot_models'),
+    };
     const orphans = (
       db
         .prepare(
@@ -146,7 +157,9 @@ export function checkDatabase(path: string): DbCheck {
         )
         .get() as { n: number }
     ).n;
-    const ids = (db.prepare('select id from snapshots order by seq').all() as { id: string }[]).map((r) => r.id);
+    const ids = (db.prepare('select id from snapshots order by seq').all() as { id: string }[]).map(
+      (r) => r.id,
+    );
     return { integrity, foreignKeyViolations, counts, orphans, dangling, ids };
   } finally {
     db.close();

@@ -15,6 +15,9 @@ const WARMUP_MS = 5_000;
 const RSS_GROWTH_BOUND_BYTES = 256 * 1024 * 1024;
 const ENV = {
   SPILLWAY_UPLOAD_RATE_PER_MINUTE: '100000',
+  // The soak proves correctness under concurrency; shedding (503 when the loop stalls, which synchronous
+  // parsing on a loaded 2-core runner does) has its own test in test/integration/ops/loadShedding.test.ts.
+  SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
   SPILLWAY_CACHE_MAX_MB: '64',
   LOG_LEVEL: 'warn',
 };
@@ -46,7 +49,9 @@ describe('soak', () => {
   it(`${WORKERS} concurrent clients for ${DURATION_MS / 1000}s: no errors, no SQLITE_BUSY, bounded memory, every upload readable`, async () => {
     const s = server;
     if (s === undefined) throw new Error('server not started');
-    const meshes = Array.from({ length: MESH_POOL }, (_, i) => generateMesh({ services: 10 + (i % 5) * 10, replicas: 2 + (i % 3), seed: 500 + i }));
+    const meshes = Array.from({ length: MESH_POOL }, (_, i) =>
+      generateMesh({ services: 10 + (i % 5) * 10, replicas: 2 + (i % 3), seed: 500 + i }),
+    );
     const accepted = new Map<string, Accepted>();
     const failures: Failure[] = [];
     const counts = new Map<string, number>();
@@ -64,7 +69,11 @@ describe('soak', () => {
     };
     const live = (): Accepted[] => [...accepted.values()].filter((a) => !a.deleted);
     const gql = async (query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(`${s.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${s.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, body: await response.text() };
     };
     /** A GraphQL answer is fine when it has no errors, or only UNKNOWN_SNAPSHOT for a snapshot deleted meanwhile. */
@@ -85,7 +94,11 @@ describe('soak', () => {
         if (roll < 0.2 || target === undefined) {
           const mesh = pick(meshes) ?? meshes[0];
           if (mesh === undefined) return;
-          const response = await fetch(`${s.base}/v1/snapshots?${mesh.query}`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: mesh.text });
+          const response = await fetch(`${s.base}/v1/snapshots?${mesh.query}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/yaml' },
+            body: mesh.text,
+          });
           const body = await response.text();
           record('upload', response.status, body, response.status === 201 || response.status === 200);
           if (response.ok) {
@@ -94,11 +107,12 @@ describe('soak', () => {
             if (existing === undefined) accepted.set(id, { id, mesh, deleted: false });
           }
         } else if (roll < 0.28) {
+          // Marked first: from now on other workers may see it either way (200 or 404).
+          target.deleted = true;
           const response = await fetch(`${s.base}/v1/snapshots/${target.id}`, { method: 'DELETE' });
           const body = await response.text();
           // Another worker may have deleted it first: 404 is expected then.
           record('delete', response.status, body, response.status === 204 || response.status === 404);
-          target.deleted = true;
         } else if (roll < 0.38) {
           const response = await fetch(`${s.base}/v1/snapshots?limit=50`);
           record('list', response.status, await response.text(), response.status === 200);
@@ -106,7 +120,12 @@ describe('soak', () => {
           const path = rng() < 0.5 ? `/v1/snapshots/${target.id}` : `/v1/snapshots/${target.id}/document`;
           const response = await fetch(`${s.base}${path}`);
           const body = await response.text();
-          record('get', response.status, body, response.status === 200 || (response.status === 404 && target.deleted));
+          record(
+            'get',
+            response.status,
+            body,
+            response.status === 200 || (response.status === 404 && target.deleted),
+          );
         } else if (roll < 0.7) {
           const client = pick(target.mesh.sample.clients) ?? '';
           const backend = pick(target.mesh.sample.backends) ?? '';
@@ -124,7 +143,10 @@ describe('soak', () => {
           );
           record('whatIf', status, body, gqlOk(status, body, target));
         } else {
-          const { status, body } = await gql('query($s: String!) { analyze(snapshot: $s) { code severity } }', { s: target.id });
+          const { status, body } = await gql(
+            'query($s: String!) { analyze(snapshot: $s) { code severity } }',
+            { s: target.id },
+          );
           record('analyze', status, body, gqlOk(status, body, target));
         }
       }
@@ -136,7 +158,15 @@ describe('soak', () => {
       clearInterval(sampler);
     }
 
-    // Every accepted upload that was not deleted is readable, byte for byte.
+    const summary = Object.fromEntries([...counts.entries()].sort());
+    console.info('soak requests by action and status', summary, {
+      requests,
+      accepted: accepted.size,
+      live: live().length,
+    });
+    expect(failures, JSON.stringify(failures.slice(0, 5))).toEqual([]);
+
+    // Every accepted upload that was not deleted is readable, byte for byte; every deleted one is gone.
     for (const entry of live()) {
       const response = await fetch(`${s.base}/v1/snapshots/${entry.id}/document`);
       expect(response.status).toBe(200);
@@ -145,10 +175,6 @@ describe('soak', () => {
     for (const entry of [...accepted.values()].filter((a) => a.deleted)) {
       expect((await fetch(`${s.base}/v1/snapshots/${entry.id}`)).status).toBe(404);
     }
-
-    const summary = Object.fromEntries([...counts.entries()].sort());
-    console.info('soak requests by action and status', summary, { requests, accepted: accepted.size, live: live().length });
-    expect(failures, JSON.stringify(failures.slice(0, 5))).toEqual([]);
     expect(s.output()).not.toContain('SQLITE_BUSY');
     expect(s.output()).not.toMatch(/"level":50/);
     expect(requests).toBeGreaterThan(WORKERS * 10);
@@ -157,7 +183,10 @@ describe('soak', () => {
     if (afterWarmup.length > 2) {
       const baseline = afterWarmup[0]?.rss ?? 0;
       const peak = Math.max(...afterWarmup.map((r) => r.rss));
-      console.info('soak RSS MiB', { baseline: Math.round(baseline / 2 ** 20), peak: Math.round(peak / 2 ** 20) });
+      console.info('soak RSS MiB', {
+        baseline: Math.round(baseline / 2 ** 20),
+        peak: Math.round(peak / 2 ** 20),
+      });
       expect(peak - baseline).toBeLessThan(RSS_GROWTH_BOUND_BYTES);
     }
   });

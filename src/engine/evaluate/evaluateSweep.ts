@@ -4,6 +4,7 @@
  */
 import type { Scenario, SweepPoint } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
+import { apportionPercents, roundPercent } from './presentPercent.js';
 import { scenarioTraffic } from './scenarioTraffic.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
 import { validateLoadFactor, validateScenario } from './validateScenario.js';
@@ -27,8 +28,8 @@ export function evaluateSweep(
       loadFactor,
       hops: run.hops.map((t, hop) => ({
         hop,
-        loads: t.priorities.map((p) => p.loadPercent),
-        overflowPercent: t.overflowPercent,
+        loads: apportionPercents(t.priorities.map((p) => p.loadPercent)),
+        overflowPercent: roundPercent(t.overflowPercent),
       })),
     };
   });

@@ -7,6 +7,7 @@ import type { ResolvedPath } from '../model/resolved.js';
 import { composeInSeries } from './composeHops.js';
 import { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 import { LOAD_MODEL_NOTES } from './loadModelNotes.js';
+import { roundPercent } from './presentPercent.js';
 import { scenarioTraffic } from './scenarioTraffic.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
 import { toHop } from './toHop.js';
@@ -29,8 +30,9 @@ export function evaluateWhatIf(
     if (traffic === undefined) throw new Error('Invariant violation: one traffic result per hop');
     return toHop(hop, traffic, run.overprovisioningFactors[h] ?? hop.overprovisioningFactor);
   });
-  const errorPercent = composeInSeries(run.hops.map((t) => t.errorPercent + t.droppedPercent));
-  const overflowPercent = composeInSeries(run.hops.map((t) => t.overflowPercent));
+  // Composed from the unrounded hop rates, rounded once for the answer.
+  const errorPercent = roundPercent(composeInSeries(run.hops.map((t) => t.errorPercent + t.droppedPercent)));
+  const overflowPercent = roundPercent(composeInSeries(run.hops.map((t) => t.overflowPercent)));
   return {
     profile: path.profile,
     baseline,

@@ -8,6 +8,7 @@ export { evaluateSweep } from './evaluateSweep.js';
 export { evaluateWhatIf } from './evaluateWhatIf.js';
 export { LOAD_MODEL_NOTES } from './loadModelNotes.js';
 export { endpointInLocality, endpointMatchesReference, localityMatcher } from './matchEndpoints.js';
+export { ANSWER_PERCENT_DECIMALS, apportionPercents, roundPercent } from './presentPercent.js';
 export { scenarioTraffic } from './scenarioTraffic.js';
 export type { EvaluateOptions, ScenarioTraffic } from './scenarioTraffic.js';
 export { toHop } from './toHop.js';

@@ -75,9 +75,9 @@ export function scenarioTraffic(
     const traffic = computeHopTraffic(hop, {
       failingEndpointIds: [...failingHere.keys()],
       loadFactor: scenario.loadFactor,
-      ...(scenario.overprovisioningFactor === undefined
-        ? {}
-        : { overprovisioningFactor: scenario.overprovisioningFactor }),
+      // The factor the answer reports for this hop: an override is an Envoy setting, so ztunnel and
+      // kube-proxy hops keep their own (their overflow would otherwise use a factor the hop never shows).
+      overprovisioningFactor: overprovisioningFactors[h] ?? hop.overprovisioningFactor,
       ...(options.ejectionRule === undefined ? {} : { ejectionRule: options.ejectionRule }),
     });
     for (const outcome of traffic.ejections) {

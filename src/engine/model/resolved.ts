@@ -14,7 +14,11 @@ import type {
 } from './answer.js';
 import type { Locality, Profile, ResourceRef } from './meshModel.js';
 
-/** Health as the balancing proxy sees it before any scenario (Envoy `coarseHealth` + exclusion). */
+/**
+ * Health as the balancing proxy sees it before any scenario (Envoy `coarseHealth`). `EXCLUDED` means the
+ * proxy does not hold the endpoint at all (istiod did not send it, or ztunnel filtered it before ranking):
+ * the endpoint is listed for explanation and takes no part in balancing (spillover README, step 1).
+ */
 export type EndpointHealth = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY' | 'EXCLUDED';
 
 export interface ResolvedEndpoint {

@@ -23,7 +23,7 @@ import { DEFAULT_EJECTION_CAP_RULE, ejectionCapDecision, ejectionDurationMs } fr
 import type { EjectionCapRule } from './outlierEjection.js';
 import { computePriorityLoad } from './priorityLoad.js';
 import type { PriorityHostCounts, PriorityLoadResult } from './types.js';
-import { ztunnelShare } from './ztunnelShare.js';
+import { isZtunnelEligible, ztunnelShare } from './ztunnelShare.js';
 
 export interface HopScenario {
   /** Endpoint ids (ResolvedEndpoint.id) that start answering 5xx, in the order they start. */
@@ -78,12 +78,30 @@ interface Level {
   readonly members: number[];
 }
 
-/** Endpoint indexes grouped by dense priority level, levels in ascending order (gaps kept as empty levels). */
+/**
+ * Whether the proxy holds the endpoint at all. The resolver marks `EXCLUDED` what the proxy never has:
+ * endpoints istiod does not send (not ready and not forced, `internalTrafficPolicy: Local` off the node,
+ * a locality `distribute` leaves out) and what ztunnel filters before ranking (unhealthy, STRICT
+ * mismatch, no address). Such an endpoint is listed for explanation only: it is no host of any
+ * priority, never counts in the health scores, the panic split or the ejection cap, and never receives
+ * traffic — not even in panic or under `ALLOW_ALL`.
+ */
+export function inHostSet(endpoint: ResolvedEndpoint): boolean {
+  return endpoint.health !== 'EXCLUDED';
+}
+
+/**
+ * Endpoint indexes of the proxy's host set grouped by dense priority level, levels in ascending order.
+ * Every level an endpoint names is kept (so level numbers match the resolver's meanings), even when none
+ * of its endpoints is in the host set.
+ */
 function levelsOf(endpoints: readonly ResolvedEndpoint[]): Level[] {
   let max = -1;
   for (const e of endpoints) if (e.priority > max) max = e.priority;
   const levels: Level[] = Array.from({ length: max + 1 }, (_, level) => ({ level, members: [] }));
-  endpoints.forEach((e, i) => levels[e.priority]?.members.push(i));
+  endpoints.forEach((e, i) => {
+    if (inHostSet(e)) levels[e.priority]?.members.push(i);
+  });
   return levels;
 }
 
@@ -318,8 +336,7 @@ function simpleLevels(
 function placeZtunnel(hop: ResolvedHop, factor: number, loadFactor: number): Placement {
   const z = ztunnelShare(hop);
   const policy = hop.ztunnel?.healthPolicy ?? 'ONLY_HEALTHY';
-  const isEligible = (e: ResolvedEndpoint): boolean =>
-    policy === 'ALLOW_ALL' || e.health === 'HEALTHY' || e.health === 'DEGRADED';
+  const isEligible = (e: ResolvedEndpoint): boolean => isZtunnelEligible(e, policy);
   const tier = z.servingTier;
   const serving = (e: ResolvedEndpoint): boolean => tier === undefined || e.priority === tier;
   const overflow =
@@ -444,17 +461,27 @@ export function computeHopTraffic(hop: ResolvedHop, scenario: HopScenario = {}):
       const od = hop.outlierDetection;
       const decided = new Set<number>();
       const config = od === undefined ? undefined : envoyConfigFromIstio(od);
+      // The cap counts the cluster's hosts (`ejectHost`): only the endpoints Envoy actually holds.
+      const hostCount = endpoints.filter(inHostSet).length;
       placement = placeEnvoy(hop, prepared, ejected, factor, loadFactor);
       for (const i of failingOrder) {
         const e = endpoints[i];
         if (e === undefined) continue;
-        if (e.health === 'UNHEALTHY' || e.health === 'EXCLUDED') {
+        if (!inHostSet(e)) {
+          decided.add(i);
+          ejections.push({
+            endpointId: e.id,
+            endpointName: e.name,
+            outcome: 'NOT_ON_PATH',
+            reason: `this proxy never receives it from istiod (${e.priorityReason}): it gets no traffic, so its failure changes nothing here`,
+          });
+        } else if (e.health === 'UNHEALTHY') {
           decided.add(i);
           ejections.push({
             endpointId: e.id,
             endpointName: e.name,
             outcome: 'ALREADY_UNHEALTHY',
-            reason: `EDS already reports it ${e.health}: it gets traffic only while its priority is in panic`,
+            reason: 'EDS already reports it UNHEALTHY: it gets traffic only while its priority is in panic',
           });
         } else if (od === undefined || detector === undefined) {
           decided.add(i);
@@ -483,7 +510,7 @@ export function computeHopTraffic(hop: ResolvedHop, scenario: HopScenario = {}):
           const decision = ejectionCapDecision({
             rule,
             activeEjections: ejected.size,
-            totalHosts: endpoints.length,
+            totalHosts: hostCount,
             maxEjectionPercent: od.maxEjectionPercent,
           });
           if (decision.allowed) {

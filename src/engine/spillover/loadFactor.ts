@@ -15,6 +15,12 @@
  */
 import { FULL_LOAD_PERCENT } from './constants.js';
 
+/**
+ * Relative distance within which a load-adjusted quotient counts as the integer next to it: far above a
+ * double's rounding error (~1e-16) and far below any real difference between two scores.
+ */
+const LOAD_QUOTIENT_TOLERANCE = 1e-9;
+
 /** The load factor that reproduces Envoy exactly. */
 export const NOMINAL_LOAD_FACTOR = 1;
 
@@ -40,8 +46,15 @@ export function loadAdjustedScorePercent(
   // Integer product first, one division, truncation: Envoy's uint64 arithmetic. For L = 1 the double
   // division of two integers below 2^53 is exact enough that floor never lands on the wrong side.
   const product = overprovisioningFactorPercent * part;
-  const raw = loadFactor === NOMINAL_LOAD_FACTOR ? product / whole : product / (whole * loadFactor);
-  return Math.min(FULL_LOAD_PERCENT, Math.floor(raw));
+  if (loadFactor === NOMINAL_LOAD_FACTOR) return Math.min(FULL_LOAD_PERCENT, Math.floor(product / whole));
+  // A decimal load factor is not exact in binary (1.12 is 1.1200000000000001), so a quotient that is
+  // mathematically an integer can land just below it (140 × 4 / (5 × 1.12) = 99.99999999999999) and
+  // floor would lose a whole percent. Snap to the integer when within rounding distance of it.
+  const raw = product / (whole * loadFactor);
+  const nearest = Math.round(raw);
+  const snapped =
+    Math.abs(raw - nearest) <= LOAD_QUOTIENT_TOLERANCE * Math.max(1, raw) ? nearest : Math.floor(raw);
+  return Math.min(FULL_LOAD_PERCENT, snapped);
 }
 
 /**

@@ -18,11 +18,14 @@ export interface ZtunnelShareResult {
 /**
  * The health filter applied when endpoints enter ztunnel's store (istio.md §7.2): only healthy ones
  * (DEGRADED counts as healthy, ztunnel knows no degraded state) unless the policy is ALLOW_ALL.
+ * `EXCLUDED` endpoints were filtered out before ranking (a STRICT mismatch, no address, or unhealthy
+ * under ONLY_HEALTHY): `ALLOW_ALL` relaxes the health filter only, so they never serve.
  */
 export function isZtunnelEligible(
   endpoint: ResolvedEndpoint,
   healthPolicy: 'ONLY_HEALTHY' | 'ALLOW_ALL',
 ): boolean {
+  if (endpoint.health === 'EXCLUDED') return false;
   if (healthPolicy === 'ALLOW_ALL') return true;
   return endpoint.health === 'HEALTHY' || endpoint.health === 'DEGRADED';
 }

@@ -27,8 +27,18 @@ export function createMetrics(snapshotCount: () => number): Metrics {
   });
   return {
     registry,
-    uploads: new Counter({ name: 'spillway_uploads_total', help: 'Snapshot uploads by outcome', labelNames: ['outcome'], registers: [registry] }),
-    cacheEvents: new Counter({ name: 'spillway_compiled_cache_total', help: 'Compiled-snapshot cache hits and misses', labelNames: ['event'], registers: [registry] }),
+    uploads: new Counter({
+      name: 'spillway_uploads_total',
+      help: 'Snapshot uploads by outcome',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    cacheEvents: new Counter({
+      name: 'spillway_compiled_cache_total',
+      help: 'Compiled-snapshot cache hits and misses',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
     graphqlOperations: new Histogram({
       name: 'spillway_graphql_operation_seconds',
       help: 'GraphQL operation latency by operation name and outcome',
@@ -65,8 +75,14 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    if (request.method === 'POST' && route === UPLOAD_ROUTE) metrics.uploads.inc({ outcome: uploadOutcome(reply.statusCode) });
+    requests.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    if (request.method === 'POST' && route === UPLOAD_ROUTE)
+      metrics.uploads.inc({ outcome: uploadOutcome(reply.statusCode) });
   });
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
 }

@@ -36,7 +36,12 @@ interface Answer {
   data: Data | null | undefined;
   errors: { message: string; path?: unknown[]; extensions: Record<string, unknown> }[] | undefined;
 }
-async function ask(app: FastifyInstance, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
+async function ask(
+  app: FastifyInstance,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await graphql(app, query, variables, headers);
   const body = res.json<{ data?: Data | null; errors?: Answer['errors'] }>();
   return { status: res.statusCode, data: body.data, errors: body.errors };
@@ -45,8 +50,18 @@ async function ask(app: FastifyInstance, query: string, variables: Record<string
 const PATHS = [
   ['httpbin-before', 'httpbin/client-in-ambient', 'in-ambient.httpbin', ['ZTUNNEL', 'WAYPOINT']],
   ['httpbin-after', 'httpbin/client-in-ambient', 'in-ambient', ['ZTUNNEL', 'WAYPOINT']],
-  ['httpbin-after', 'httpbin/client-in-ambient-6b5c96c4f8-x2j9k', 'in-ambient.httpbin.svc.cluster.local', ['ZTUNNEL', 'WAYPOINT']],
-  ['bookinfo-multicluster', 'cluster1/bookinfo/ratings', 'productpage.bookinfo.mesh.internal', ['ZTUNNEL', 'WAYPOINT']],
+  [
+    'httpbin-after',
+    'httpbin/client-in-ambient-6b5c96c4f8-x2j9k',
+    'in-ambient.httpbin.svc.cluster.local',
+    ['ZTUNNEL', 'WAYPOINT'],
+  ],
+  [
+    'bookinfo-multicluster',
+    'cluster1/bookinfo/ratings',
+    'productpage.bookinfo.mesh.internal',
+    ['ZTUNNEL', 'WAYPOINT'],
+  ],
   ['sidecar-client', 'client/sleep', 'helloworld.backend', ['SIDECAR']],
 ] as const;
 
@@ -69,12 +84,20 @@ describe('queries on the bundled examples', () => {
     for (const hop of policy.hops) {
       const shares = hop.endpoints.reduce((total, e) => total + e.sharePercent, 0);
       expect(shares + hop.droppedPercent).toBeCloseTo(100, 3);
-      expect(hop.priorities.reduce((total, p) => total + p.loadPercent, 0)).toBeCloseTo(100 - hop.droppedPercent, 3);
+      expect(hop.priorities.reduce((total, p) => total + p.loadPercent, 0)).toBeCloseTo(
+        100 - hop.droppedPercent,
+        3,
+      );
     }
   });
 
   it.each(PATHS)('profile override on %s is stated in the answer', async (snapshot, client, backend) => {
-    const { data } = await ask(app, EFFECTIVE_POLICY_QUERY, { snapshot, client, backend, profile: 'ISTIO_1_31' });
+    const { data } = await ask(app, EFFECTIVE_POLICY_QUERY, {
+      snapshot,
+      client,
+      backend,
+      profile: 'ISTIO_1_31',
+    });
     expect(data?.effectivePolicy.profile).toBe('ISTIO_1_31');
   });
 
@@ -85,7 +108,15 @@ describe('queries on the bundled examples', () => {
     expect(w.scenario.hops).toEqual(w.baseline.hops);
     expect(w.errorPercent).toBe(0);
 
-    const sweep = await ask(app, SWEEP_QUERY, { snapshot, client, backend, scenario: {}, from: 1, to: 3, step: 1 });
+    const sweep = await ask(app, SWEEP_QUERY, {
+      snapshot,
+      client,
+      backend,
+      scenario: {},
+      from: 1,
+      to: 3,
+      step: 1,
+    });
     expect(sweep.errors).toBeUndefined();
     const points = sweep.data!.whatIf.sweep;
     expect(points.map((p) => p.loadFactor)).toEqual([1, 2, 3]);
@@ -101,7 +132,14 @@ describe('queries on the bundled examples', () => {
       backend: 'in-ambient',
       scenario: { ejectEndpoints: ['in-ambient-7d8f9b6c54-abc12'] },
     });
-    expect(data?.whatIf.ejections).toEqual([expect.objectContaining({ endpoint: 'in-ambient-7d8f9b6c54-abc12', hop: 1, outcome: 'EJECTED', ejectionSeconds: 30 })]);
+    expect(data?.whatIf.ejections).toEqual([
+      expect.objectContaining({
+        endpoint: 'in-ambient-7d8f9b6c54-abc12',
+        hop: 1,
+        outcome: 'EJECTED',
+        ejectionSeconds: 30,
+      }),
+    ]);
   });
 
   it('whatIf: the same failure before the DestinationRule is not ejected (no outlier detection)', async () => {
@@ -115,18 +153,21 @@ describe('queries on the bundled examples', () => {
     expect(data?.whatIf.errorPercent).toBeGreaterThan(0);
   });
 
-  it.each(['httpbin-before', 'httpbin-after', 'bookinfo-multicluster', 'sidecar-client'])('analyze and snapshot(ref) on %s', async (snapshot) => {
-    const analyzed = await ask(app, ANALYZE_QUERY, { snapshot });
-    expect(analyzed.errors).toBeUndefined();
-    for (const d of analyzed.data!.analyze) expect(['ERROR', 'WARNING', 'INFO']).toContain(d.severity);
-    const found = await ask(app, SNAPSHOT_QUERY, { ref: snapshot });
-    const s = found.data!.snapshot!;
-    expect(s.name).toBe(snapshot);
-    expect(s.profile).toBe('SOLO');
-    expect(s.counts.length).toBeGreaterThan(0);
-    const byId = await ask(app, SNAPSHOT_QUERY, { ref: s.id });
-    expect(byId.data?.snapshot?.name).toBe(snapshot);
-  });
+  it.each(['httpbin-before', 'httpbin-after', 'bookinfo-multicluster', 'sidecar-client'])(
+    'analyze and snapshot(ref) on %s',
+    async (snapshot) => {
+      const analyzed = await ask(app, ANALYZE_QUERY, { snapshot });
+      expect(analyzed.errors).toBeUndefined();
+      for (const d of analyzed.data!.analyze) expect(['ERROR', 'WARNING', 'INFO']).toContain(d.severity);
+      const found = await ask(app, SNAPSHOT_QUERY, { ref: snapshot });
+      const s = found.data!.snapshot!;
+      expect(s.name).toBe(snapshot);
+      expect(s.profile).toBe('SOLO');
+      expect(s.counts.length).toBeGreaterThan(0);
+      const byId = await ask(app, SNAPSHOT_QUERY, { ref: s.id });
+      expect(byId.data?.snapshot?.name).toBe(snapshot);
+    },
+  );
 
   it('snapshot(ref) is null for an unknown reference; latest is the newest', async () => {
     expect((await ask(app, SNAPSHOT_QUERY, { ref: 'no-such-snapshot' })).data).toEqual({ snapshot: null });
@@ -137,29 +178,51 @@ describe('queries on the bundled examples', () => {
     const names: string[] = [];
     let after: string | undefined;
     for (let guard = 0; guard < 10; guard += 1) {
-      const { data } = await ask(app, SNAPSHOTS_QUERY, { first: 3, ...(after === undefined ? {} : { after }) });
+      const { data } = await ask(app, SNAPSHOTS_QUERY, {
+        first: 3,
+        ...(after === undefined ? {} : { after }),
+      });
       const page = data!.snapshots;
       names.push(...page.edges.map((e) => e.node.name));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor ?? undefined;
     }
-    expect(names.sort()).toEqual(['bookinfo-multicluster', 'httpbin-after', 'httpbin-before', 'sidecar-client']);
+    expect(names.sort()).toEqual([
+      'bookinfo-multicluster',
+      'httpbin-after',
+      'httpbin-before',
+      'sidecar-client',
+    ]);
   });
 
   const ok = { snapshot: 'httpbin-after', client: 'httpbin/client-in-ambient', backend: 'in-ambient' };
   it.each([
     ['unknown snapshot', EFFECTIVE_POLICY_QUERY, { ...ok, snapshot: 'nope' }, 'UNKNOWN_SNAPSHOT'],
-    ['unknown client', EFFECTIVE_POLICY_QUERY, { ...ok, client: 'httpbin/client-in-ambiant' }, 'UNKNOWN_CLIENT'],
+    [
+      'unknown client',
+      EFFECTIVE_POLICY_QUERY,
+      { ...ok, client: 'httpbin/client-in-ambiant' },
+      'UNKNOWN_CLIENT',
+    ],
     ['unknown backend', EFFECTIVE_POLICY_QUERY, { ...ok, backend: 'in-ambiant.httpbin' }, 'UNKNOWN_BACKEND'],
     [
       'ambiguous reference',
       EFFECTIVE_POLICY_QUERY,
-      { snapshot: 'bookinfo-multicluster', client: 'bookinfo/productpage-v1', backend: 'productpage.bookinfo.mesh.internal' },
+      {
+        snapshot: 'bookinfo-multicluster',
+        client: 'bookinfo/productpage-v1',
+        backend: 'productpage.bookinfo.mesh.internal',
+      },
       'AMBIGUOUS_REFERENCE',
     ],
     ['invalid reference', EFFECTIVE_POLICY_QUERY, { ...ok, client: 'a/b/c/d' }, 'INVALID_REFERENCE'],
     ['invalid scenario', WHAT_IF_QUERY, { ...ok, scenario: { loadFactor: -1 } }, 'INVALID_SCENARIO'],
-    ['invalid sweep', SWEEP_QUERY, { ...ok, scenario: {}, from: 1, to: 1000, step: 0.001 }, 'INVALID_SCENARIO'],
+    [
+      'invalid sweep',
+      SWEEP_QUERY,
+      { ...ok, scenario: {}, from: 1, to: 1000, step: 0.001 },
+      'INVALID_SCENARIO',
+    ],
     ['unknown snapshot in analyze', ANALYZE_QUERY, { snapshot: 'nope' }, 'UNKNOWN_SNAPSHOT'],
   ])('%s → %s', async (_name, query, variables, code) => {
     const { status, errors } = await ask(app, query, variables);
@@ -190,7 +253,12 @@ describe('queries on the bundled examples', () => {
 
   it.each([
     ['a variable', EFFECTIVE_POLICY_QUERY, { ...ok, profile: 'ISTIO_1_29' }, 'BAD_USER_INPUT'],
-    ['a literal', '{ analyze(snapshot: "httpbin-after", profile: ISTIO_1_29) { code } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a literal',
+      '{ analyze(snapshot: "httpbin-after", profile: ISTIO_1_29) { code } }',
+      {},
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
   ])('an invalid profile as %s → 400 %s', async (_how, query, variables, code) => {
     const { status, errors } = await ask(app, query, variables);
     expect(status).toBe(400);
@@ -206,13 +274,16 @@ describe('snapshot lifecycle', () => {
     expect((await ask(app, EFFECTIVE_POLICY_QUERY, variables)).errors).toBeUndefined();
     const deleted = await app.inject({ method: 'DELETE', url: `/v1/snapshots/${id}` });
     expect(deleted.statusCode).toBeLessThan(300);
-    expect((await ask(app, EFFECTIVE_POLICY_QUERY, variables)).errors?.[0]?.extensions['code']).toBe('UNKNOWN_SNAPSHOT');
+    expect((await ask(app, EFFECTIVE_POLICY_QUERY, variables)).errors?.[0]?.extensions['code']).toBe(
+      'UNKNOWN_SNAPSHOT',
+    );
   });
 });
 
 const deep = `{ whatIf(snapshot: "httpbin-after", client: "httpbin/client-in-ambient", backend: "in-ambient", scenario: {}) {
   scenario { hops { localityLb { resource { kind } } } } } }`;
-const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: snapshot(ref: "latest") { id }`).join(' ')} }`;
+const aliases = (n: number) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: snapshot(ref: "latest") { id }`).join(' ')} }`;
 const costly = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: whatIf(snapshot: "x", client: "c", backend: "b", scenario: {}) { baseline { hops { endpoints { name address cluster network locality node priority healthy ejected sharePercent } } } scenario { hops { endpoints { name address cluster network locality node priority healthy ejected sharePercent } } } }`).join(' ')} }`;
 
 describe('limits against abusive queries', () => {
@@ -220,7 +291,13 @@ describe('limits against abusive queries', () => {
     ['too deep', { SPILLWAY_GRAPHQL_MAX_DEPTH: '4' }, deep, 'GRAPHQL_VALIDATION_FAILED', 'MAX_DEPTH'],
     ['too costly', { SPILLWAY_GRAPHQL_MAX_COST: '1000' }, costly, 'GRAPHQL_VALIDATION_FAILED', 'MAX_COST'],
     ['too many aliases', {}, aliases(16), 'GRAPHQL_VALIDATION_FAILED', 'MAX_ALIASES'],
-    ['too many tokens', { SPILLWAY_GRAPHQL_MAX_TOKENS: '100' }, aliases(15), 'GRAPHQL_PARSE_FAILED', undefined],
+    [
+      'too many tokens',
+      { SPILLWAY_GRAPHQL_MAX_TOKENS: '100' },
+      aliases(15),
+      'GRAPHQL_PARSE_FAILED',
+      undefined,
+    ],
   ])('%s → 400 %s', async (_name, env, query, code, limit) => {
     const app = await buildTestApp({ ...ENV, ...env });
     const { status, errors } = await ask(app, query);
@@ -235,17 +312,36 @@ describe('limits against abusive queries', () => {
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify([{ query: '{ snapshots { nodes { id } } }' }, { query: '{ snapshots { nodes { id } } }' }]),
+      payload: JSON.stringify([
+        { query: '{ snapshots { nodes { id } } }' },
+        { query: '{ snapshots { nodes { id } } }' },
+      ]),
     });
     expect(res.statusCode).toBe(400);
   });
 
   it.each([
-    ['GET without a preflight header', { method: 'GET' as const, url: '/graphql?query=%7Bsnapshots%7Bnodes%7Bid%7D%7D%7D' }],
-    ['POST text/plain', { method: 'POST' as const, url: '/graphql', headers: { 'content-type': 'text/plain' }, payload: '{"query":"{ snapshots { nodes { id } } }"}' }],
+    [
+      'GET without a preflight header',
+      { method: 'GET' as const, url: '/graphql?query=%7Bsnapshots%7Bnodes%7Bid%7D%7D%7D' },
+    ],
+    [
+      'POST text/plain',
+      {
+        method: 'POST' as const,
+        url: '/graphql',
+        headers: { 'content-type': 'text/plain' },
+        payload: '{"query":"{ snapshots { nodes { id } } }"}',
+      },
+    ],
     [
       'POST form-urlencoded',
-      { method: 'POST' as const, url: '/graphql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'query=%7Bsnapshots%7Bnodes%7Bid%7D%7D%7D' },
+      {
+        method: 'POST' as const,
+        url: '/graphql',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'query=%7Bsnapshots%7Bnodes%7Bid%7D%7D%7D',
+      },
     ],
   ])('CSRF-style %s is refused', async (_name, request) => {
     const app = await buildTestApp(ENV);

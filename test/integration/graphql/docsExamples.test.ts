@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
-import type { Diagnostic, EffectivePolicy, Hop, SweepPoint, WhatIf } from '../../../src/engine/model/answer.js';
+import type {
+  Diagnostic,
+  EffectivePolicy,
+  Hop,
+  SweepPoint,
+  WhatIf,
+} from '../../../src/engine/model/answer.js';
 import type { SnapshotConnection } from '../../../src/graphql/resolvers/Query/snapshots.js';
 import type { SnapshotSummary } from '../../../src/services/types.js';
 import { testConfig } from '../../../src/config.js';
@@ -18,10 +24,14 @@ interface DocExample {
   readonly query: string;
 }
 
-const MARKER = /<!-- example: id=(\S+) snapshot=(\S+) -->\n```graphql\n([\s\S]*?)\n```/g;
+const MARKER = /<!-- example: id=(\S+) snapshot=(\S+) -->\s*```graphql\n([\s\S]*?)\n```/g;
 
 export function documentedExamples(markdown: string): DocExample[] {
-  return [...markdown.matchAll(MARKER)].map(([, id = '', snapshot = '', query = '']) => ({ id, snapshot, query }));
+  return [...markdown.matchAll(MARKER)].map(([, id = '', snapshot = '', query = '']) => ({
+    id,
+    snapshot,
+    query,
+  }));
 }
 
 /** What the documented queries select, read through the answer types (absent fields come back as null). */
@@ -50,7 +60,11 @@ const CHECKS: Record<string, (data: Data) => void> = {
     ]);
     const waypointHop = hop(p, 'in-ambient');
     expect(waypointHop.destinationRule).toEqual({ name: 'in-ambient-failover', namespace: 'httpbin' });
-    expect(waypointHop.outlierDetection).toMatchObject({ consecutive5xxErrors: 3, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 });
+    expect(waypointHop.outlierDetection).toMatchObject({
+      consecutive5xxErrors: 3,
+      baseEjectionTimeSeconds: 30,
+      maxEjectionPercent: 50,
+    });
     expect(waypointHop.endpoints).toHaveLength(3);
     for (const e of waypointHop.endpoints) expect(e.sharePercent).toBeCloseTo(100 / 3, 5);
   },
@@ -61,15 +75,27 @@ const CHECKS: Record<string, (data: Data) => void> = {
     expect(only.layer).toBe('L7');
     expect(only.trafficDistribution.source).toBe('SERVICE_ANNOTATION');
     const zone = String(only.from.locality);
-    const sameZone = only.endpoints.filter((e) => e.locality === zone || String(e.locality).startsWith(`${zone}/`));
+    const sameZone = only.endpoints.filter(
+      (e) => e.locality === zone || String(e.locality).startsWith(`${zone}/`),
+    );
     expect(sameZone.length).toBeGreaterThan(0);
     expect(sum(sameZone.map((e) => e.sharePercent))).toBeCloseTo(100, 5);
   },
   'one-pod-fails': ({ whatIf: w }) => {
-    expect(w.ejections).toEqual([expect.objectContaining({ endpoint: 'in-ambient-7d8f9b6c54-abc12', outcome: 'EJECTED', ejectionSeconds: 30 })]);
+    expect(w.ejections).toEqual([
+      expect.objectContaining({
+        endpoint: 'in-ambient-7d8f9b6c54-abc12',
+        outcome: 'EJECTED',
+        ejectionSeconds: 30,
+      }),
+    ]);
     const endpoints = hop(w.scenario, 'in-ambient').endpoints;
-    expect(endpoints.find((e) => e.name === 'in-ambient-7d8f9b6c54-abc12')).toMatchObject({ ejected: true, sharePercent: 0 });
-    for (const e of endpoints.filter((x) => x.name !== 'in-ambient-7d8f9b6c54-abc12')) expect(e.sharePercent).toBeCloseTo(50, 5);
+    expect(endpoints.find((e) => e.name === 'in-ambient-7d8f9b6c54-abc12')).toMatchObject({
+      ejected: true,
+      sharePercent: 0,
+    });
+    for (const e of endpoints.filter((x) => x.name !== 'in-ambient-7d8f9b6c54-abc12'))
+      expect(e.sharePercent).toBeCloseTo(50, 5);
   },
   'load-1.5x': ({ whatIf: w }) => {
     const before = hop(w.baseline, 'productpage').priorities;
@@ -81,10 +107,14 @@ const CHECKS: Record<string, (data: Data) => void> = {
     expect(w.notes.length).toBeGreaterThan(0);
   },
   'zone-outage': ({ whatIf: w }) => {
-    const failed = w.scenario.hops.flatMap((h) => h.endpoints).filter((e) => String(e.locality).startsWith('us-east/us-east-1b'));
+    const failed = w.scenario.hops
+      .flatMap((h) => h.endpoints)
+      .filter((e) => String(e.locality).startsWith('us-east/us-east-1b'));
     expect(failed.length).toBeGreaterThan(0);
     for (const e of failed) expect(e.healthy).toBe(false);
-    expect(w.ejections.map((e) => e.outcome)).toEqual(expect.arrayContaining(['EJECTED', 'NO_OUTLIER_DETECTION']));
+    expect(w.ejections.map((e) => e.outcome)).toEqual(
+      expect.arrayContaining(['EJECTED', 'NO_OUTLIER_DETECTION']),
+    );
     expect(w.errorPercent).toBeGreaterThan(0);
   },
   analyze: ({ analyze }) => {
@@ -93,18 +123,27 @@ const CHECKS: Record<string, (data: Data) => void> = {
     expect(analyze.some((d) => d.resources.some((r) => r.name === 'in-ambient-failover'))).toBe(true);
   },
   snapshots: ({ snapshots, latest }) => {
-    expect(snapshots.edges.map((e) => e.node.name).sort()).toEqual(['bookinfo-multicluster', 'httpbin-after', 'httpbin-before', 'sidecar-client']);
+    expect(snapshots.edges.map((e) => e.node.name).sort()).toEqual([
+      'bookinfo-multicluster',
+      'httpbin-after',
+      'httpbin-before',
+      'sidecar-client',
+    ]);
     expect(snapshots.pageInfo.hasNextPage).toBe(false);
     expect(latest).not.toBeNull();
   },
 };
 
-const examples = documentedExamples(readFileSync(new URL('../../../docs/graphql.md', import.meta.url), 'utf8'));
+const examples = documentedExamples(
+  readFileSync(new URL('../../../docs/graphql.md', import.meta.url), 'utf8'),
+);
 
 describe('docs/graphql.md examples', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildApp(testConfig({ SPILLWAY_IMPORT_EXAMPLES: 'true', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' }));
+    app = await buildApp(
+      testConfig({ SPILLWAY_IMPORT_EXAMPLES: 'true', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' }),
+    );
   });
   afterAll(async () => {
     await app.close();

@@ -44,11 +44,16 @@ export async function buildFuzzApp(env: Readonly<Record<string, string>> = {}): 
     { fetchImpl },
   );
   const reader = new Database(dbPath, { readonly: true, fileMustExist: true });
-  const statements = SNAPSHOT_TABLES.map((table) => [table, reader.prepare(`select count(*) as n from ${table}`)] as const);
+  const statements = SNAPSHOT_TABLES.map(
+    (table) => [table, reader.prepare(`select count(*) as n from ${table}`)] as const,
+  );
   return {
     app,
     dbPath,
-    counts: () => Object.fromEntries(statements.map(([table, statement]) => [table, (statement.get() as { n: number }).n])),
+    counts: () =>
+      Object.fromEntries(
+        statements.map(([table, statement]) => [table, (statement.get() as { n: number }).n]),
+      ),
     close: async () => {
       reader.close();
       await app.close();
@@ -78,8 +83,22 @@ export async function bounded(send: () => Promise<LightMyRequestResponse>): Prom
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
 const labelValue = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null));
-const labels = fc.dictionary(fc.oneof(fc.constantFrom('app', 'istio.io/dataplane-mode', 'istio.io/use-waypoint', 'topology.kubernetes.io/zone'), fc.string({ maxLength: 12 })), labelValue, { maxKeys: 4 });
-const metadata = fc.record({ name: fc.oneof(name, fc.string({ maxLength: 30 })), namespace: fc.option(name, { nil: undefined }), labels: fc.option(labels, { nil: undefined }) }, { requiredKeys: ['name'] });
+const labels = fc.dictionary(
+  fc.oneof(
+    fc.constantFrom('app', 'istio.io/dataplane-mode', 'istio.io/use-waypoint', 'topology.kubernetes.io/zone'),
+    fc.string({ maxLength: 12 }),
+  ),
+  labelValue,
+  { maxKeys: 4 },
+);
+const metadata = fc.record(
+  {
+    name: fc.oneof(name, fc.string({ maxLength: 30 })),
+    namespace: fc.option(name, { nil: undefined }),
+    labels: fc.option(labels, { nil: undefined }),
+  },
+  { requiredKeys: ['name'] },
+);
 
 const kubeObject = fc.oneof(
   fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('Namespace'), metadata }),
@@ -89,30 +108,81 @@ const kubeObject = fc.oneof(
     metadata,
     spec: fc.record({
       selector: fc.option(labels, { nil: undefined }),
-      ports: fc.array(fc.record({ port: fc.oneof(fc.integer({ min: -5, max: 70000 }), fc.string({ maxLength: 5 })), targetPort: fc.option(fc.integer(), { nil: undefined }) }), { maxLength: 3 }),
-      trafficDistribution: fc.option(fc.constantFrom('PreferClose', 'PreferSameZone', 'PreferSameNode', 'bogus'), { nil: undefined }),
+      ports: fc.array(
+        fc.record({
+          port: fc.oneof(fc.integer({ min: -5, max: 70000 }), fc.string({ maxLength: 5 })),
+          targetPort: fc.option(fc.integer(), { nil: undefined }),
+        }),
+        { maxLength: 3 },
+      ),
+      trafficDistribution: fc.option(
+        fc.constantFrom('PreferClose', 'PreferSameZone', 'PreferSameNode', 'bogus'),
+        { nil: undefined },
+      ),
     }),
   }),
   fc.record({
     apiVersion: fc.constant('v1'),
     kind: fc.constant('Pod'),
     metadata,
-    spec: fc.record({ nodeName: fc.option(name, { nil: undefined }), containers: fc.array(fc.record({ name }), { maxLength: 2 }) }),
-    status: fc.record({ phase: fc.constantFrom('Running', 'Pending', 'Failed'), podIP: fc.oneof(fc.ipV4(), fc.string({ maxLength: 8 })) }),
+    spec: fc.record({
+      nodeName: fc.option(name, { nil: undefined }),
+      containers: fc.array(fc.record({ name }), { maxLength: 2 }),
+    }),
+    status: fc.record({
+      phase: fc.constantFrom('Running', 'Pending', 'Failed'),
+      podIP: fc.oneof(fc.ipV4(), fc.string({ maxLength: 8 })),
+    }),
   }),
   fc.record({
-    apiVersion: fc.constantFrom('networking.istio.io/v1', 'networking.istio.io/v1beta1', 'networking.istio.io/v9'),
+    apiVersion: fc.constantFrom(
+      'networking.istio.io/v1',
+      'networking.istio.io/v1beta1',
+      'networking.istio.io/v9',
+    ),
     kind: fc.constant('DestinationRule'),
     metadata,
     spec: fc.record({
       host: fc.oneof(name, fc.string({ maxLength: 20 })),
       trafficPolicy: fc.record({
-        outlierDetection: fc.record({ consecutive5xxErrors: fc.oneof(fc.integer(), fc.double()), interval: fc.oneof(fc.constantFrom('10s', '1m', '0.5s', '-1s', 'forever'), fc.string({ maxLength: 6 })), maxEjectionPercent: fc.integer({ min: -10, max: 200 }) }),
-        loadBalancer: fc.record({ localityLbSetting: fc.record({ failoverPriority: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), distribute: fc.array(fc.record({ from: fc.string({ maxLength: 10 }), to: fc.dictionary(fc.string({ maxLength: 8 }), fc.integer({ min: -1, max: 120 }), { maxKeys: 3 }) }), { maxLength: 2 }) }) }),
+        outlierDetection: fc.record({
+          consecutive5xxErrors: fc.oneof(fc.integer(), fc.double()),
+          interval: fc.oneof(
+            fc.constantFrom('10s', '1m', '0.5s', '-1s', 'forever'),
+            fc.string({ maxLength: 6 }),
+          ),
+          maxEjectionPercent: fc.integer({ min: -10, max: 200 }),
+        }),
+        loadBalancer: fc.record({
+          localityLbSetting: fc.record({
+            failoverPriority: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+            distribute: fc.array(
+              fc.record({
+                from: fc.string({ maxLength: 10 }),
+                to: fc.dictionary(fc.string({ maxLength: 8 }), fc.integer({ min: -1, max: 120 }), {
+                  maxKeys: 3,
+                }),
+              }),
+              { maxLength: 2 },
+            ),
+          }),
+        }),
       }),
     }),
   }),
-  fc.record({ apiVersion: fc.constantFrom('gateway.networking.k8s.io/v1', 'v1'), kind: fc.constantFrom('Gateway', 'EndpointSlice', 'Deployment', 'ReplicaSet', 'Node', 'List', 'MeshSnapshot'), metadata }),
+  fc.record({
+    apiVersion: fc.constantFrom('gateway.networking.k8s.io/v1', 'v1'),
+    kind: fc.constantFrom(
+      'Gateway',
+      'EndpointSlice',
+      'Deployment',
+      'ReplicaSet',
+      'Node',
+      'List',
+      'MeshSnapshot',
+    ),
+    metadata,
+  }),
   fc.object({ maxDepth: 3, maxKeys: 5 }),
 );
 
@@ -184,7 +254,12 @@ function toText(objects: readonly unknown[], style: 'yaml-json' | 'json-array' |
 /** Byte-level mutations of a valid upload: cut, splice, flip, duplicate. */
 const mutatedMesh = fc
   .array(
-    fc.record({ at: fc.nat(), kind: fc.constantFrom('cut', 'insert', 'flip', 'dup', 'truncate'), bytes: fc.uint8Array({ maxLength: 16 }), len: fc.integer({ min: 1, max: 400 }) }),
+    fc.record({
+      at: fc.nat(),
+      kind: fc.constantFrom('cut', 'insert', 'flip', 'dup', 'truncate'),
+      bytes: fc.uint8Array({ maxLength: 16 }),
+      len: fc.integer({ min: 1, max: 400 }),
+    }),
     { minLength: 1, maxLength: 4 },
   )
   .map((mutations) => {
@@ -214,9 +289,17 @@ const mutatedMesh = fc
     return body;
   });
 
-const transforms = fc.record({ bom: fc.boolean(), crlf: fc.boolean(), invalid: fc.option(invalidUtf8, { nil: undefined }), at: fc.nat() });
+const transforms = fc.record({
+  bom: fc.boolean(),
+  crlf: fc.boolean(),
+  invalid: fc.option(invalidUtf8, { nil: undefined }),
+  at: fc.nat(),
+});
 
-function transform(text: string | Buffer, t: { bom: boolean; crlf: boolean; invalid: Buffer | undefined; at: number }): Buffer {
+function transform(
+  text: string | Buffer,
+  t: { bom: boolean; crlf: boolean; invalid: Buffer | undefined; at: number },
+): Buffer {
   let body = Buffer.isBuffer(text) ? text : Buffer.from(t.crlf ? text.replaceAll('\n', '\r\n') : text);
   if (t.invalid) {
     const at = t.at % (body.length + 1);
@@ -225,19 +308,43 @@ function transform(text: string | Buffer, t: { bom: boolean; crlf: boolean; inva
   return t.bom ? Buffer.concat([BOM, body]) : body;
 }
 
-const contentType = fc.constantFrom('application/yaml', 'application/json', 'text/yaml', 'application/x-yaml', 'application/json; charset=utf-8');
+const contentType = fc.constantFrom(
+  'application/yaml',
+  'application/json',
+  'text/yaml',
+  'application/x-yaml',
+  'application/json; charset=utf-8',
+);
 const query = fc.oneof(
   fc.constant(''),
   fc.constant('?name=fuzz&cluster=c1&network=n1'),
-  fc.record({ name: fc.string({ maxLength: 30 }), profile: fc.constantFrom('SOLO', 'ISTIO_1_30', 'ISTIO_1_31', 'BOGUS', '') }).map(({ name: n, profile }) => `?name=${encodeURIComponent(n)}&profile=${profile}`),
+  fc
+    .record({
+      name: fc.string({ maxLength: 30 }),
+      profile: fc.constantFrom('SOLO', 'ISTIO_1_30', 'ISTIO_1_31', 'BOGUS', ''),
+    })
+    .map(({ name: n, profile }) => `?name=${encodeURIComponent(n)}&profile=${profile}`),
 );
 
 export const uploadCase: fc.Arbitrary<UploadCase> = fc
   .tuple(
     fc.oneof(
-      { weight: 3, arbitrary: fc.tuple(fc.array(kubeObject, { maxLength: 5 }), fc.constantFrom<'yaml-json' | 'json-array' | 'list'>('yaml-json', 'json-array', 'list')).map(([objs, style]) => toText(objs, style)) },
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(
+            fc.array(kubeObject, { maxLength: 5 }),
+            fc.constantFrom<'yaml-json' | 'json-array' | 'list'>('yaml-json', 'json-array', 'list'),
+          )
+          .map(([objs, style]) => toText(objs, style)),
+      },
       { weight: 3, arbitrary: fc.constantFrom(...YAML_EDGE_CASES) },
-      { weight: 2, arbitrary: fc.array(fc.constantFrom(...YAML_EDGE_CASES), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('---\n')) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .array(fc.constantFrom(...YAML_EDGE_CASES), { minLength: 2, maxLength: 4 })
+          .map((parts) => parts.join('---\n')),
+      },
       { weight: 3, arbitrary: mutatedMesh },
       { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)) },
       { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
@@ -252,18 +359,30 @@ export const uploadCase: fc.Arbitrary<UploadCase> = fc
 /** Sends one upload and checks the response and the database; returns the status for statistics. */
 export async function checkUpload(fuzz: FuzzApp, c: UploadCase): Promise<number> {
   const before = fuzz.counts();
-  const response = await bounded(() => fuzz.app.inject({ method: 'POST', url: `/v1/snapshots${c.query}`, headers: { 'content-type': c.contentType }, payload: c.body }));
+  const response = await bounded(() =>
+    fuzz.app.inject({
+      method: 'POST',
+      url: `/v1/snapshots${c.query}`,
+      headers: { 'content-type': c.contentType },
+      payload: c.body,
+    }),
+  );
   const after = fuzz.counts();
   if (response.statusCode >= 500) throw new Error(`5xx for upload: ${response.statusCode} ${response.body}`);
   if (response.statusCode >= 400) {
     assertProblem(response);
-    if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`database changed after a rejected upload: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+    if (JSON.stringify(after) !== JSON.stringify(before))
+      throw new Error(
+        `database changed after a rejected upload: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+      );
   } else if (response.statusCode === 201) {
     for (const table of SNAPSHOT_TABLES) {
-      if (after[table] !== (before[table] ?? 0) + 1) throw new Error(`201 but ${table} went ${before[table]} → ${after[table]}`);
+      if (after[table] !== (before[table] ?? 0) + 1)
+        throw new Error(`201 but ${table} went ${before[table]} → ${after[table]}`);
     }
   } else if (response.statusCode === 200) {
-    if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error('200 (existing snapshot) but the database changed');
+    if (JSON.stringify(after) !== JSON.stringify(before))
+      throw new Error('200 (existing snapshot) but the database changed');
   } else {
     throw new Error(`unexpected status ${response.statusCode}`);
   }
@@ -272,9 +391,13 @@ export async function checkUpload(fuzz: FuzzApp, c: UploadCase): Promise<number>
 
 export function assertProblem(response: LightMyRequestResponse): void {
   const type = String(response.headers['content-type'] ?? '');
-  if (!type.startsWith('application/problem+json')) throw new Error(`rejection without problem+json (${response.statusCode}, ${type}): ${response.body.slice(0, 300)}`);
+  if (!type.startsWith('application/problem+json'))
+    throw new Error(
+      `rejection without problem+json (${response.statusCode}, ${type}): ${response.body.slice(0, 300)}`,
+    );
   const body = response.json<Record<string, unknown>>();
-  if (typeof body['code'] !== 'string' || body['status'] !== response.statusCode) throw new Error(`problem without code/status: ${response.body.slice(0, 300)}`);
+  if (typeof body['code'] !== 'string' || body['status'] !== response.statusCode)
+    throw new Error(`problem without code/status: ${response.body.slice(0, 300)}`);
 }
 
 // --- GraphQL inputs -----------------------------------------------------------------------------------
@@ -289,69 +412,139 @@ export interface GraphqlWorld {
 /** Uploads a small generated mesh and returns names that exist in it, so the fuzzer also reaches deep paths. */
 export async function seedWorld(app: FastifyInstance): Promise<GraphqlWorld> {
   const mesh = generateMesh({ services: 8, replicas: 3, seed: 5 });
-  const response = await app.inject({ method: 'POST', url: `/v1/snapshots?${mesh.query}`, headers: { 'content-type': 'application/yaml' }, payload: mesh.text });
-  if (response.statusCode !== 201) throw new Error(`seed upload failed: ${response.statusCode} ${response.body.slice(0, 500)}`);
+  const response = await app.inject({
+    method: 'POST',
+    url: `/v1/snapshots?${mesh.query}`,
+    headers: { 'content-type': 'application/yaml' },
+    payload: mesh.text,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`seed upload failed: ${response.statusCode} ${response.body.slice(0, 500)}`);
   const snapshot = response.json<{ id: string; name: string }>();
-  const pods = mesh.clusters.flatMap((c) => c.resources.filter((r) => r['kind'] === 'Pod').map((r) => (r['metadata'] as { name: string }).name));
-  return { snapshots: [snapshot.id, snapshot.name, 'latest'], clients: mesh.sample.clients, backends: mesh.sample.backends, endpoints: pods.slice(0, 10) };
+  const pods = mesh.clusters.flatMap((c) =>
+    c.resources.filter((r) => r['kind'] === 'Pod').map((r) => (r['metadata'] as { name: string }).name),
+  );
+  return {
+    snapshots: [snapshot.id, snapshot.name, 'latest'],
+    clients: mesh.sample.clients,
+    backends: mesh.sample.backends,
+    endpoints: pods.slice(0, 10),
+  };
 }
 
-const junk = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', ' ', '/', '//', 'a/b/c/d', '*', '%00', '../..', 'latest', 'x'.repeat(5000)));
+const junk = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '/', '//', 'a/b/c/d', '*', '%00', '../..', 'latest', 'x'.repeat(5000)),
+);
 const mutate = (values: readonly string[]): fc.Arbitrary<string> =>
   values.length === 0
     ? junk
-    : fc.oneof(fc.constantFrom(...values), fc.tuple(fc.constantFrom(...values), fc.nat(), junk).map(([v, at, j]) => v.slice(0, at % (v.length + 1)) + j), junk);
+    : fc.oneof(
+        fc.constantFrom(...values),
+        fc
+          .tuple(fc.constantFrom(...values), fc.nat(), junk)
+          .map(([v, at, j]) => v.slice(0, at % (v.length + 1)) + j),
+        junk,
+      );
 
-const number = fc.oneof(fc.double(), fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(0, -1, 1, 1.5, 1e308, -1e308, 5e-324), fc.integer());
+const number = fc.oneof(
+  fc.double(),
+  fc.double({ min: -10, max: 10, noNaN: true }),
+  fc.constantFrom(0, -1, 1, 1.5, 1e308, -1e308, 5e-324),
+  fc.integer(),
+);
 
-export function graphqlCase(world: GraphqlWorld): fc.Arbitrary<{ query: string; variables: Record<string, unknown> }> {
+export function graphqlCase(
+  world: GraphqlWorld,
+): fc.Arbitrary<{ query: string; variables: Record<string, unknown> }> {
   const snapshot = mutate(world.snapshots);
   const client = mutate(world.clients);
   const backend = mutate(world.backends);
-  const profile = fc.option(fc.oneof(fc.constantFrom('SOLO', 'ISTIO_1_30', 'ISTIO_1_31'), junk), { nil: undefined });
+  const profile = fc.option(fc.oneof(fc.constantFrom('SOLO', 'ISTIO_1_30', 'ISTIO_1_31'), junk), {
+    nil: undefined,
+  });
   const scenario = fc.record(
     {
       ejectEndpoints: fc.array(mutate(world.endpoints), { maxLength: 5 }),
       loadFactor: number,
-      failLocalities: fc.array(fc.oneof(fc.constantFrom('us-east-1', 'us-east-1/us-east-1a', 'cluster:cluster-1', 'us-east-1/us-east-1b/sub', 'cluster:'), junk), { maxLength: 3 }),
+      failLocalities: fc.array(
+        fc.oneof(
+          fc.constantFrom(
+            'us-east-1',
+            'us-east-1/us-east-1a',
+            'cluster:cluster-1',
+            'us-east-1/us-east-1b/sub',
+            'cluster:',
+          ),
+          junk,
+        ),
+        { maxLength: 3 },
+      ),
       overprovisioningFactor: fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer()),
     },
     { requiredKeys: [] },
   );
-  const policyFields = 'profile hops { to layer loadBalancer panicThresholdPercent priorities { level healthPercent loadPercent panic } endpoints { name sharePercent } } diagnostics { code severity }';
+  const policyFields =
+    'profile hops { to layer loadBalancer panicThresholdPercent priorities { level healthPercent loadPercent panic } endpoints { name sharePercent } } diagnostics { code severity }';
   return fc.oneof(
     fc.record({ s: snapshot, c: client, b: backend, p: profile }).map(({ s, c, b, p }) => ({
       query: `query Q($s: String!, $c: String!, $b: String!, $p: Profile) { effectivePolicy(snapshot: $s, client: $c, backend: $b, profile: $p) { ${policyFields} } }`,
       variables: { s, c, b, ...(p === undefined ? {} : { p }) },
     })),
-    fc.record({ s: snapshot, c: client, b: backend, sc: scenario, from: number, to: number, step: number }).map(({ s, c, b, sc, from, to, step }) => ({
-      query: `query W($s: String!, $c: String!, $b: String!, $sc: ScenarioInput!, $from: Float, $to: Float, $step: Float) { whatIf(snapshot: $s, client: $c, backend: $b, scenario: $sc) { errorPercent overflowPercent ejections { endpoint outcome } scenario { hops { endpoints { name sharePercent } } } sweep(from: $from, to: $to, step: $step) { loadFactor } } }`,
-      variables: { s, c, b, sc, from, to, step },
-    })),
+    fc
+      .record({ s: snapshot, c: client, b: backend, sc: scenario, from: number, to: number, step: number })
+      .map(({ s, c, b, sc, from, to, step }) => ({
+        query: `query W($s: String!, $c: String!, $b: String!, $sc: ScenarioInput!, $from: Float, $to: Float, $step: Float) { whatIf(snapshot: $s, client: $c, backend: $b, scenario: $sc) { errorPercent overflowPercent ejections { endpoint outcome } scenario { hops { endpoints { name sharePercent } } } sweep(from: $from, to: $to, step: $step) { loadFactor } } }`,
+        variables: { s, c, b, sc, from, to, step },
+      })),
     fc.record({ s: snapshot, p: profile }).map(({ s, p }) => ({
-      query: 'query A($s: String!, $p: Profile) { analyze(snapshot: $s, profile: $p) { code severity message } }',
+      query:
+        'query A($s: String!, $p: Profile) { analyze(snapshot: $s, profile: $p) { code severity message } }',
       variables: { s, ...(p === undefined ? {} : { p }) },
     })),
-    fc.record({ s: snapshot, first: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1000)), after: fc.option(junk, { nil: undefined }) }).map(({ s, first, after }) => ({
-      query: 'query S($s: String!, $first: Int, $after: String) { snapshot(ref: $s) { id name } snapshots(first: $first, after: $after) { edges { node { id } } } }',
-      variables: { s, first, ...(after === undefined ? {} : { after }) },
-    })),
+    fc
+      .record({
+        s: snapshot,
+        first: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1000)),
+        after: fc.option(junk, { nil: undefined }),
+      })
+      .map(({ s, first, after }) => ({
+        query:
+          'query S($s: String!, $first: Int, $after: String) { snapshot(ref: $s) { id name } snapshots(first: $first, after: $after) { edges { node { id } } } }',
+        variables: { s, first, ...(after === undefined ? {} : { after }) },
+      })),
     // Wrong variable types and free-form garbage where the schema expects strings.
-    fc.record({ s: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string())) }).map(({ s }) => ({
-      query: 'query A($s: String!) { analyze(snapshot: $s) { code } }',
-      variables: { s },
-    })),
+    fc
+      .record({ s: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string())) })
+      .map(({ s }) => ({
+        query: 'query A($s: String!) { analyze(snapshot: $s) { code } }',
+        variables: { s },
+      })),
   );
 }
 
-export async function checkGraphql(app: FastifyInstance, c: { query: string; variables: Record<string, unknown> }): Promise<void> {
-  const response = await bounded(() => app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: c }));
-  if (response.statusCode >= 500) throw new Error(`5xx from GraphQL: ${response.statusCode} ${response.body.slice(0, 500)}`);
+export async function checkGraphql(
+  app: FastifyInstance,
+  c: { query: string; variables: Record<string, unknown> },
+): Promise<void> {
+  const response = await bounded(() =>
+    app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: c,
+    }),
+  );
+  if (response.statusCode >= 500)
+    throw new Error(`5xx from GraphQL: ${response.statusCode} ${response.body.slice(0, 500)}`);
   const body = response.json<{ errors?: { message: string; extensions?: { code?: unknown } }[] }>();
   for (const error of body.errors ?? []) {
     const code = error.extensions?.code;
-    if (typeof code !== 'string') throw new Error(`GraphQL error without extensions.code: ${JSON.stringify(error)}`);
-    if (code === 'INTERNAL_SERVER_ERROR') throw new Error(`internal error for ${JSON.stringify(c.variables).slice(0, 300)}: ${error.message}`);
+    if (typeof code !== 'string')
+      throw new Error(`GraphQL error without extensions.code: ${JSON.stringify(error)}`);
+    if (code === 'INTERNAL_SERVER_ERROR')
+      throw new Error(`internal error for ${JSON.stringify(c.variables).slice(0, 300)}: ${error.message}`);
   }
 }
 
@@ -368,7 +561,14 @@ export function slackText(world: GraphqlWorld): fc.Arbitrary<string> {
   );
   return fc.oneof(
     fc.array(word, { maxLength: 8 }).map((words) => words.join(' ')),
-    fc.tuple(fc.constantFrom('policy', 'whatif'), mutate(world.clients), mutate(world.backends), fc.array(word, { maxLength: 6 })).map((parts) => parts.flat().join(' ')),
+    fc
+      .tuple(
+        fc.constantFrom('policy', 'whatif'),
+        mutate(world.clients),
+        mutate(world.backends),
+        fc.array(word, { maxLength: 6 }),
+      )
+      .map((parts) => parts.flat().join(' ')),
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
 }
@@ -395,5 +595,8 @@ export async function checkSlack(app: FastifyInstance, text: string): Promise<vo
       payload: form,
     }),
   );
-  if (response.statusCode >= 500) throw new Error(`5xx from Slack command ${JSON.stringify(text)}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+  if (response.statusCode >= 500)
+    throw new Error(
+      `5xx from Slack command ${JSON.stringify(text)}: ${response.statusCode} ${response.body.slice(0, 300)}`,
+    );
 }

@@ -10,7 +10,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     if (!line.startsWith(name)) continue;
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const present = new Map([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const present = new Map(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (Object.entries(labels).every(([k, v]) => present.get(k) === v)) return Number(match[3]);
   }
   return undefined;
@@ -26,12 +28,14 @@ async function scrape(app: FastifyInstance): Promise<string> {
 /** Functional checks here must not be shed by a slow CI machine; shedding has its own test. */
 const NO_SHEDDING = { SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' };
 
-const NAMESPACE = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio.io/dataplane-mode: ambient\n';
+const NAMESPACE =
+  'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio.io/dataplane-mode: ambient\n';
 
 describe('GET /metrics', () => {
   it('counts uploads by outcome and exposes the snapshot count', async () => {
     const app = await buildTestApp(NO_SHEDDING);
-    const post = (payload: string, type = 'application/yaml') => app.inject({ method: 'POST', url: '/v1/snapshots?name=m', headers: { 'content-type': type }, payload });
+    const post = (payload: string, type = 'application/yaml') =>
+      app.inject({ method: 'POST', url: '/v1/snapshots?name=m', headers: { 'content-type': type }, payload });
     expect((await post(NAMESPACE)).statusCode).toBe(201);
     expect((await post(NAMESPACE)).statusCode).toBe(200);
     expect((await post('kind: [')).statusCode).toBe(422);
@@ -51,17 +55,32 @@ describe('GET /metrics', () => {
     await app.inject({ method: 'GET', url: '/no/such/route' });
     const text = await scrape(app);
     // Ids never become label values: the route pattern does.
-    expect(sample(text, 'spillway_http_request_seconds_count', { method: 'GET', route: '/v1/snapshots/:id', status: '404' })).toBe(3);
-    expect(sample(text, 'spillway_http_request_seconds_count', { route: 'unmatched', status: '404' })).toBe(1);
+    expect(
+      sample(text, 'spillway_http_request_seconds_count', {
+        method: 'GET',
+        route: '/v1/snapshots/:id',
+        status: '404',
+      }),
+    ).toBe(3);
+    expect(sample(text, 'spillway_http_request_seconds_count', { route: 'unmatched', status: '404' })).toBe(
+      1,
+    );
     expect(text).not.toContain('snp_missing');
-    expect(sample(text, 'spillway_http_request_seconds_bucket', { route: '/v1/snapshots/:id', le: '+Inf' })).toBe(3);
+    expect(
+      sample(text, 'spillway_http_request_seconds_bucket', { route: '/v1/snapshots/:id', le: '+Inf' }),
+    ).toBe(3);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
   it('counts compiled-snapshot cache misses and hits', async () => {
     const app = await buildTestApp(NO_SHEDDING);
     const mesh = generateMesh({ services: 4, replicas: 2, seed: 3 });
-    const upload = await app.inject({ method: 'POST', url: `/v1/snapshots?${mesh.query}`, headers: { 'content-type': 'application/yaml' }, payload: mesh.text });
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/v1/snapshots?${mesh.query}`,
+      headers: { 'content-type': 'application/yaml' },
+      payload: mesh.text,
+    });
     expect(upload.statusCode, upload.body).toBe(201);
     const query = 'query($s: String!) { analyze(snapshot: $s) { code } }';
     for (let i = 0; i < 3; i += 1) {
@@ -98,7 +117,11 @@ describe('request ids', () => {
     ['an over-long id is replaced', 'x'.repeat(200), false],
   ])('%s', async (_label, given, kept) => {
     const app = await buildTestApp(NO_SHEDDING);
-    const response = await app.inject({ method: 'GET', url: '/v1/snapshots/nope', headers: { 'x-request-id': given } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/v1/snapshots/nope',
+      headers: { 'x-request-id': given },
+    });
     const echoed = String(response.headers['x-request-id']);
     expect(echoed === given).toBe(kept);
     expect(response.json().instance).toBe(`urn:spillway:request:${echoed}`);

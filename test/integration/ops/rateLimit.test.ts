@@ -4,33 +4,71 @@ import { buildTestApp, expectProblem } from '../../helpers/buildTestApp.js';
 const upload = (i: number): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n`;
 
 describe('upload rate limit (SPILLWAY_UPLOAD_RATE_PER_MINUTE)', () => {
-  it.each([1, 3, 5])('allows %i upload(s) per minute per client, then answers 429 problem+json', async (limit) => {
-    const app = await buildTestApp({ SPILLWAY_UPLOAD_RATE_PER_MINUTE: String(limit), SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' });
-    for (let i = 0; i < limit; i += 1) {
-      const ok = await app.inject({ method: 'POST', url: `/v1/snapshots?name=r${i}`, headers: { 'content-type': 'application/yaml' }, payload: upload(i) });
-      expect(ok.statusCode, ok.body).toBe(201);
-    }
-    const limited = await app.inject({ method: 'POST', url: '/v1/snapshots?name=over', headers: { 'content-type': 'application/yaml' }, payload: upload(99) });
-    const body = expectProblem(limited, 429, 'RATE_LIMITED');
-    expect(String(body['instance'])).toMatch(/^urn:spillway:request:/);
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(app.spillway.snapshots.count()).toBe(limit);
-  });
+  it.each([1, 3, 5])(
+    'allows %i upload(s) per minute per client, then answers 429 problem+json',
+    async (limit) => {
+      const app = await buildTestApp({
+        SPILLWAY_UPLOAD_RATE_PER_MINUTE: String(limit),
+        SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+      });
+      for (let i = 0; i < limit; i += 1) {
+        const ok = await app.inject({
+          method: 'POST',
+          url: `/v1/snapshots?name=r${i}`,
+          headers: { 'content-type': 'application/yaml' },
+          payload: upload(i),
+        });
+        expect(ok.statusCode, ok.body).toBe(201);
+      }
+      const limited = await app.inject({
+        method: 'POST',
+        url: '/v1/snapshots?name=over',
+        headers: { 'content-type': 'application/yaml' },
+        payload: upload(99),
+      });
+      const body = expectProblem(limited, 429, 'RATE_LIMITED');
+      expect(String(body['instance'])).toMatch(/^urn:spillway:request:/);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(app.spillway.snapshots.count()).toBe(limit);
+    },
+  );
 
   it('counts rejected uploads too, so a client cannot probe the parser without limit', async () => {
-    const app = await buildTestApp({ SPILLWAY_UPLOAD_RATE_PER_MINUTE: '2', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' });
+    const app = await buildTestApp({
+      SPILLWAY_UPLOAD_RATE_PER_MINUTE: '2',
+      SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    });
     for (let i = 0; i < 2; i += 1) {
-      const bad = await app.inject({ method: 'POST', url: '/v1/snapshots', headers: { 'content-type': 'application/yaml' }, payload: '[unclosed' });
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/v1/snapshots',
+        headers: { 'content-type': 'application/yaml' },
+        payload: '[unclosed',
+      });
       expect(bad.statusCode).toBe(422);
     }
-    const limited = await app.inject({ method: 'POST', url: '/v1/snapshots', headers: { 'content-type': 'application/yaml' }, payload: upload(1) });
+    const limited = await app.inject({
+      method: 'POST',
+      url: '/v1/snapshots',
+      headers: { 'content-type': 'application/yaml' },
+      payload: upload(1),
+    });
     expectProblem(limited, 429, 'RATE_LIMITED');
   });
 
   it('limits each client address separately and never limits reads', async () => {
-    const app = await buildTestApp({ SPILLWAY_UPLOAD_RATE_PER_MINUTE: '1', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' });
+    const app = await buildTestApp({
+      SPILLWAY_UPLOAD_RATE_PER_MINUTE: '1',
+      SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    });
     const send = (remoteAddress: string, i: number) =>
-      app.inject({ method: 'POST', url: `/v1/snapshots?name=a${i}`, remoteAddress, headers: { 'content-type': 'application/yaml' }, payload: upload(i) });
+      app.inject({
+        method: 'POST',
+        url: `/v1/snapshots?name=a${i}`,
+        remoteAddress,
+        headers: { 'content-type': 'application/yaml' },
+        payload: upload(i),
+      });
     expect((await send('10.0.0.1', 1)).statusCode).toBe(201);
     expect((await send('10.0.0.1', 2)).statusCode).toBe(429);
     expect((await send('10.0.0.2', 3)).statusCode).toBe(201);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildFuzzApp, checkSlack, seedWorld, slackText, type FuzzApp, type GraphqlWorld } from './fuzzInputs.js';
+import {
+  buildFuzzApp,
+  checkSlack,
+  seedWorld,
+  slackText,
+  type FuzzApp,
+  type GraphqlWorld,
+} from './fuzzInputs.js';
 
 const RUNS = 100;
 

@@ -1,6 +1,14 @@
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createRng, generateMesh, generateMeshJson, generateMeshObjects, parseMeshArgs, toYaml, type JsonObject } from '../../../bench/generateMesh.js';
+import {
+  createRng,
+  generateMesh,
+  generateMeshJson,
+  generateMeshObjects,
+  parseMeshArgs,
+  toYaml,
+  type JsonObject,
+} from '../../../bench/generateMesh.js';
 
 const kindsOf = (resources: readonly JsonObject[]): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -49,35 +57,43 @@ describe('generateMesh', () => {
     [40, 5, 2],
     [7, 2, 3],
     [10, 0, 1],
-  ])('%i services × %i replicas over %i cluster(s): counts match the parameters and the objects', (services, replicas, clusters) => {
-    const mesh = generateMeshObjects({ services, replicas, clusters, seed: 3 });
-    const all = mesh.clusters.flatMap((c) => c.resources);
-    const kinds = kindsOf(all);
-    expect(mesh.clusters).toHaveLength(clusters);
-    expect(mesh.counts.pods).toBe(services * replicas);
-    expect(mesh.counts.endpoints).toBe(services * replicas);
-    expect(kinds['Pod'] ?? 0).toBe(mesh.counts.pods + mesh.counts.waypointPods);
-    // Every service exists in every cluster, plus one waypoint Service per waypoint.
-    expect(kinds['Service']).toBe(services * clusters + mesh.counts.waypoints);
-    expect(kinds['Namespace']).toBe(Math.ceil(services / 25) * clusters);
-    expect(kinds['Node']).toBe(mesh.counts.nodes);
-    expect(kinds['DestinationRule'] ?? 0).toBe(mesh.counts.destinationRules);
-    expect(kinds['Gateway'] ?? 0).toBe(mesh.counts.waypoints);
-    expect(kinds['EndpointSlice']).toBe(mesh.counts.endpointSlices);
-    expect(all).toHaveLength(mesh.counts.documents);
+  ])(
+    '%i services × %i replicas over %i cluster(s): counts match the parameters and the objects',
+    (services, replicas, clusters) => {
+      const mesh = generateMeshObjects({ services, replicas, clusters, seed: 3 });
+      const all = mesh.clusters.flatMap((c) => c.resources);
+      const kinds = kindsOf(all);
+      expect(mesh.clusters).toHaveLength(clusters);
+      expect(mesh.counts.pods).toBe(services * replicas);
+      expect(mesh.counts.endpoints).toBe(services * replicas);
+      expect(kinds['Pod'] ?? 0).toBe(mesh.counts.pods + mesh.counts.waypointPods);
+      // Every service exists in every cluster, plus one waypoint Service per waypoint.
+      expect(kinds['Service']).toBe(services * clusters + mesh.counts.waypoints);
+      expect(kinds['Namespace']).toBe(Math.ceil(services / 25) * clusters);
+      expect(kinds['Node']).toBe(mesh.counts.nodes);
+      expect(kinds['DestinationRule'] ?? 0).toBe(mesh.counts.destinationRules);
+      expect(kinds['Gateway'] ?? 0).toBe(mesh.counts.waypoints);
+      expect(kinds['EndpointSlice']).toBe(mesh.counts.endpointSlices);
+      expect(all).toHaveLength(mesh.counts.documents);
 
-    // EndpointSlices list exactly the application pods plus the waypoint pods, at most 100 per slice.
-    const slices = all.filter((r) => r['kind'] === 'EndpointSlice') as { endpoints: unknown[]; metadata: { labels: Record<string, string> } }[];
-    const listed = slices.reduce((n, s) => n + s.endpoints.length, 0);
-    expect(listed).toBe(mesh.counts.endpoints + mesh.counts.waypointPods);
-    expect(slices.every((s) => s.endpoints.length <= 100)).toBe(true);
+      // EndpointSlices list exactly the application pods plus the waypoint pods, at most 100 per slice.
+      const slices = all.filter((r) => r['kind'] === 'EndpointSlice') as {
+        endpoints: unknown[];
+        metadata: { labels: Record<string, string> };
+      }[];
+      const listed = slices.reduce((n, s) => n + s.endpoints.length, 0);
+      expect(listed).toBe(mesh.counts.endpoints + mesh.counts.waypointPods);
+      expect(slices.every((s) => s.endpoints.length <= 100)).toBe(true);
 
-    // Pod IPs are unique within a cluster.
-    for (const cluster of mesh.clusters) {
-      const ips = cluster.resources.filter((r) => r['kind'] === 'Pod').map((r) => (r['status'] as { podIP: string }).podIP);
-      expect(new Set(ips).size).toBe(ips.length);
-    }
-  });
+      // Pod IPs are unique within a cluster.
+      for (const cluster of mesh.clusters) {
+        const ips = cluster.resources
+          .filter((r) => r['kind'] === 'Pod')
+          .map((r) => (r['status'] as { podIP: string }).podIP);
+        expect(new Set(ips).size).toBe(ips.length);
+      }
+    },
+  );
 
   it('scales to the benchmark sizes linearly in pods', () => {
     const mesh = generateMeshObjects({ services: 1000, replicas: 10, clusters: 2, seed: 1 });
@@ -99,7 +115,14 @@ describe('generateMesh', () => {
     expect(text).toContain('"istio.io/use-waypoint":"waypoint"');
     expect(text).toContain('"istio.io/dataplane-mode":"ambient"');
     expect(text).toContain('"gateway.networking.k8s.io/gateway-name":"waypoint"');
-    const regions = new Set(all.filter((r) => r['kind'] === 'Node').map((r) => (r['metadata'] as { labels: Record<string, string> }).labels['topology.kubernetes.io/region']));
+    const regions = new Set(
+      all
+        .filter((r) => r['kind'] === 'Node')
+        .map(
+          (r) =>
+            (r['metadata'] as { labels: Record<string, string> }).labels['topology.kubernetes.io/region'],
+        ),
+    );
     expect(regions.size).toBe(2);
   });
 
@@ -121,17 +144,26 @@ describe('generateMesh', () => {
     expect(docs).toHaveLength(1);
     const bundle = docs[0]?.toJS();
     const objects = generateMeshObjects(options);
-    expect(bundle).toMatchObject({ apiVersion: 'spillway.dev/v1alpha1', kind: 'MeshSnapshot', metadata: { name: objects.name }, spec: { profile: 'SOLO' } });
-    expect(bundle.spec.clusters).toEqual(objects.clusters.map((c) => ({ name: c.name, network: c.network, resources: c.resources })));
+    expect(bundle).toMatchObject({
+      apiVersion: 'spillway.dev/v1alpha1',
+      kind: 'MeshSnapshot',
+      metadata: { name: objects.name },
+      spec: { profile: 'SOLO' },
+    });
+    expect(bundle.spec.clusters).toEqual(
+      objects.clusters.map((c) => ({ name: c.name, network: c.network, resources: c.resources })),
+    );
   });
 
   it('samples clients and backends that exist in the mesh', () => {
     const mesh = generateMeshObjects({ services: 50, replicas: 2, seed: 1 });
     const services = new Set(
-      mesh.clusters[0]?.resources.filter((r) => r['kind'] === 'Service').map((r) => {
-        const m = r['metadata'] as { name: string; namespace: string };
-        return `${m.name}.${m.namespace}`;
-      }),
+      mesh.clusters[0]?.resources
+        .filter((r) => r['kind'] === 'Service')
+        .map((r) => {
+          const m = r['metadata'] as { name: string; namespace: string };
+          return `${m.name}.${m.namespace}`;
+        }),
     );
     expect(mesh.sample.backends.length).toBeGreaterThan(0);
     expect(mesh.sample.backends.every((b) => services.has(b))).toBe(true);
@@ -160,15 +192,21 @@ describe('toYaml', () => {
 
 describe('parseMeshArgs', () => {
   it.each([
-    [['--services', '10000', '--replicas', '10', '--clusters', '2', '--seed', '1'], { services: 10000, replicas: 10, clusters: 2, seed: 1 }],
+    [
+      ['--services', '10000', '--replicas', '10', '--clusters', '2', '--seed', '1'],
+      { services: 10000, replicas: 10, clusters: 2, seed: 1 },
+    ],
     [['--services=5', '--replicas=2'], { services: 5, replicas: 2, clusters: 1, seed: 1 }],
   ])('%j', (argv, expected) => {
     expect(parseMeshArgs(argv)).toEqual(expected);
   });
 
-  it.each([[['--services']], [['--bogus', '1']], [['--services', '-3']], [['stray']]])('rejects %j', (argv) => {
-    expect(() => parseMeshArgs(argv)).toThrow();
-  });
+  it.each([[['--services']], [['--bogus', '1']], [['--services', '-3']], [['stray']]])(
+    'rejects %j',
+    (argv) => {
+      expect(() => parseMeshArgs(argv)).toThrow();
+    },
+  );
 });
 
 describe('generateMeshJson', () => {
@@ -179,7 +217,8 @@ describe('generateMeshJson', () => {
     const json = JSON.parse(generateMeshJson(options).text);
     const objects = generateMeshObjects(options);
     expect(json.kind).toBe(kind);
-    const resources = kind === 'List' ? json.items : json.spec.clusters.flatMap((c: { resources: unknown[] }) => c.resources);
+    const resources =
+      kind === 'List' ? json.items : json.spec.clusters.flatMap((c: { resources: unknown[] }) => c.resources);
     expect(resources).toEqual(objects.clusters.flatMap((c) => c.resources));
   });
 });

@@ -2,21 +2,42 @@
  * A fake service layer for testing the GraphQL adapter alone: canned answers keyed by reference, the same
  * error vocabulary as the real services, and a record of every call.
  */
-import type { Diagnostic, EffectivePolicy, Hop, SweepPoint, WhatIf } from '../../../src/engine/model/answer.js';
+import type {
+  Diagnostic,
+  EffectivePolicy,
+  Hop,
+  SweepPoint,
+  WhatIf,
+} from '../../../src/engine/model/answer.js';
 import { EngineError } from '../../../src/engine/errors.js';
 import { AppError } from '../../../src/errors/appError.js';
-import type { PolicyQuery, Services, SnapshotSummary, SweepQuery, WhatIfQuery } from '../../../src/services/types.js';
+import type {
+  PolicyQuery,
+  Services,
+  SnapshotSummary,
+  SweepQuery,
+  WhatIfQuery,
+} from '../../../src/services/types.js';
 
 export const diagnostic: Diagnostic = {
   code: 'SPW0101',
   severity: 'WARNING',
   message: 'DestinationRule in-ambient-failover sets outlier detection but ztunnel ignores it.',
-  resources: [{ kind: 'DestinationRule', name: 'in-ambient-failover', namespace: 'httpbin', cluster: 'cluster1' }],
+  resources: [
+    { kind: 'DestinationRule', name: 'in-ambient-failover', namespace: 'httpbin', cluster: 'cluster1' },
+  ],
   equivalent: 'IST0173',
 };
 
 export const hop: Hop = {
-  from: { kind: 'WAYPOINT', name: 'httpbin-waypoint', cluster: 'cluster1', network: 'net1', locality: 'us-east/us-east-1a/', node: 'node-a' },
+  from: {
+    kind: 'WAYPOINT',
+    name: 'httpbin-waypoint',
+    cluster: 'cluster1',
+    network: 'net1',
+    locality: 'us-east/us-east-1a/',
+    node: 'node-a',
+  },
   to: 'in-ambient.httpbin.svc.cluster.local',
   layer: 'L7',
   trafficDistribution: {
@@ -51,7 +72,17 @@ export const hop: Hop = {
   panicThresholdPercent: 50,
   overprovisioningFactor: 140,
   shareUnit: 'REQUEST',
-  priorities: [{ level: 0, endpoints: 2, healthy: 2, healthPercent: 100, loadPercent: 100, panic: false, meaning: 'same region' }],
+  priorities: [
+    {
+      level: 0,
+      endpoints: 2,
+      healthy: 2,
+      healthPercent: 100,
+      loadPercent: 100,
+      panic: false,
+      meaning: 'same region',
+    },
+  ],
   endpoints: [
     {
       name: 'in-ambient-abc12',
@@ -85,7 +116,15 @@ export const whatIfAnswer: WhatIf = {
   profile: 'SOLO',
   baseline: policy,
   scenario: { ...policy, hops: [{ ...hop, droppedPercent: 0 }] },
-  ejections: [{ endpoint: 'in-ambient-abc12', hop: 0, outcome: 'EJECTED', reason: '3 consecutive 5xx', ejectionSeconds: 30 }],
+  ejections: [
+    {
+      endpoint: 'in-ambient-abc12',
+      hop: 0,
+      outcome: 'EJECTED',
+      reason: '3 consecutive 5xx',
+      ejectionSeconds: 30,
+    },
+  ],
   errorPercent: 1.5,
   overflowPercent: 0,
   notes: ['load model: steady state'],
@@ -115,12 +154,23 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
   const calls: { method: string; query: unknown }[] = [];
   const check = (query: PolicyQuery): void => {
     if (query.snapshot === 'boom') throw new Error('database exploded at /var/lib/secret.db');
-    if (query.snapshot !== 's1') throw new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${query.snapshot}".`, { snapshot: query.snapshot });
+    if (query.snapshot !== 's1')
+      throw new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${query.snapshot}".`, {
+        snapshot: query.snapshot,
+      });
     if (query.client === 'client') {
-      throw new EngineError('AMBIGUOUS_REFERENCE', 'client is ambiguous', { candidates: ['cluster1/httpbin/client', 'cluster2/httpbin/client'] });
+      throw new EngineError('AMBIGUOUS_REFERENCE', 'client is ambiguous', {
+        candidates: ['cluster1/httpbin/client', 'cluster2/httpbin/client'],
+      });
     }
-    if (query.client !== 'httpbin/client') throw new EngineError('UNKNOWN_CLIENT', `Unknown client ${query.client}`, { closest: ['httpbin/client'] });
-    if (query.backend !== 'in-ambient') throw new EngineError('UNKNOWN_BACKEND', `Unknown backend ${query.backend}`, { closest: ['in-ambient'] });
+    if (query.client !== 'httpbin/client')
+      throw new EngineError('UNKNOWN_CLIENT', `Unknown client ${query.client}`, {
+        closest: ['httpbin/client'],
+      });
+    if (query.backend !== 'in-ambient')
+      throw new EngineError('UNKNOWN_BACKEND', `Unknown backend ${query.backend}`, {
+        closest: ['in-ambient'],
+      });
   };
   return {
     calls,
@@ -146,7 +196,9 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
         calls.push({ method: 'whatIf', query });
         check(query);
         if (query.scenario.loadFactor !== undefined && query.scenario.loadFactor <= 0) {
-          return Promise.reject(new EngineError('INVALID_SCENARIO', 'loadFactor must be > 0', { field: 'loadFactor' }));
+          return Promise.reject(
+            new EngineError('INVALID_SCENARIO', 'loadFactor must be > 0', { field: 'loadFactor' }),
+          );
         }
         return Promise.resolve(whatIfAnswer);
       },
@@ -155,13 +207,22 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
         check(query);
         const points: SweepPoint[] = query.loadFactors.map((loadFactor) => ({
           loadFactor,
-          hops: [{ hop: 0, loads: [Math.min(100, 100 * loadFactor), 0], overflowPercent: Math.max(0, 100 * loadFactor - 100) }],
+          hops: [
+            {
+              hop: 0,
+              loads: [Math.min(100, 100 * loadFactor), 0],
+              overflowPercent: Math.max(0, 100 * loadFactor - 100),
+            },
+          ],
         }));
         return Promise.resolve(points);
       },
       analyze(snapshot, profile) {
         calls.push({ method: 'analyze', query: { snapshot, profile } });
-        if (snapshot !== 's1') return Promise.reject(new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${snapshot}".`, { snapshot }));
+        if (snapshot !== 's1')
+          return Promise.reject(
+            new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${snapshot}".`, { snapshot }),
+          );
         return Promise.resolve([diagnostic]);
       },
     },

@@ -9,12 +9,19 @@ export interface Harness {
   readonly app: FastifyInstance;
   readonly services: FakeServices;
   /** POSTs a JSON GraphQL request and returns the parsed body with the status. */
-  gql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult>;
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult>;
 }
 
 export interface GqlResult {
   readonly status: number;
-  readonly body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[] };
+  readonly body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+  };
   readonly response: LightMyRequestResponse;
 }
 

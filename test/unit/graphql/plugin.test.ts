@@ -6,14 +6,22 @@ import { graphqlPlugin } from '../../../src/graphql/plugin.js';
 import { createAuthorizer } from '../../../src/http/auth.js';
 import { createFakeServices, policy, summary, whatIfAnswer } from './fakeServices.js';
 import { buildGraphqlHarness } from './harness.js';
-import { ANALYZE_QUERY, EFFECTIVE_POLICY_QUERY, SNAPSHOT_QUERY, SNAPSHOTS_QUERY, SWEEP_QUERY, WHAT_IF_QUERY } from './queries.js';
+import {
+  ANALYZE_QUERY,
+  EFFECTIVE_POLICY_QUERY,
+  SNAPSHOT_QUERY,
+  SNAPSHOTS_QUERY,
+  SWEEP_QUERY,
+  WHAT_IF_QUERY,
+} from './queries.js';
 
 const ok = { snapshot: 's1', client: 'httpbin/client', backend: 'in-ambient' };
 
 /** JSON round trip: what a client sees of an answer object when it selects every field. */
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 /** GraphQL answers an absent optional field with null; dropping nulls makes an answer comparable to its source. */
-const withoutNulls = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v === null ? undefined : v)));
+const withoutNulls = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v === null ? undefined : v)));
 
 describe('queries over the service layer', () => {
   it('effectivePolicy returns every field of the answer', async (t) => {
@@ -23,21 +31,34 @@ describe('queries over the service layer', () => {
     const got = res.body.data?.['effectivePolicy'] as typeof policy;
     expect(got.profile).toBe('ISTIO_1_31');
     expect(withoutNulls(got.hops[0])).toEqual(asJson(policy.hops[0]));
-    expect(got.hops[0]?.endpoints[1]).toMatchObject({ address: null, node: null, priorityReason: null, localityWeight: null });
+    expect(got.hops[0]?.endpoints[1]).toMatchObject({
+      address: null,
+      node: null,
+      priorityReason: null,
+      localityWeight: null,
+    });
     expect(withoutNulls(got.diagnostics)).toEqual(asJson(policy.diagnostics));
-    expect(h.services.calls).toEqual([{ method: 'effectivePolicy', query: { ...ok, profile: 'ISTIO_1_31' } }]);
+    expect(h.services.calls).toEqual([
+      { method: 'effectivePolicy', query: { ...ok, profile: 'ISTIO_1_31' } },
+    ]);
   });
 
   it('whatIf returns baseline, scenario, ejections and figures, passing the scenario without nulls', async (t) => {
     const h = await buildGraphqlHarness(t);
-    const res = await h.gql(WHAT_IF_QUERY, { ...ok, scenario: { ejectEndpoints: ['in-ambient-abc12'], loadFactor: null } });
+    const res = await h.gql(WHAT_IF_QUERY, {
+      ...ok,
+      scenario: { ejectEndpoints: ['in-ambient-abc12'], loadFactor: null },
+    });
     expect(res.status).toBe(200);
     const got = res.body.data?.['whatIf'] as typeof whatIfAnswer;
     expect(got.ejections).toEqual(asJson(whatIfAnswer.ejections));
     expect(withoutNulls(got.baseline.hops)).toEqual(asJson(whatIfAnswer.baseline.hops));
     expect(withoutNulls(got.scenario)).toEqual(asJson(whatIfAnswer.scenario));
     expect([got.errorPercent, got.overflowPercent, got.notes]).toEqual([1.5, 0, whatIfAnswer.notes]);
-    expect(h.services.calls[0]).toEqual({ method: 'whatIf', query: { ...ok, scenario: { ejectEndpoints: ['in-ambient-abc12'] } } });
+    expect(h.services.calls[0]).toEqual({
+      method: 'whatIf',
+      query: { ...ok, scenario: { ejectEndpoints: ['in-ambient-abc12'] } },
+    });
   });
 
   it.for([
@@ -49,7 +70,10 @@ describe('queries over the service layer', () => {
     expect(res.status).toBe(200);
     const sweep = (res.body.data?.['whatIf'] as { sweep: { loadFactor: number }[] }).sweep;
     expect(sweep.map((p) => p.loadFactor)).toEqual(factors);
-    expect(h.services.calls[1]).toEqual({ method: 'sweep', query: { ...ok, scenario: { loadFactor: 1.5 }, loadFactors: factors } });
+    expect(h.services.calls[1]).toEqual({
+      method: 'sweep',
+      query: { ...ok, scenario: { loadFactor: 1.5 }, loadFactors: factors },
+    });
   });
 
   it('analyze lists diagnostics', async (t) => {
@@ -76,26 +100,35 @@ describe('queries over the service layer', () => {
     expect(missing.body).toEqual({ data: { snapshot: null } });
   });
 
-  it.for([1, 2, 3, 7] as const)('snapshots pages through all of them %i at a time, resuming from any edge', async (first, t) => {
-    const h = await buildGraphqlHarness(t, {}, createFakeServices(7));
-    type Page = { edges: { cursor: string; node: { id: string } }[]; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-    const page = async (after?: string): Promise<Page> =>
-      (await h.gql(SNAPSHOTS_QUERY, { first, ...(after === undefined ? {} : { after }) })).body.data?.['snapshots'] as Page;
-    const seen: string[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const p = await page(after);
-      expect(p.nodes.map((n) => n.id)).toEqual(p.edges.map((e) => e.node.id));
-      seen.push(...p.nodes.map((n) => n.id));
-      if (!p.pageInfo.hasNextPage) break;
-      after = p.pageInfo.endCursor ?? undefined;
-    }
-    expect(seen).toEqual(['snap-0', 'snap-1', 'snap-2', 'snap-3', 'snap-4', 'snap-5', 'snap-6']);
-    // Resuming after the first edge of the first page continues with the second snapshot.
-    const firstPage = await page();
-    const resumed = await page(firstPage.edges[0]?.cursor);
-    expect(resumed.nodes[0]?.id).toBe('snap-1');
-  });
+  it.for([1, 2, 3, 7] as const)(
+    'snapshots pages through all of them %i at a time, resuming from any edge',
+    async (first, t) => {
+      const h = await buildGraphqlHarness(t, {}, createFakeServices(7));
+      type Page = {
+        edges: { cursor: string; node: { id: string } }[];
+        nodes: { id: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      const page = async (after?: string): Promise<Page> =>
+        (await h.gql(SNAPSHOTS_QUERY, { first, ...(after === undefined ? {} : { after }) })).body.data?.[
+          'snapshots'
+        ] as Page;
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const p = await page(after);
+        expect(p.nodes.map((n) => n.id)).toEqual(p.edges.map((e) => e.node.id));
+        seen.push(...p.nodes.map((n) => n.id));
+        if (!p.pageInfo.hasNextPage) break;
+        after = p.pageInfo.endCursor ?? undefined;
+      }
+      expect(seen).toEqual(['snap-0', 'snap-1', 'snap-2', 'snap-3', 'snap-4', 'snap-5', 'snap-6']);
+      // Resuming after the first edge of the first page continues with the second snapshot.
+      const firstPage = await page();
+      const resumed = await page(firstPage.edges[0]?.cursor);
+      expect(resumed.nodes[0]?.id).toBe('snap-1');
+    },
+  );
 
   it.for([
     [{ first: 0 }, 'BAD_USER_INPUT'],
@@ -111,15 +144,27 @@ describe('queries over the service layer', () => {
 describe('errors', () => {
   it.for([
     ['unknown snapshot', { ...ok, snapshot: 'nope' }, 'UNKNOWN_SNAPSHOT', { snapshot: 'nope' }],
-    ['unknown client', { ...ok, client: 'httpbin/clinet' }, 'UNKNOWN_CLIENT', { closest: ['httpbin/client'] }],
+    [
+      'unknown client',
+      { ...ok, client: 'httpbin/clinet' },
+      'UNKNOWN_CLIENT',
+      { closest: ['httpbin/client'] },
+    ],
     ['unknown backend', { ...ok, backend: 'in-ambent' }, 'UNKNOWN_BACKEND', { closest: ['in-ambient'] }],
-    ['ambiguous client', { ...ok, client: 'client' }, 'AMBIGUOUS_REFERENCE', { candidates: ['cluster1/httpbin/client', 'cluster2/httpbin/client'] }],
+    [
+      'ambiguous client',
+      { ...ok, client: 'client' },
+      'AMBIGUOUS_REFERENCE',
+      { candidates: ['cluster1/httpbin/client', 'cluster2/httpbin/client'] },
+    ],
   ] as const)('%s → %s with details', async ([_name, variables, code, details], t) => {
     const h = await buildGraphqlHarness(t);
     const res = await h.gql(EFFECTIVE_POLICY_QUERY, variables);
     expect(res.status).toBe(200);
     expect(res.body.data).toBeNull();
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: ['effectivePolicy'], extensions: { ...details, code } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: ['effectivePolicy'], extensions: { ...details, code } }),
+    ]);
   });
 
   it('invalid scenario → INVALID_SCENARIO', async (t) => {
@@ -131,12 +176,20 @@ describe('errors', () => {
   it('invalid sweep bounds → INVALID_SCENARIO on the sweep field only', async (t) => {
     const h = await buildGraphqlHarness(t);
     const res = await h.gql(SWEEP_QUERY, { ...ok, scenario: {}, from: 3, to: 1 });
-    expect(res.body.errors?.[0]).toMatchObject({ path: ['whatIf', 'sweep'], extensions: { code: 'INVALID_SCENARIO' } });
+    expect(res.body.errors?.[0]).toMatchObject({
+      path: ['whatIf', 'sweep'],
+      extensions: { code: 'INVALID_SCENARIO' },
+    });
   });
 
   it.for([
     ['a variable', EFFECTIVE_POLICY_QUERY, { ...ok, profile: 'ISTIO_1_29' }, 'BAD_USER_INPUT'],
-    ['a literal', '{ analyze(snapshot: "s1", profile: ISTIO_1_29) { code } }', undefined, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a literal',
+      '{ analyze(snapshot: "s1", profile: ISTIO_1_29) { code } }',
+      undefined,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
   ] as const)('invalid profile as %s → 400 %s', async ([_how, query, variables, code], t) => {
     const h = await buildGraphqlHarness(t);
     const res = await h.gql(query, variables);
@@ -170,7 +223,8 @@ describe('errors', () => {
 
 const deepQuery = `{ whatIf(snapshot: "s1", client: "httpbin/client", backend: "in-ambient", scenario: {}) {
   scenario { hops { localityLb { resource { kind } } } } } }`;
-const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: snapshot(ref: "x") { id }`).join(' ')} }`;
+const aliased = (n: number) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: snapshot(ref: "x") { id }`).join(' ')} }`;
 const directives = (n: number) => `{ snapshot(ref: "x") { id ${'@include(if: true) '.repeat(n)} } }`;
 
 describe('limits', () => {
@@ -222,7 +276,10 @@ describe('limits', () => {
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify([{ query: '{ snapshot(ref: "x") { id } }' }, { query: '{ snapshot(ref: "y") { id } }' }]),
+      payload: JSON.stringify([
+        { query: '{ snapshot(ref: "x") { id } }' },
+        { query: '{ snapshot(ref: "y") { id } }' },
+      ]),
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('batching');
@@ -230,9 +287,30 @@ describe('limits', () => {
   });
 
   it.for([
-    ['GET without a preflight header', { method: 'GET' as const, url: '/graphql?query=%7B__typename%7D', headers: {} }, 400],
-    ['POST text/plain', { method: 'POST' as const, url: '/graphql', headers: { 'content-type': 'text/plain' }, payload: '{"query":"{__typename}"}' }, 400],
-    ['GET with apollo-require-preflight', { method: 'GET' as const, url: '/graphql?query=%7B__typename%7D', headers: { 'apollo-require-preflight': 'true' } }, 200],
+    [
+      'GET without a preflight header',
+      { method: 'GET' as const, url: '/graphql?query=%7B__typename%7D', headers: {} },
+      400,
+    ],
+    [
+      'POST text/plain',
+      {
+        method: 'POST' as const,
+        url: '/graphql',
+        headers: { 'content-type': 'text/plain' },
+        payload: '{"query":"{__typename}"}',
+      },
+      400,
+    ],
+    [
+      'GET with apollo-require-preflight',
+      {
+        method: 'GET' as const,
+        url: '/graphql?query=%7B__typename%7D',
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+      200,
+    ],
   ] as const)('CSRF prevention: %s → %i', async ([_name, request, status], t) => {
     const h = await buildGraphqlHarness(t);
     const res = await h.app.inject(request);
@@ -265,24 +343,40 @@ describe('CORS', () => {
   const preflight = (origin: string) => ({
     method: 'OPTIONS' as const,
     url: '/graphql',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,authorization',
+    },
   });
 
   it.for([
     ['an allowed origin', 'https://portal.example.com', 'https://portal.example.com'],
     ['another origin', 'https://evil.example.net', undefined],
   ] as const)('preflight from %s', async ([_name, origin, allowed], t) => {
-    const h = await buildGraphqlHarness(t, { SPILLWAY_CORS_ORIGINS: 'https://portal.example.com,https://ops.example.com' });
+    const h = await buildGraphqlHarness(t, {
+      SPILLWAY_CORS_ORIGINS: 'https://portal.example.com,https://ops.example.com',
+    });
     const res = await h.app.inject(preflight(origin));
     expect(res.headers['access-control-allow-origin']).toBe(allowed);
-    const post = await h.app.inject({ method: 'POST', url: '/graphql', headers: { origin, 'content-type': 'application/json' }, payload: '{"query":"{__typename}"}' });
+    const post = await h.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { origin, 'content-type': 'application/json' },
+      payload: '{"query":"{__typename}"}',
+    });
     expect(post.statusCode).toBe(200);
     expect(post.headers['access-control-allow-origin']).toBe(allowed);
   });
 
   it('sends no CORS headers when no origin is configured', async (t) => {
     const h = await buildGraphqlHarness(t);
-    const res = await h.app.inject({ method: 'POST', url: '/graphql', headers: { origin: 'https://portal.example.com', 'content-type': 'application/json' }, payload: '{"query":"{__typename}"}' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { origin: 'https://portal.example.com', 'content-type': 'application/json' },
+      payload: '{"query":"{__typename}"}',
+    });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -291,11 +385,23 @@ describe('CORS', () => {
     const app = Fastify();
     t.onTestFinished(() => app.close());
     app.get('/healthz', () => ({ status: 'ok' }));
-    await app.register(graphqlPlugin, { config, services: createFakeServices(), authorizer: createAuthorizer(config) });
-    const res = await app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://portal.example.com' } });
+    await app.register(graphqlPlugin, {
+      config,
+      services: createFakeServices(),
+      authorizer: createAuthorizer(config),
+    });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { origin: 'https://portal.example.com' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    const options = await app.inject({ method: 'OPTIONS', url: '/healthz', headers: { origin: 'https://portal.example.com', 'access-control-request-method': 'GET' } });
+    const options = await app.inject({
+      method: 'OPTIONS',
+      url: '/healthz',
+      headers: { origin: 'https://portal.example.com', 'access-control-request-method': 'GET' },
+    });
     expect(options.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -332,7 +438,11 @@ describe('request logging', () => {
     const config = testConfig();
     const app = Fastify({ logger: { level: 'info', stream }, genReqId: () => 'req-42' });
     t.onTestFinished(() => app.close());
-    await app.register(graphqlPlugin, { config, services: createFakeServices(), authorizer: createAuthorizer(config) });
+    await app.register(graphqlPlugin, {
+      config,
+      services: createFakeServices(),
+      authorizer: createAuthorizer(config),
+    });
     await app.inject({
       method: 'POST',
       url: '/graphql',
@@ -340,7 +450,12 @@ describe('request logging', () => {
       payload: JSON.stringify({ query: EFFECTIVE_POLICY_QUERY, variables: { ...ok, client: 'nobody' } }),
     });
     const line = lines.find((l) => l['msg'] === 'graphql operation');
-    expect(line).toMatchObject({ reqId: 'req-42', requestId: 'req-42', operationName: 'Policy', errorCodes: ['UNKNOWN_CLIENT'] });
+    expect(line).toMatchObject({
+      reqId: 'req-42',
+      requestId: 'req-42',
+      operationName: 'Policy',
+      errorCodes: ['UNKNOWN_CLIENT'],
+    });
     expect(typeof line?.['durationMs']).toBe('number');
   });
 });

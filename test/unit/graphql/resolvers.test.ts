@@ -25,7 +25,9 @@ describe('sweepLoadFactors', () => {
     [1, 1 + MAX_SWEEP_POINTS, 1],
     [1, 1e9, 1e-9],
   ])('refuses from %d to %d step %d as INVALID_SCENARIO', (from, to, step) => {
-    expect(() => sweepLoadFactors(from, to, step)).toThrow(expect.objectContaining({ code: 'INVALID_SCENARIO' }) as Error);
+    expect(() => sweepLoadFactors(from, to, step)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SCENARIO' }) as Error,
+    );
   });
 
   it('accepts exactly the maximum number of points', () => {
@@ -39,26 +41,48 @@ describe('argument translation', () => {
     [{ loadFactor: null, ejectEndpoints: null, failLocalities: null, overprovisioningFactor: null }, {}],
     [{ loadFactor: 1.5 }, { loadFactor: 1.5 }],
     [
-      { ejectEndpoints: ['a'], failLocalities: ['us-east/us-east-1a'], overprovisioningFactor: 100, loadFactor: 2 },
-      { ejectEndpoints: ['a'], failLocalities: ['us-east/us-east-1a'], overprovisioningFactor: 100, loadFactor: 2 },
+      {
+        ejectEndpoints: ['a'],
+        failLocalities: ['us-east/us-east-1a'],
+        overprovisioningFactor: 100,
+        loadFactor: 2,
+      },
+      {
+        ejectEndpoints: ['a'],
+        failLocalities: ['us-east/us-east-1a'],
+        overprovisioningFactor: 100,
+        loadFactor: 2,
+      },
     ],
   ])('scenario %j', (input, expected) => {
     expect(toScenario(input)).toStrictEqual(expected);
   });
 
   it.each([
-    [{ snapshot: 's', client: 'c', backend: 'b' }, { snapshot: 's', client: 'c', backend: 'b' }],
-    [{ snapshot: 's', client: 'c', backend: 'b', profile: null }, { snapshot: 's', client: 'c', backend: 'b' }],
-    [{ snapshot: 's', client: 'c', backend: 'b', profile: 'ISTIO_1_31' as const }, { snapshot: 's', client: 'c', backend: 'b', profile: 'ISTIO_1_31' }],
+    [
+      { snapshot: 's', client: 'c', backend: 'b' },
+      { snapshot: 's', client: 'c', backend: 'b' },
+    ],
+    [
+      { snapshot: 's', client: 'c', backend: 'b', profile: null },
+      { snapshot: 's', client: 'c', backend: 'b' },
+    ],
+    [
+      { snapshot: 's', client: 'c', backend: 'b', profile: 'ISTIO_1_31' as const },
+      { snapshot: 's', client: 'c', backend: 'b', profile: 'ISTIO_1_31' },
+    ],
   ])('policy query %j', (args, expected) => {
     expect(toPolicyQuery(args)).toStrictEqual(expected);
   });
 });
 
 describe('snapshot cursors', () => {
-  it.each([{ skip: 0 }, { skip: 3 }, { after: 'c2VxOjQ', skip: 0 }, { after: 'x', skip: 100 }])('round-trips %j', (cursor) => {
-    expect(decodeSnapshotCursor(encodeSnapshotCursor(cursor))).toStrictEqual(cursor);
-  });
+  it.each([{ skip: 0 }, { skip: 3 }, { after: 'c2VxOjQ', skip: 0 }, { after: 'x', skip: 100 }])(
+    'round-trips %j',
+    (cursor) => {
+      expect(decodeSnapshotCursor(encodeSnapshotCursor(cursor))).toStrictEqual(cursor);
+    },
+  );
 
   it.each([
     'not-base64-json',

@@ -326,6 +326,28 @@ describe('refusals', () => {
       'NON_STRING_LABEL',
       '/metadata/annotations/port',
     ],
+    [
+      'numeric selector value',
+      yamlStream([ns, { ...serviceObject, spec: { selector: { version: 1 }, ports: [{ port: 80 }] } }]),
+      {},
+      422,
+      'NON_STRING_LABEL',
+      '/spec/selector/version',
+    ],
+    [
+      'boolean WorkloadEntry label',
+      yamlStream([
+        ns,
+        {
+          ...workloadEntry('networking.istio.io/v1'),
+          spec: { address: '1.1.1.1', labels: { canary: true } },
+        },
+      ]),
+      {},
+      422,
+      'NON_STRING_LABEL',
+      '/spec/labels/canary',
+    ],
     ['a scalar document', 'just a string', {}, 422, 'NOT_AN_OBJECT', ''],
     ['a list item that is not an object', stringify(list([ns, 42])), {}, 422, 'NOT_AN_OBJECT', '/items/1'],
     [

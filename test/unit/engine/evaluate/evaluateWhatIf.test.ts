@@ -45,7 +45,8 @@ describe('evaluateWhatIf', () => {
     ['in-ambient-abc12', 50, 'EJECTED', 0],
     ['10.10.0.16', 50, 'EJECTED', 0],
     ['cluster1/ns/in-ambient-abc12', 50, 'EJECTED', 0],
-    ['in-ambient-abc12', 10, 'REFUSED_BY_CAP', 100 / 3],
+    // 100/3 at answer precision (6 decimals, src/engine/evaluate/presentPercent.ts).
+    ['in-ambient-abc12', 10, 'REFUSED_BY_CAP', 33.333333],
   ])('httpbin walk-through: eject %s at maxEjectionPercent %i → %s', (reference, mep, outcome, errors) => {
     const w = evaluateWhatIf(httpbinPath(mep), { ejectEndpoints: [reference] });
     expect(w.ejections).toEqual([expect.objectContaining({ endpoint: reference, hop: 1, outcome })]);
@@ -60,7 +61,10 @@ describe('evaluateWhatIf', () => {
       );
     }
     // The baseline is untouched by the scenario.
-    expect(w.baseline.hops[1]?.endpoints.map((e) => e.sharePercent)).toEqual([100 / 3, 100 / 3, 100 / 3]);
+    // Thirds at answer precision, apportioned so they still sum to 100.
+    expect(w.baseline.hops[1]?.endpoints.map((e) => e.sharePercent)).toEqual([
+      33.333334, 33.333333, 33.333333,
+    ]);
     expect(w.baseline.hops[0]?.shareUnit).toBe('CONNECTION');
     expect(w.baseline.hops[1]?.shareUnit).toBe('REQUEST');
   });
