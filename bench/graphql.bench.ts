@@ -1,6 +1,7 @@
 // GraphQL throughput against the running service: buildApp + listen on 127.0.0.1:0 (loopback only), a synthetic
 // mesh of 10,000 services / 100,000 endpoints (bench/generateMesh.ts) uploaded once, then autocannon at 50
-// connections on a trivial route (/healthz), effectivePolicy and whatIf, one after the other in one run.
+// connections on a trivial route (/healthz), `{ __typename }` (Apollo's floor), effectivePolicy and whatIf, one
+// after the other in one run.
 // Run: npx tsx bench/graphql.bench.ts   → prints a table, writes bench/results/graphql.json.
 // Targets: effectivePolicy ≥ 40 % of the trivial route's throughput, p99 < 20 ms.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -119,6 +120,18 @@ async function main(): Promise<void> {
     [
       'GET /healthz (trivial)',
       { url: `${base}/healthz`, connections: CONNECTIONS, duration: DURATION_SECONDS },
+    ],
+    // Apollo's own floor: the same GraphQL pipeline with nothing to resolve.
+    [
+      'GraphQL { __typename }',
+      {
+        url: `${base}/graphql`,
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ query: '{ __typename }' }),
+        connections: CONNECTIONS,
+        duration: DURATION_SECONDS,
+      },
     ],
     [
       'effectivePolicy',

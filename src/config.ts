@@ -46,6 +46,9 @@ export const envSchema = z.object({
   SPILLWAY_UPLOAD_MAX_DEPTH: int(64, 8, 1000),
   SPILLWAY_UPLOAD_MAX_ALIASES: int(100, 0, 100_000),
   SPILLWAY_UPLOAD_RATE_PER_MINUTE: int(30, 1, 100_000),
+  SPILLWAY_UPLOAD_WORKERS: int(1, 0, 64),
+  SPILLWAY_UPLOAD_TIMEOUT_MS: int(300_000, 1_000, 3_600_000),
+  SPILLWAY_UPLOAD_WORKER_MEMORY_MB: int(2_048, 64, 65_536),
   SPILLWAY_API_TOKENS: z.preprocess(
     emptyAsUnset,
     z
@@ -86,6 +89,10 @@ export interface Config {
     readonly maxDepth: number;
     readonly maxAliasCount: number;
     readonly ratePerMinute: number;
+    /** Worker threads that parse uploads; 0 parses on the event loop. */
+    readonly workers: number;
+    readonly timeoutMs: number;
+    readonly workerMemoryMb: number;
   };
   /** Empty: the service is open (and says so at start). */
   readonly auth: { readonly tokens: readonly { readonly token: string; readonly role: Role }[] };
@@ -130,6 +137,9 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
       maxDepth: e.SPILLWAY_UPLOAD_MAX_DEPTH,
       maxAliasCount: e.SPILLWAY_UPLOAD_MAX_ALIASES,
       ratePerMinute: e.SPILLWAY_UPLOAD_RATE_PER_MINUTE,
+      workers: e.SPILLWAY_UPLOAD_WORKERS,
+      timeoutMs: e.SPILLWAY_UPLOAD_TIMEOUT_MS,
+      workerMemoryMb: e.SPILLWAY_UPLOAD_WORKER_MEMORY_MB,
     },
     auth: {
       tokens: e.SPILLWAY_API_TOKENS.map((entry) => {
@@ -168,6 +178,7 @@ export function testConfig(overrides: Readonly<Record<string, string>> = {}): Co
     SPILLWAY_IMPORT_EXAMPLES: 'false',
     LOG_LEVEL: 'silent',
     SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    SPILLWAY_UPLOAD_WORKERS: '0',
     ...overrides,
   });
 }

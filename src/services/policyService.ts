@@ -10,9 +10,11 @@ import {
   evaluateWhatIf,
   resolvePath,
   type CompiledMesh,
+  type ResolvedPath,
 } from '../engine/index.js';
 import { PROFILES, type MeshModel, type Profile } from '../engine/model/meshModel.js';
 import { AppError } from '../errors/appError.js';
+import { AnswerMemo } from './answerMemo.js';
 import type { CompiledMeshCache } from './compiledMeshCache.js';
 import type { SnapshotAdminService } from './snapshotService.js';
 import type { PolicyService } from './types.js';
@@ -24,6 +26,14 @@ import type { PolicyService } from './types.js';
 const COMPILED_BYTES_PER_MODEL_JSON_BYTE = 3;
 /** Sweeps beyond this many points are refused: each point is a full what-if. */
 export const MAX_SWEEP_POINTS = 200;
+/** Answers remembered per compiled snapshot (each is a few kilobytes). */
+const ANSWERS_PER_SNAPSHOT = 2_000;
+
+/** A snapshot ready for questions: its compiled mesh and the answers already given from it. */
+export interface CompiledSnapshot {
+  readonly mesh: CompiledMesh;
+  readonly answers: AnswerMemo;
+}
 
 function checkProfile(profile: string | undefined): Profile | undefined {
   if (profile === undefined) return undefined;
@@ -35,41 +45,48 @@ function checkProfile(profile: string | undefined): Profile | undefined {
   return profile as Profile;
 }
 
-export function createPolicyService(snapshots: SnapshotAdminService, cache: CompiledMeshCache<CompiledMesh>): PolicyService {
-  const compiled = async (ref: string): Promise<CompiledMesh> => {
+export function createPolicyService(snapshots: SnapshotAdminService, cache: CompiledMeshCache<CompiledSnapshot>): PolicyService {
+  const compiled = async (ref: string): Promise<CompiledSnapshot> => {
     const row = snapshots.resolve(ref);
     if (!row) {
       throw new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${ref}" (an id, a name, or "latest").`, { snapshot: ref });
     }
     return cache.get(row.id, async () => {
       const json = await snapshots.loadModelJson(row.id);
-      return { value: compileMesh(JSON.parse(json) as MeshModel), bytes: json.length * COMPILED_BYTES_PER_MODEL_JSON_BYTE };
+      return {
+        value: { mesh: compileMesh(JSON.parse(json) as MeshModel), answers: new AnswerMemo(ANSWERS_PER_SNAPSHOT) },
+        bytes: json.length * COMPILED_BYTES_PER_MODEL_JSON_BYTE,
+      };
     });
   };
 
-  const path = async (query: { snapshot: string; client: string; backend: string; profile?: string }) => {
+  type Question = { snapshot: string; client: string; backend: string; profile?: string };
+
+  /** Resolves the path and answers from it, remembering the answer under the whole question. */
+  const answer = async <T>(kind: string, query: Question, extra: unknown, compute: (path: ResolvedPath) => T): Promise<T> => {
     const profile = checkProfile(query.profile);
-    const mesh = await compiled(query.snapshot);
-    return resolvePath(mesh, { client: query.client, backend: query.backend, ...(profile ? { profile } : {}) });
+    const { mesh, answers } = await compiled(query.snapshot);
+    const key = JSON.stringify([kind, profile ?? '', query.client, query.backend, extra]);
+    return answers.get(key, async () =>
+      compute(resolvePath(mesh, { client: query.client, backend: query.backend, ...(profile ? { profile } : {}) })),
+    );
   };
 
   return {
-    async effectivePolicy(query) {
-      return evaluateEffectivePolicy(await path(query));
-    },
-    async whatIf(query) {
-      return evaluateWhatIf(await path(query), query.scenario);
-    },
+    effectivePolicy: (query) => answer('policy', query, null, evaluateEffectivePolicy),
+    whatIf: (query) => answer('whatIf', query, query.scenario, (path) => evaluateWhatIf(path, query.scenario)),
     async sweep(query) {
       if (query.loadFactors.length === 0 || query.loadFactors.length > MAX_SWEEP_POINTS) {
         throw new AppError('INVALID_SCENARIO', `A sweep takes 1 to ${MAX_SWEEP_POINTS} load factors.`);
       }
-      return evaluateSweep(await path(query), query.scenario, query.loadFactors);
+      return answer('sweep', query, [query.scenario, query.loadFactors], (path) =>
+        evaluateSweep(path, query.scenario, query.loadFactors),
+      );
     },
     async analyze(snapshot, profile) {
       const checked = checkProfile(profile);
-      const mesh = await compiled(snapshot);
-      return analyzeMesh(mesh, checked);
+      const { mesh, answers } = await compiled(snapshot);
+      return answers.get(JSON.stringify(['analyze', checked ?? '']), async () => analyzeMesh(mesh, checked));
     },
   };
 }

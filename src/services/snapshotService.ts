@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import type { SnapshotRepository, SnapshotRow } from '../db/repositories/snapshotRepository.js';
 import { PROFILES, type Profile } from '../engine/model/meshModel.js';
 import { AppError } from '../errors/appError.js';
-import { parseUpload } from '../ingest/index.js';
+import type { UploadParser } from './uploadParser.js';
 import type { SnapshotPage, SnapshotService, SnapshotSummary } from './types.js';
 
 const gzipAsync = promisify(gzip);
@@ -20,6 +20,8 @@ const GZIP_LEVEL = 1;
 const SNAPSHOT_ID_RANDOM_CHARS = 20;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Distinct snapshot references remembered between writes. */
+const MAX_MEMOIZED_REFS = 10_000;
 
 export type UploadContentType = 'application/yaml' | 'application/json';
 
@@ -71,12 +73,22 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function createSnapshotService(repo: SnapshotRepository, config: Config, onDelete: (id: string) => void): SnapshotAdminService {
+export function createSnapshotService(
+  repo: SnapshotRepository,
+  config: Config,
+  parser: UploadParser,
+  onDelete: (id: string) => void,
+): SnapshotAdminService {
+  // Every query resolves its snapshot reference; the answer only changes when a snapshot is added or
+  // deleted, so lookups are memoized until the next write (this process is the only writer).
+  const resolved = new Map<string, SnapshotRow | undefined>();
   const resolve = (ref: string): SnapshotRow | undefined => {
-    if (ref === 'latest') return repo.findNewest();
-    return repo.findById(ref) ?? repo.findNewestByName(ref);
+    if (resolved.has(ref)) return resolved.get(ref);
+    const row = ref === 'latest' ? repo.findNewest() : (repo.findById(ref) ?? repo.findNewestByName(ref));
+    if (resolved.size >= MAX_MEMOIZED_REFS) resolved.clear();
+    resolved.set(ref, row);
+    return row;
   };
 
   return {
@@ -86,47 +98,43 @@ export function createSnapshotService(repo: SnapshotRepository, config: Config, 
           problems: [{ pointer: '', code: 'INVALID_PARAMETER', message: `profile must be one of ${PROFILES.join(', ')}` }],
         });
       }
-      let text: string;
-      try {
-        text = utf8.decode(request.body);
-      } catch {
-        throw new AppError('INVALID_UPLOAD', 'The body is not UTF-8 text.', {
-          problems: [{ pointer: '', code: 'BINARY_INPUT', message: 'The body is not valid UTF-8; upload YAML or JSON text.' }],
-        });
-      }
-      const parsed = parseUpload(
-        { body: text, contentType: request.contentType, params: request.params },
-        { maxDocuments: config.upload.maxDocuments, maxDepth: config.upload.maxDepth, maxAliasCount: config.upload.maxAliasCount },
-      );
-      if (!parsed.ok) {
-        const code = parsed.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_UPLOAD';
-        throw new AppError(code, `The snapshot was rejected with ${parsed.problems.length} problem(s); nothing was stored.`, {
-          problems: parsed.problems,
-        });
-      }
-      const { snapshot } = parsed;
+      // Identity is the bytes plus the parameters that change their meaning (a bundle carries its own
+      // profile in the body); a repeat upload is answered before the expensive parse.
       const contentHash = createHash('sha256')
         .update(request.body)
         .update('\0')
-        .update(JSON.stringify([request.params.cluster ?? '', request.params.network ?? '', snapshot.profile]))
+        .update(JSON.stringify([request.params.cluster ?? '', request.params.network ?? '', request.params.profile ?? '']))
         .digest('hex');
       const existing = repo.findByHash(contentHash);
       if (existing) return { created: false, snapshot: toSummary(existing) };
 
+      const prepared = await parser.prepare(
+        { body: request.body, contentType: request.contentType, params: request.params },
+        { maxDocuments: config.upload.maxDocuments, maxDepth: config.upload.maxDepth, maxAliasCount: config.upload.maxAliasCount },
+      );
+      if (!prepared.ok) {
+        const code = prepared.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_UPLOAD';
+        throw new AppError(code, `The snapshot was rejected with ${prepared.problems.length} problem(s); nothing was stored.`, {
+          problems: prepared.problems,
+        });
+      }
+      const { snapshot } = prepared;
+
       const summary: StoredSummary = {
-        clusters: snapshot.model.clusters.map((c) => ({ name: c.name, network: c.network })),
+        clusters: snapshot.clusters,
         counts: snapshot.counts,
         ignored: snapshot.ignored,
         diagnostics: snapshot.diagnostics,
       };
-      const modelJson = Buffer.from(JSON.stringify(snapshot.model));
+      const modelJson = Buffer.from(snapshot.modelJson);
       const [bodyGzip, modelGzip] = await Promise.all([
         gzipAsync(request.body, { level: GZIP_LEVEL }),
         gzipAsync(modelJson, { level: GZIP_LEVEL }),
       ]);
-      // Re-check after the asynchronous compression: a concurrent identical upload may have landed.
+      // Re-check after the asynchronous parse and compression: a concurrent identical upload may have landed.
       const raced = repo.findByHash(contentHash);
       if (raced) return { created: false, snapshot: toSummary(raced) };
+      resolved.clear();
       const row = repo.insert({
         id: `snp_${randomUUID().replaceAll('-', '').slice(0, SNAPSHOT_ID_RANDOM_CHARS)}`,
         name: snapshot.name,
@@ -168,6 +176,7 @@ export function createSnapshotService(repo: SnapshotRepository, config: Config, 
     },
 
     delete(id) {
+      resolved.clear();
       if (!repo.delete(id)) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot with id "${id}".`);
       onDelete(id);
     },

@@ -1,0 +1,67 @@
+/**
+ * Parses uploads off the event loop. Parsing a 64 MiB YAML stream is synchronous and takes seconds; in a
+ * worker thread it neither stalls queries nor, when a hostile document exhausts the worker's memory or
+ * time budget, the process: piscina replaces the worker and the upload is refused with a problem.
+ * With `workers: 0` the same function runs inline (tests, tiny deployments).
+ */
+import { Piscina } from 'piscina';
+import { AppError } from '../errors/appError.js';
+import { prepareUpload, type PreparedUpload } from '../ingest/prepareUpload.js';
+import type { UploadInput, UploadLimits } from '../ingest/types.js';
+import type { UploadTask } from '../ingest/uploadWorker.js';
+
+/** Worker threads idle longer than this exit; the next upload starts one again. */
+const WORKER_IDLE_TIMEOUT_MS = 60_000;
+
+/** Running from TypeScript sources (tsx, vitest): workers need the tsx loader to import the worker entry. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+export interface UploadParserOptions {
+  readonly workers: number;
+  readonly timeoutMs: number;
+  readonly workerMemoryMb: number;
+}
+
+export interface UploadParser {
+  prepare(input: UploadInput, limits: UploadLimits): Promise<PreparedUpload>;
+  close(): Promise<void>;
+}
+
+function refused(message: string): AppError {
+  return new AppError('INVALID_UPLOAD', message, { problems: [{ pointer: '', code: 'PARSE_ABORTED', message }] });
+}
+
+export function createUploadParser(options: UploadParserOptions): UploadParser {
+  if (options.workers === 0) {
+    return { prepare: async (input, limits) => prepareUpload(input, limits), close: async () => undefined };
+  }
+  const pool = new Piscina<UploadTask, PreparedUpload>({
+    filename: new URL(FROM_SOURCE ? '../ingest/uploadWorker.ts' : '../ingest/uploadWorker.js', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: options.workers,
+    idleTimeout: WORKER_IDLE_TIMEOUT_MS,
+    resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb },
+    ...(FROM_SOURCE ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
+  });
+  return {
+    async prepare(input, limits) {
+      // Copy into a buffer of our own so it can be transferred, not cloned, to the worker.
+      const bytes = typeof input.body === 'string' ? Buffer.from(input.body) : Uint8Array.prototype.slice.call(input.body);
+      try {
+        return await pool.run(
+          { input: { ...input, body: bytes }, limits },
+          { transferList: [bytes.buffer as ArrayBuffer], signal: AbortSignal.timeout(options.timeoutMs) },
+        );
+      } catch (error) {
+        if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+          throw refused(`The upload could not be parsed within ${options.timeoutMs} ms; nothing was stored.`);
+        }
+        if (error instanceof Error && /memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${error.message} ${String((error as { code?: unknown }).code)}`)) {
+          throw refused(`Parsing the upload exceeded the ${options.workerMemoryMb} MiB parser memory limit; nothing was stored.`);
+        }
+        throw error;
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}

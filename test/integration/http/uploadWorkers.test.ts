@@ -1,0 +1,46 @@
+/**
+ * Uploads parsed in worker threads answer exactly as inline parsing does, and a parse that runs past its
+ * time budget is refused without touching the database or the process.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildTestApp, exampleText, expectProblem } from '../../helpers/buildTestApp.js';
+
+const upload = (payload: string, contentType = 'application/yaml') => ({
+  method: 'POST' as const,
+  url: '/v1/snapshots?name=w',
+  headers: { 'content-type': contentType },
+  payload,
+});
+
+describe('upload parsing in worker threads', () => {
+  it('accepts an example with the same answer as inline parsing', async () => {
+    const inline = await buildTestApp();
+    const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1' });
+    const a = await inline.inject(upload(exampleText('bookinfo-multicluster.yaml')));
+    const b = await pooled.inject(upload(exampleText('bookinfo-multicluster.yaml')));
+    expect(b.statusCode).toBe(201);
+    const strip = (body: Record<string, unknown>) => ({ ...body, id: undefined, createdAt: undefined });
+    expect(strip(b.json())).toEqual(strip(a.json()));
+  });
+
+  it('refuses an invalid upload with every problem, as inline parsing does', async () => {
+    const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1' });
+    const response = await pooled.inject(upload('apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    a: 1\n'));
+    const body = expectProblem(response, 422, 'INVALID_UPLOAD');
+    const codes = (body['problems'] as { code: string }[]).map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['MISSING_NAME', 'NON_STRING_LABEL']));
+    expect(pooled.spillway.snapshots.count()).toBe(0);
+  });
+
+  it('refuses a parse that exceeds the time budget and keeps serving', async () => {
+    const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1', SPILLWAY_UPLOAD_TIMEOUT_MS: '1000' });
+    // Large enough that parsing takes well over a second on any machine this runs on.
+    const big = Array.from({ length: 150_000 }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n  labels: {a: b, c: d}`).join('\n---\n');
+    const response = await pooled.inject(upload(big));
+    const body = expectProblem(response, 422, 'INVALID_UPLOAD');
+    expect(JSON.stringify(body['problems'])).toContain('PARSE_ABORTED');
+    expect(pooled.spillway.snapshots.count()).toBe(0);
+    const after = await pooled.inject(upload(exampleText('httpbin-before.yaml')));
+    expect(after.statusCode).toBe(201);
+  }, 60_000);
+});
