@@ -3,14 +3,40 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const IO_MODULES = ['fastify', 'fastify/*', '@fastify/*', 'graphql', 'graphql/*', '@apollo/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', 'node:*', 'yaml', 'prom-client'];
+const IO_MODULES = [
+  'fastify',
+  'fastify/*',
+  '@fastify/*',
+  'graphql',
+  'graphql/*',
+  '@apollo/*',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'better-sqlite3',
+  'node:*',
+  'yaml',
+  'prom-client',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'migrations/**', 'data/**', '.helpers/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      'node_modules/**',
+      'migrations/**',
+      'data/**',
+      '.helpers/**',
+      'bench/results/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
@@ -29,7 +55,10 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**', '../test/*'], message: 'src must not import test code' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**', '../test/*'], message: 'src must not import test code' }] },
+      ],
     },
   },
   {
@@ -41,7 +70,17 @@ export default tseslint.config(
           patterns: [
             { group: IO_MODULES, message: 'src/engine is pure: no transport, storage or node:* imports' },
             { group: ['**/test/**'], message: 'src must not import test code' },
-            { group: ['../../services/*', '../../http/*', '../../graphql/*', '../../db/*', '../../slack/*', '../../ingest/*'], message: 'the engine does not depend on adapters' },
+            {
+              group: [
+                '../../services/*',
+                '../../http/*',
+                '../../graphql/*',
+                '../../db/*',
+                '../../slack/*',
+                '../../ingest/*',
+              ],
+              message: 'the engine does not depend on adapters',
+            },
           ],
         },
       ],

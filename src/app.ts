@@ -92,14 +92,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onClose', async () => database.close());
   const repo = createSnapshotRepository(database.db);
   const metrics = createMetrics(() => repo.count());
-  const cache = new CompiledMeshCache<CompiledSnapshot>(config.cache.maxBytes, (event) => metrics.cacheEvents.inc({ event }));
+  const cache = new CompiledMeshCache<CompiledSnapshot>(config.cache.maxBytes, (event) =>
+    metrics.cacheEvents.inc({ event }),
+  );
   const parser = createUploadParser(config.upload);
   app.addHook('onClose', async () => parser.close());
   const snapshots = createSnapshotService(repo, config, parser, (id) => cache.delete(id));
   const services: Services = { snapshots, policy: createPolicyService(snapshots, cache) };
   app.decorate('spillway', { services, snapshots, metrics, routes });
   const authorizer = createAuthorizer(config);
-  if (authorizer.open) app.log.warn('SPILLWAY_API_TOKENS is not set: every client can read and write snapshots.');
+  if (authorizer.open)
+    app.log.warn('SPILLWAY_API_TOKENS is not set: every client can read and write snapshots.');
 
   // 4. Adapters.
   registerMetrics(app, metrics);
@@ -117,7 +120,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(snapshotRoutes, { config, snapshots, authorizer });
   await app.register(graphqlPlugin, { config, services, authorizer });
   if (config.slack.signingSecret !== undefined) {
-    await app.register(slackPlugin, { config, services, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) });
+    await app.register(slackPlugin, {
+      config,
+      services,
+      ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
+    });
   }
 
   // 5. First start: a database with nothing in it gets the bundled examples.

@@ -32,13 +32,21 @@ const list = z.preprocess(
     ),
 );
 
-const tokenEntry = z.string().regex(/^(reader|writer):\S{16,}$/, 'each token must be "reader:<token>" or "writer:<token>" with at least 16 characters');
+const tokenEntry = z
+  .string()
+  .regex(
+    /^(reader|writer):\S{16,}$/,
+    'each token must be "reader:<token>" or "writer:<token>" with at least 16 characters',
+  );
 
 export const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUnset, z.enum(['development', 'production', 'test']).default('development')),
   HOST: str('0.0.0.0'),
   PORT: int(8080, 0, 65535),
-  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   TRUST_PROXY: bool(false),
   SPILLWAY_DB_PATH: str('./data/spillway.db'),
   SPILLWAY_UPLOAD_MAX_BYTES: int(64 * MEBIBYTE_BYTES, 1024, 1024 * MEBIBYTE_BYTES),
@@ -81,7 +89,12 @@ export type Role = 'reader' | 'writer';
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
-  readonly server: { readonly host: string; readonly port: number; readonly logLevel: string; readonly trustProxy: boolean };
+  readonly server: {
+    readonly host: string;
+    readonly port: number;
+    readonly logLevel: string;
+    readonly trustProxy: boolean;
+  };
   readonly db: { readonly path: string };
   readonly upload: {
     readonly bodyLimitBytes: number;
@@ -107,7 +120,11 @@ export interface Config {
   readonly cors: { readonly origins: readonly string[] };
   readonly cache: { readonly maxBytes: number };
   readonly examples: { readonly importOnEmpty: boolean };
-  readonly slack: { readonly signingSecret?: string; readonly inlineBudgetMs: number; readonly responseRetries: number };
+  readonly slack: {
+    readonly signingSecret?: string;
+    readonly inlineBudgetMs: number;
+    readonly responseRetries: number;
+  };
   readonly loadShedding: { readonly maxEventLoopDelayMs: number };
 }
 
@@ -126,7 +143,10 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
   }
   const e = parsed.data;
   const development = e.NODE_ENV !== 'production';
-  const introspection = e.SPILLWAY_GRAPHQL_INTROSPECTION === undefined ? development : e.SPILLWAY_GRAPHQL_INTROSPECTION === 'true';
+  const introspection =
+    e.SPILLWAY_GRAPHQL_INTROSPECTION === undefined
+      ? development
+      : e.SPILLWAY_GRAPHQL_INTROSPECTION === 'true';
   const config: Config = {
     env: e.NODE_ENV,
     server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL, trustProxy: e.TRUST_PROXY },

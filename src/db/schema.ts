@@ -38,5 +38,7 @@ export const snapshotModels = sqliteTable('snapshot_models', {
     .references(() => snapshots.id, { onDelete: 'cascade' }),
   /** The normalized MeshModel as JSON, gzip-compressed. */
   modelGzip: blob('model_gzip', { mode: 'buffer' }).notNull(),
-  schemaVersion: integer('schema_version').notNull().default(sql`1`),
+  schemaVersion: integer('schema_version')
+    .notNull()
+    .default(sql`1`),
 });

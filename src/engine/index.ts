@@ -58,18 +58,43 @@ export type {
   TrafficDistributionSource,
   WhatIf,
 } from './model/answer.js';
-export type { Balancer, EndpointHealth, ResolvedEndpoint, ResolvedHop, ResolvedPath } from './model/resolved.js';
+export type {
+  Balancer,
+  EndpointHealth,
+  ResolvedEndpoint,
+  ResolvedHop,
+  ResolvedPath,
+} from './model/resolved.js';
 
 // Errors.
 export type { EngineErrorCode } from './errors.js';
 export { EngineError } from './errors.js';
 
 // Normalization: Kubernetes/Istio objects → MeshModel.
-export type { ClusterObjects, KubeObject, NormalizeInput, NormalizeResult, SnapshotDiagnosticName } from './normalize/index.js';
-export { DEFAULT_MESH_CONFIG, normalizeMeshConfig, normalizeSnapshot, SNAPSHOT_DIAGNOSTICS } from './normalize/index.js';
+export type {
+  ClusterObjects,
+  KubeObject,
+  NormalizeInput,
+  NormalizeResult,
+  SnapshotDiagnosticName,
+} from './normalize/index.js';
+export {
+  DEFAULT_MESH_CONFIG,
+  normalizeMeshConfig,
+  normalizeSnapshot,
+  SNAPSHOT_DIAGNOSTICS,
+} from './normalize/index.js';
 
 // Resolver: MeshModel → request path with the policy of every hop.
-export type { BackendKind, ClientKind, CompiledMesh, PathQuery, ResolvedBackend, ResolvedClient, WaypointDecision } from './resolver/index.js';
+export type {
+  BackendKind,
+  ClientKind,
+  CompiledMesh,
+  PathQuery,
+  ResolvedBackend,
+  ResolvedClient,
+  WaypointDecision,
+} from './resolver/index.js';
 export { compileMesh, resolveBackend, resolveClient, resolvePath, selectWaypoint } from './resolver/index.js';
 
 // Diagnostics.
@@ -80,4 +105,9 @@ export { analyzeMesh, CATALOGUE, DIAGNOSTICS } from './diagnostics/index.js';
 export type { HopScenario, HopTraffic } from './spillover/index.js';
 export { computeHopTraffic, DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './spillover/index.js';
 export type { EvaluateOptions, ValidScenario } from './evaluate/index.js';
-export { evaluateEffectivePolicy, evaluateSweep, evaluateWhatIf, validateScenario } from './evaluate/index.js';
+export {
+  evaluateEffectivePolicy,
+  evaluateSweep,
+  evaluateWhatIf,
+  validateScenario,
+} from './evaluate/index.js';

@@ -38,7 +38,11 @@ export const ERROR_SPECS: { readonly [C in AppErrorCode]: ErrorSpec } = {
   INVALID_PROFILE: { status: 400, title: 'Invalid profile', graphqlCode: 'INVALID_PROFILE' },
   INVALID_UPLOAD: { status: 422, title: 'Invalid snapshot upload', graphqlCode: 'INVALID_UPLOAD' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large', graphqlCode: 'PAYLOAD_TOO_LARGE' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type', graphqlCode: 'UNSUPPORTED_MEDIA_TYPE' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: 'Unsupported media type',
+    graphqlCode: 'UNSUPPORTED_MEDIA_TYPE',
+  },
   INVALID_REQUEST: { status: 400, title: 'Invalid request', graphqlCode: 'BAD_USER_INPUT' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required', graphqlCode: 'UNAUTHENTICATED' },
   FORBIDDEN: { status: 403, title: 'Forbidden', graphqlCode: 'FORBIDDEN' },

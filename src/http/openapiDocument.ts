@@ -22,7 +22,9 @@ function rewriteRefs(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
       out[key] =
-        key === '$ref' && typeof inner === 'string' ? inner.replace('#/components/schemas/', '') + '#' : rewriteRefs(inner);
+        key === '$ref' && typeof inner === 'string'
+          ? inner.replace('#/components/schemas/', '') + '#'
+          : rewriteRefs(inner);
     }
     return out;
   }

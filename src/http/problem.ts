@@ -47,7 +47,8 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
       return new AppError('INVALID_REQUEST', error.message, { validation: error.validation });
     default:
       if (error.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; retry later.');
-      if (error.statusCode === 503) return new AppError('OVERLOADED', 'The service is overloaded; retry later.');
+      if (error.statusCode === 503)
+        return new AppError('OVERLOADED', 'The service is overloaded; retry later.');
       if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
         return new AppError('INVALID_REQUEST', error.message);
       }
@@ -60,7 +61,11 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function errorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   const appError = error instanceof AppError ? error : (fromFastifyError(error) ?? toAppError(error));
   if (ERROR_SPECS[appError.code].status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: appError.code }, appError.message);
@@ -68,5 +73,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendProblem(reply, new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}.`));
+  return sendProblem(
+    reply,
+    new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}.`),
+  );
 }

@@ -38,23 +38,35 @@ export interface CompiledSnapshot {
 function checkProfile(profile: string | undefined): Profile | undefined {
   if (profile === undefined) return undefined;
   if (!PROFILES.includes(profile as Profile)) {
-    throw new AppError('INVALID_PROFILE', `Unknown profile "${profile}"; expected one of ${PROFILES.join(', ')}.`, {
-      profiles: PROFILES,
-    });
+    throw new AppError(
+      'INVALID_PROFILE',
+      `Unknown profile "${profile}"; expected one of ${PROFILES.join(', ')}.`,
+      {
+        profiles: PROFILES,
+      },
+    );
   }
   return profile as Profile;
 }
 
-export function createPolicyService(snapshots: SnapshotAdminService, cache: CompiledMeshCache<CompiledSnapshot>): PolicyService {
+export function createPolicyService(
+  snapshots: SnapshotAdminService,
+  cache: CompiledMeshCache<CompiledSnapshot>,
+): PolicyService {
   const compiled = async (ref: string): Promise<CompiledSnapshot> => {
     const row = snapshots.resolve(ref);
     if (!row) {
-      throw new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${ref}" (an id, a name, or "latest").`, { snapshot: ref });
+      throw new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${ref}" (an id, a name, or "latest").`, {
+        snapshot: ref,
+      });
     }
     return cache.get(row.id, async () => {
       const json = await snapshots.loadModelJson(row.id);
       return {
-        value: { mesh: compileMesh(JSON.parse(json) as MeshModel), answers: new AnswerMemo(ANSWERS_PER_SNAPSHOT) },
+        value: {
+          mesh: compileMesh(JSON.parse(json) as MeshModel),
+          answers: new AnswerMemo(ANSWERS_PER_SNAPSHOT),
+        },
         bytes: json.length * COMPILED_BYTES_PER_MODEL_JSON_BYTE,
       };
     });
@@ -63,18 +75,26 @@ export function createPolicyService(snapshots: SnapshotAdminService, cache: Comp
   type Question = { snapshot: string; client: string; backend: string; profile?: string };
 
   /** Resolves the path and answers from it, remembering the answer under the whole question. */
-  const answer = async <T>(kind: string, query: Question, extra: unknown, compute: (path: ResolvedPath) => T): Promise<T> => {
+  const answer = async <T>(
+    kind: string,
+    query: Question,
+    extra: unknown,
+    compute: (path: ResolvedPath) => T,
+  ): Promise<T> => {
     const profile = checkProfile(query.profile);
     const { mesh, answers } = await compiled(query.snapshot);
     const key = JSON.stringify([kind, profile ?? '', query.client, query.backend, extra]);
     return answers.get(key, async () =>
-      compute(resolvePath(mesh, { client: query.client, backend: query.backend, ...(profile ? { profile } : {}) })),
+      compute(
+        resolvePath(mesh, { client: query.client, backend: query.backend, ...(profile ? { profile } : {}) }),
+      ),
     );
   };
 
   return {
     effectivePolicy: (query) => answer('policy', query, null, evaluateEffectivePolicy),
-    whatIf: (query) => answer('whatIf', query, query.scenario, (path) => evaluateWhatIf(path, query.scenario)),
+    whatIf: (query) =>
+      answer('whatIf', query, query.scenario, (path) => evaluateWhatIf(path, query.scenario)),
     async sweep(query) {
       if (query.loadFactors.length === 0 || query.loadFactors.length > MAX_SWEEP_POINTS) {
         throw new AppError('INVALID_SCENARIO', `A sweep takes 1 to ${MAX_SWEEP_POINTS} load factors.`);

@@ -28,7 +28,12 @@ export type UploadContentType = 'application/yaml' | 'application/json';
 export interface UploadRequest {
   readonly body: Buffer;
   readonly contentType: UploadContentType;
-  readonly params: { readonly name?: string; readonly cluster?: string; readonly network?: string; readonly profile?: string };
+  readonly params: {
+    readonly name?: string;
+    readonly cluster?: string;
+    readonly network?: string;
+    readonly profile?: string;
+  };
 }
 
 export interface UploadOutcome {
@@ -73,7 +78,6 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-
 export function createSnapshotService(
   repo: SnapshotRepository,
   config: Config,
@@ -95,7 +99,13 @@ export function createSnapshotService(
     async upload(request) {
       if (request.params.profile !== undefined && !PROFILES.includes(request.params.profile as Profile)) {
         throw new AppError('INVALID_UPLOAD', `Unknown profile "${request.params.profile}".`, {
-          problems: [{ pointer: '', code: 'INVALID_PARAMETER', message: `profile must be one of ${PROFILES.join(', ')}` }],
+          problems: [
+            {
+              pointer: '',
+              code: 'INVALID_PARAMETER',
+              message: `profile must be one of ${PROFILES.join(', ')}`,
+            },
+          ],
         });
       }
       // Identity is the bytes plus the parameters that change their meaning (a bundle carries its own
@@ -103,20 +113,34 @@ export function createSnapshotService(
       const contentHash = createHash('sha256')
         .update(request.body)
         .update('\0')
-        .update(JSON.stringify([request.params.cluster ?? '', request.params.network ?? '', request.params.profile ?? '']))
+        .update(
+          JSON.stringify([
+            request.params.cluster ?? '',
+            request.params.network ?? '',
+            request.params.profile ?? '',
+          ]),
+        )
         .digest('hex');
       const existing = repo.findByHash(contentHash);
       if (existing) return { created: false, snapshot: toSummary(existing) };
 
       const prepared = await parser.prepare(
         { body: request.body, contentType: request.contentType, params: request.params },
-        { maxDocuments: config.upload.maxDocuments, maxDepth: config.upload.maxDepth, maxAliasCount: config.upload.maxAliasCount },
+        {
+          maxDocuments: config.upload.maxDocuments,
+          maxDepth: config.upload.maxDepth,
+          maxAliasCount: config.upload.maxAliasCount,
+        },
       );
       if (!prepared.ok) {
         const code = prepared.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_UPLOAD';
-        throw new AppError(code, `The snapshot was rejected with ${prepared.problems.length} problem(s); nothing was stored.`, {
-          problems: prepared.problems,
-        });
+        throw new AppError(
+          code,
+          `The snapshot was rejected with ${prepared.problems.length} problem(s); nothing was stored.`,
+          {
+            problems: prepared.problems,
+          },
+        );
       }
       const { snapshot } = prepared;
 
@@ -190,4 +214,3 @@ export function createSnapshotService(
     count: () => repo.count(),
   };
 }
-

@@ -28,7 +28,9 @@ export interface UploadParser {
 }
 
 function refused(message: string): AppError {
-  return new AppError('INVALID_UPLOAD', message, { problems: [{ pointer: '', code: 'PARSE_ABORTED', message }] });
+  return new AppError('INVALID_UPLOAD', message, {
+    problems: [{ pointer: '', code: 'PARSE_ABORTED', message }],
+  });
 }
 
 export function createUploadParser(options: UploadParserOptions): UploadParser {
@@ -36,7 +38,10 @@ export function createUploadParser(options: UploadParserOptions): UploadParser {
     return { prepare: async (input, limits) => prepareUpload(input, limits), close: async () => undefined };
   }
   const pool = new Piscina<UploadTask, PreparedUpload>({
-    filename: new URL(FROM_SOURCE ? '../ingest/uploadWorker.ts' : '../ingest/uploadWorker.js', import.meta.url).href,
+    filename: new URL(
+      FROM_SOURCE ? '../ingest/uploadWorker.ts' : '../ingest/uploadWorker.js',
+      import.meta.url,
+    ).href,
     minThreads: 0,
     maxThreads: options.workers,
     idleTimeout: WORKER_IDLE_TIMEOUT_MS,
@@ -46,18 +51,28 @@ export function createUploadParser(options: UploadParserOptions): UploadParser {
   return {
     async prepare(input, limits) {
       // Copy into a buffer of our own so it can be transferred, not cloned, to the worker.
-      const bytes = typeof input.body === 'string' ? Buffer.from(input.body) : Uint8Array.prototype.slice.call(input.body);
+      const bytes =
+        typeof input.body === 'string'
+          ? Buffer.from(input.body)
+          : Uint8Array.prototype.slice.call(input.body);
       try {
         return await pool.run(
           { input: { ...input, body: bytes }, limits },
-          { transferList: [bytes.buffer as ArrayBuffer], signal: AbortSignal.timeout(options.timeoutMs) },
+          { transferList: [bytes.buffer], signal: AbortSignal.timeout(options.timeoutMs) },
         );
       } catch (error) {
         if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
           throw refused(`The upload could not be parsed within ${options.timeoutMs} ms; nothing was stored.`);
         }
-        if (error instanceof Error && /memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${error.message} ${String((error as { code?: unknown }).code)}`)) {
-          throw refused(`Parsing the upload exceeded the ${options.workerMemoryMb} MiB parser memory limit; nothing was stored.`);
+        if (
+          error instanceof Error &&
+          /memory|ERR_WORKER_OUT_OF_MEMORY/i.test(
+            `${error.message} ${String((error as { code?: unknown }).code)}`,
+          )
+        ) {
+          throw refused(
+            `Parsing the upload exceeded the ${options.workerMemoryMb} MiB parser memory limit; nothing was stored.`,
+          );
         }
         throw error;
       }

@@ -7,7 +7,8 @@ import { buildTestApp } from '../helpers/buildTestApp.js';
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Swagger UI's own asset routes under /docs and Fastify's automatic HEAD routes are not part of the API. */
-const isInfrastructure = (method: string, url: string): boolean => method === 'head' || (url.startsWith('/docs/') && url !== '/docs');
+const isInfrastructure = (method: string, url: string): boolean =>
+  method === 'head' || (url.startsWith('/docs/') && url !== '/docs');
 
 function specOperations(): Set<string> {
   const ops = new Set<string>();
@@ -43,7 +44,9 @@ describe('openapi.yaml ⇄ routes', () => {
         const responses = (op as { responses: Record<string, { $ref?: string }> }).responses;
         for (const [status, response] of Object.entries(responses)) {
           if (Number(status) >= 400 && path.startsWith('/v1/snapshots')) {
-            expect(response.$ref, `${method} ${path} ${status}`).toMatch(/#\/components\/responses\/(Upload)?Problem$/);
+            expect(response.$ref, `${method} ${path} ${status}`).toMatch(
+              /#\/components\/responses\/(Upload)?Problem$/,
+            );
           }
         }
       }

@@ -7,7 +7,10 @@ import { onTestFinished } from 'vitest';
 import { buildApp, type AppDeps } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 
-export async function buildTestApp(env: Readonly<Record<string, string>> = {}, deps: AppDeps = {}): Promise<FastifyInstance> {
+export async function buildTestApp(
+  env: Readonly<Record<string, string>> = {},
+  deps: AppDeps = {},
+): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(env), deps);
   onTestFinished(async () => {
     await app.close();
@@ -15,7 +18,12 @@ export async function buildTestApp(env: Readonly<Record<string, string>> = {}, d
   return app;
 }
 
-export const EXAMPLE_FILES = ['httpbin-before.yaml', 'httpbin-after.yaml', 'bookinfo-multicluster.yaml', 'sidecar-client.yaml'] as const;
+export const EXAMPLE_FILES = [
+  'httpbin-before.yaml',
+  'httpbin-after.yaml',
+  'bookinfo-multicluster.yaml',
+  'sidecar-client.yaml',
+] as const;
 export type ExampleFile = (typeof EXAMPLE_FILES)[number];
 
 export function exampleText(file: string): string {
@@ -41,12 +49,18 @@ export async function uploadExample(
 }
 
 /** Asserts an RFC 9457 problem with the given status and code and returns its body. */
-export function expectProblem(response: LightMyRequestResponse, status: number, code: string): Record<string, unknown> {
-  if (response.statusCode !== status) throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
+export function expectProblem(
+  response: LightMyRequestResponse,
+  status: number,
+  code: string,
+): Record<string, unknown> {
+  if (response.statusCode !== status)
+    throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
   const type = String(response.headers['content-type'] ?? '');
   if (!type.startsWith('application/problem+json')) throw new Error(`expected problem+json, got ${type}`);
   const body = response.json<Record<string, unknown>>();
-  if (body['code'] !== code) throw new Error(`expected code ${code}, got ${String(body['code'])}: ${response.body}`);
+  if (body['code'] !== code)
+    throw new Error(`expected code ${code}, got ${String(body['code'])}: ${response.body}`);
   if (body['status'] !== status) throw new Error('problem status does not match the HTTP status');
   return body;
 }
@@ -58,5 +72,10 @@ export async function graphql(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: { query, variables } });
+  return app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: { query, variables },
+  });
 }

@@ -70,7 +70,9 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
           })
           .returning(columns)
           .get();
-        tx.insert(snapshotDocuments).values({ snapshotId: s.id, contentType: s.contentType, bodyGzip: s.bodyGzip }).run();
+        tx.insert(snapshotDocuments)
+          .values({ snapshotId: s.id, contentType: s.contentType, bodyGzip: s.bodyGzip })
+          .run();
         tx.insert(snapshotModels).values({ snapshotId: s.id, modelGzip: s.modelGzip }).run();
         return row;
       });
@@ -78,7 +80,13 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
     findByHash: (hash) => db.select(columns).from(snapshots).where(eq(snapshots.contentHash, hash)).get(),
     findById: (id) => db.select(columns).from(snapshots).where(eq(snapshots.id, id)).get(),
     findNewestByName: (name) =>
-      db.select(columns).from(snapshots).where(eq(snapshots.name, name)).orderBy(desc(snapshots.seq)).limit(1).get(),
+      db
+        .select(columns)
+        .from(snapshots)
+        .where(eq(snapshots.name, name))
+        .orderBy(desc(snapshots.seq))
+        .limit(1)
+        .get(),
     findNewest: () => db.select(columns).from(snapshots).orderBy(desc(snapshots.seq)).limit(1).get(),
     list(limit, beforeSeq) {
       const query = db.select(columns).from(snapshots);
@@ -92,8 +100,11 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
         .where(eq(snapshotDocuments.snapshotId, id))
         .get(),
     model: (id) =>
-      db.select({ modelGzip: snapshotModels.modelGzip }).from(snapshotModels).where(eq(snapshotModels.snapshotId, id)).get()
-        ?.modelGzip,
+      db
+        .select({ modelGzip: snapshotModels.modelGzip })
+        .from(snapshotModels)
+        .where(eq(snapshotModels.snapshotId, id))
+        .get()?.modelGzip,
     delete: (id) => db.delete(snapshots).where(eq(snapshots.id, id)).run().changes > 0,
     count: () => db.select({ n: count() }).from(snapshots).get()?.n ?? 0,
   };

@@ -10,7 +10,13 @@ import {
   resolveTrafficDistribution,
 } from '../istio/index.js';
 import type { Diagnostic } from '../model/answer.js';
-import type { DestinationRuleModel, Profile, ResourceRef, ServiceModel, WorkloadModel } from '../model/meshModel.js';
+import type {
+  DestinationRuleModel,
+  Profile,
+  ResourceRef,
+  ServiceModel,
+  WorkloadModel,
+} from '../model/meshModel.js';
 import type { CompiledMesh } from '../resolver/compiledMesh.js';
 import { EAST_WEST_GATEWAY_CLASS } from '../resolver/compileMesh.js';
 import { meshKey } from '../resolver/meshKeys.js';
@@ -42,12 +48,19 @@ function asBackend(svc: ServiceModel, services: readonly ServiceModel[]): Resolv
 }
 
 /** The Services a DR host names, as seen from the DR's cluster (global hosts: every cluster). */
-function servicesForRuleHost(mesh: CompiledMesh, dr: DestinationRuleModel): { host: string; services: ServiceModel[]; serviceEntries: number } {
+function servicesForRuleHost(
+  mesh: CompiledMesh,
+  dr: DestinationRuleModel,
+): { host: string; services: ServiceModel[]; serviceEntries: number } {
   const host = resolveShortnameToFqdn(dr.host, dr.namespace);
   if (!isWildcardHost(host)) {
     const global = mesh.globalHosts.get(host) ?? [];
     const local = (mesh.servicesByHost.get(host) ?? []).filter((s) => s.cluster === dr.cluster);
-    return { host, services: [...global, ...local], serviceEntries: (mesh.serviceEntriesByHost.get(host) ?? []).length };
+    return {
+      host,
+      services: [...global, ...local],
+      serviceEntries: (mesh.serviceEntriesByHost.get(host) ?? []).length,
+    };
   }
   const suffix = host === '*' ? '' : host.slice(1);
   const services: ServiceModel[] = [];
@@ -70,16 +83,32 @@ function consultsRules(mesh: CompiledMesh, w: WorkloadModel): boolean {
   return w.dataplaneMode === 'sidecar';
 }
 
-function analyzeRule(mesh: CompiledMesh, dr: DestinationRuleModel, profile: Profile, consulting: ReadonlySet<string>): Diagnostic[] {
+function analyzeRule(
+  mesh: CompiledMesh,
+  dr: DestinationRuleModel,
+  profile: Profile,
+  consulting: ReadonlySet<string>,
+): Diagnostic[] {
   const out = ruleDiagnostics(dr);
   const ref = ruleRef(dr);
   const { host, services, serviceEntries } = servicesForRuleHost(mesh, dr);
   if (services.length === 0 && serviceEntries === 0) {
-    out.push(diagnostic('DESTINATION_RULE_HOST_MATCHES_NOTHING', `DestinationRule ${dr.namespace}/${dr.name}: host ${host} matches no Service, ServiceEntry or global host in the snapshot.`, [ref]));
+    out.push(
+      diagnostic(
+        'DESTINATION_RULE_HOST_MATCHES_NOTHING',
+        `DestinationRule ${dr.namespace}/${dr.name}: host ${host} matches no Service, ServiceEntry or global host in the snapshot.`,
+        [ref],
+      ),
+    );
     return out;
   }
   const serviceNamespaces = new Set(services.map((s) => s.namespace));
-  if (dr.namespace !== mesh.rootNamespace && services.length > 0 && !serviceNamespaces.has(dr.namespace) && !consulting.has(meshKey(dr.cluster, dr.namespace))) {
+  if (
+    dr.namespace !== mesh.rootNamespace &&
+    services.length > 0 &&
+    !serviceNamespaces.has(dr.namespace) &&
+    !consulting.has(meshKey(dr.cluster, dr.namespace))
+  ) {
     out.push(
       diagnostic(
         'DESTINATION_RULE_NAMESPACE_NOT_CONSULTED',
@@ -90,9 +119,16 @@ function analyzeRule(mesh: CompiledMesh, dr: DestinationRuleModel, profile: Prof
   }
   const od = dr.trafficPolicy?.outlierDetection;
   const lb = dr.trafficPolicy?.loadBalancer;
-  const pool = services.reduce((acc, s) => acc + (mesh.endpointsByService.get(meshKey(s.cluster, 'Service', s.namespace, s.name)) ?? []).length, 0);
+  const pool = services.reduce(
+    (acc, s) =>
+      acc + (mesh.endpointsByService.get(meshKey(s.cluster, 'Service', s.namespace, s.name)) ?? []).length,
+    0,
+  );
   if (od !== undefined && pool > 0) {
-    const mep = od.maxEjectionPercent !== undefined && od.maxEjectionPercent > 0 ? od.maxEjectionPercent : ENVOY_DEFAULT_MAX_EJECTION_PERCENT;
+    const mep =
+      od.maxEjectionPercent !== undefined && od.maxEjectionPercent > 0
+        ? od.maxEjectionPercent
+        : ENVOY_DEFAULT_MAX_EJECTION_PERCENT;
     if (mep * pool < PERCENT) {
       out.push(
         diagnostic(
@@ -103,7 +139,12 @@ function analyzeRule(mesh: CompiledMesh, dr: DestinationRuleModel, profile: Prof
       );
     }
   }
-  if (od !== undefined && lb?.localityLbSetting === undefined && lb?.zoneAwareLbSetting === undefined && mesh.model.meshConfig.localityLbSetting?.enabled !== false) {
+  if (
+    od !== undefined &&
+    lb?.localityLbSetting === undefined &&
+    lb?.zoneAwareLbSetting === undefined &&
+    mesh.model.meshConfig.localityLbSetting?.enabled !== false
+  ) {
     // Upstream, a service traffic distribution takes precedence over the mesh setting; under SOLO the DR overrides it (seed 002).
     const drivenByMesh = services.some((s) => {
       const mode = resolveTrafficDistribution({ profile, service: s }).mode;
@@ -121,7 +162,10 @@ function analyzeRule(mesh: CompiledMesh, dr: DestinationRuleModel, profile: Prof
   }
   const unserved = services.filter((s) => {
     const ns = mesh.namespaces.get(meshKey(s.cluster, s.namespace));
-    return ns?.dataplaneMode === 'ambient' && selectWaypoint(mesh, asBackend(s, [s]), s.cluster, 'AMBIENT').kind === 'NONE';
+    return (
+      ns?.dataplaneMode === 'ambient' &&
+      selectWaypoint(mesh, asBackend(s, [s]), s.cluster, 'AMBIENT').kind === 'NONE'
+    );
   });
   if (unserved.length > 0 && unserved.length === services.length) {
     out.push(
@@ -139,13 +183,25 @@ function analyzeService(mesh: CompiledMesh, svc: ServiceModel, profile: Profile)
   const out: Diagnostic[] = [];
   const ref = serviceRef(svc);
   const namespace = mesh.namespaces.get(meshKey(svc.cluster, svc.namespace));
-  const td = resolveTrafficDistribution({ profile, service: svc, ...(namespace !== undefined ? { namespace } : {}) });
+  const td = resolveTrafficDistribution({
+    profile,
+    service: svc,
+    ...(namespace !== undefined ? { namespace } : {}),
+  });
   for (const w of td.warnings) {
     const resources = w.resource !== undefined ? [w.resource] : [ref];
     out.push(
       w.kind === 'UNKNOWN_VALUE'
-        ? diagnostic('UNKNOWN_TRAFFIC_DISTRIBUTION', `${w.field ?? 'traffic distribution'}: ${w.message}.`, resources)
-        : diagnostic('TRAFFIC_DISTRIBUTION_UNSUPPORTED_IN_PROFILE', `${w.message} (profile ${profile}).`, resources),
+        ? diagnostic(
+            'UNKNOWN_TRAFFIC_DISTRIBUTION',
+            `${w.field ?? 'traffic distribution'}: ${w.message}.`,
+            resources,
+          )
+        : diagnostic(
+            'TRAFFIC_DISTRIBUTION_UNSUPPORTED_IN_PROFILE',
+            `${w.message} (profile ${profile}).`,
+            resources,
+          ),
     );
   }
   if (svc.internalTrafficPolicy === 'Local') {
@@ -157,17 +213,37 @@ function analyzeService(mesh: CompiledMesh, svc: ServiceModel, profile: Profile)
       ),
     );
   }
-  const endpoints = mesh.endpointsByService.get(meshKey(svc.cluster, 'Service', svc.namespace, svc.name)) ?? [];
-  if (svc.selector !== undefined && Object.keys(svc.selector).length > 0 && !endpoints.some((e) => e.ready && !e.terminating)) {
-    out.push(diagnostic('BACKEND_NO_READY_ENDPOINTS', `${svc.hostname} has no ready endpoint in ${svc.cluster}.`, [ref]));
+  const endpoints =
+    mesh.endpointsByService.get(meshKey(svc.cluster, 'Service', svc.namespace, svc.name)) ?? [];
+  if (
+    svc.selector !== undefined &&
+    Object.keys(svc.selector).length > 0 &&
+    !endpoints.some((e) => e.ready && !e.terminating)
+  ) {
+    out.push(
+      diagnostic('BACKEND_NO_READY_ENDPOINTS', `${svc.hostname} has no ready endpoint in ${svc.cluster}.`, [
+        ref,
+      ]),
+    );
   }
   if (namespace?.dataplaneMode !== 'none' || svc.useWaypoint !== undefined) {
-    const backend = asBackend(svc, svc.global !== undefined ? (mesh.globalHosts.get(svc.global.hostname) ?? [svc]) : [svc]);
+    const backend = asBackend(
+      svc,
+      svc.global !== undefined ? (mesh.globalHosts.get(svc.global.hostname) ?? [svc]) : [svc],
+    );
     // Unready waypoints are reported once per waypoint below, not once per service that uses them.
-    out.push(...selectWaypoint(mesh, backend, svc.cluster, 'AMBIENT').diagnostics.filter((d) => d.code !== DIAGNOSTICS.WAYPOINT_UNREADY.code));
+    out.push(
+      ...selectWaypoint(mesh, backend, svc.cluster, 'AMBIENT').diagnostics.filter(
+        (d) => d.code !== DIAGNOSTICS.WAYPOINT_UNREADY.code,
+      ),
+    );
   }
   if (svc.global !== undefined) {
-    const networks = new Set((mesh.globalHosts.get(svc.global.hostname) ?? []).map((s) => mesh.clusters.get(s.cluster)?.network ?? ''));
+    const networks = new Set(
+      (mesh.globalHosts.get(svc.global.hostname) ?? []).map(
+        (s) => mesh.clusters.get(s.cluster)?.network ?? '',
+      ),
+    );
     const own = mesh.clusters.get(svc.cluster)?.network ?? '';
     for (const n of networks) {
       if (n === '' || n === own || (mesh.eastWestGatewaysByNetwork.get(n)?.length ?? 0) > 0) continue;
@@ -190,7 +266,8 @@ function analyzeService(mesh: CompiledMesh, svc: ServiceModel, profile: Profile)
  */
 export function analyzeMesh(mesh: CompiledMesh, profile: Profile = mesh.profile): Diagnostic[] {
   const consulting = new Set<string>();
-  for (const w of mesh.workloads.values()) if (consultsRules(mesh, w)) consulting.add(meshKey(w.cluster, w.namespace));
+  for (const w of mesh.workloads.values())
+    if (consultsRules(mesh, w)) consulting.add(meshKey(w.cluster, w.namespace));
   const out: Diagnostic[] = [];
   for (const cluster of mesh.model.clusters) {
     for (const dr of cluster.destinationRules) out.push(...analyzeRule(mesh, dr, profile, consulting));

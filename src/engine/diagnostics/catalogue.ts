@@ -160,18 +160,68 @@ export const DIAGNOSTICS = {
 
   // Snapshot intake (SPW1001–SPW1099): findings of normalization and ingest. The snapshot still loads; the
   // message says what Spillway assumed instead. Reported with the upload and by `snapshot { diagnostics }`.
-  NODE_NOT_IN_SNAPSHOT: { code: 'SPW1001', severity: 'WARNING', title: 'A pod names a node that is not in the snapshot; its locality is unknown' },
-  NAMESPACE_NOT_IN_SNAPSHOT: { code: 'SPW1002', severity: 'WARNING', title: 'Objects live in a namespace that is not in the snapshot; its labels are assumed empty' },
-  ENDPOINT_TARGET_NOT_IN_SNAPSHOT: { code: 'SPW1003', severity: 'INFO', title: 'An endpoint targets a pod that is not in the snapshot' },
-  WAYPOINT_NOT_IN_SNAPSHOT: { code: 'SPW1004', severity: 'WARNING', title: 'istio.io/use-waypoint names a waypoint that is not in the snapshot', equivalent: 'IST0171' },
-  WAYPOINT_WITHOUT_PODS: { code: 'SPW1005', severity: 'WARNING', title: 'A waypoint Gateway has no pods in the snapshot' },
-  SIDECAR_INJECTION_NOT_APPLIED: { code: 'SPW1006', severity: 'INFO', title: 'The namespace asks for sidecar injection but the pod has no sidecar' },
-  UNKNOWN_WAYPOINT_FOR: { code: 'SPW1007', severity: 'WARNING', title: 'Unknown istio.io/waypoint-for value; the default (service) is assumed' },
-  UNKNOWN_SERVICE_SCOPE: { code: 'SPW1008', severity: 'WARNING', title: 'Unknown solo.io/service-scope value; the service is treated as local' },
-  SELECTOR_MATCHES_NOTHING: { code: 'SPW1009', severity: 'INFO', title: 'A selector matches no workload in the snapshot', equivalent: 'KIA0003' },
-  MESH_CONFIG_DIFFERS: { code: 'SPW1010', severity: 'WARNING', title: 'The bundle mesh config differs from the istio ConfigMap; the bundle wins' },
-  IGNORED_API_VERSION: { code: 'SPW1011', severity: 'INFO', title: 'A known kind at an API version Spillway does not read was ignored' },
-  SERVICE_SCOPE_ANNOTATION: { code: 'SPW1012', severity: 'WARNING', title: 'solo.io/service-scope is set as an annotation; Solo reads it as a label' },
+  NODE_NOT_IN_SNAPSHOT: {
+    code: 'SPW1001',
+    severity: 'WARNING',
+    title: 'A pod names a node that is not in the snapshot; its locality is unknown',
+  },
+  NAMESPACE_NOT_IN_SNAPSHOT: {
+    code: 'SPW1002',
+    severity: 'WARNING',
+    title: 'Objects live in a namespace that is not in the snapshot; its labels are assumed empty',
+  },
+  ENDPOINT_TARGET_NOT_IN_SNAPSHOT: {
+    code: 'SPW1003',
+    severity: 'INFO',
+    title: 'An endpoint targets a pod that is not in the snapshot',
+  },
+  WAYPOINT_NOT_IN_SNAPSHOT: {
+    code: 'SPW1004',
+    severity: 'WARNING',
+    title: 'istio.io/use-waypoint names a waypoint that is not in the snapshot',
+    equivalent: 'IST0171',
+  },
+  WAYPOINT_WITHOUT_PODS: {
+    code: 'SPW1005',
+    severity: 'WARNING',
+    title: 'A waypoint Gateway has no pods in the snapshot',
+  },
+  SIDECAR_INJECTION_NOT_APPLIED: {
+    code: 'SPW1006',
+    severity: 'INFO',
+    title: 'The namespace asks for sidecar injection but the pod has no sidecar',
+  },
+  UNKNOWN_WAYPOINT_FOR: {
+    code: 'SPW1007',
+    severity: 'WARNING',
+    title: 'Unknown istio.io/waypoint-for value; the default (service) is assumed',
+  },
+  UNKNOWN_SERVICE_SCOPE: {
+    code: 'SPW1008',
+    severity: 'WARNING',
+    title: 'Unknown solo.io/service-scope value; the service is treated as local',
+  },
+  SELECTOR_MATCHES_NOTHING: {
+    code: 'SPW1009',
+    severity: 'INFO',
+    title: 'A selector matches no workload in the snapshot',
+    equivalent: 'KIA0003',
+  },
+  MESH_CONFIG_DIFFERS: {
+    code: 'SPW1010',
+    severity: 'WARNING',
+    title: 'The bundle mesh config differs from the istio ConfigMap; the bundle wins',
+  },
+  IGNORED_API_VERSION: {
+    code: 'SPW1011',
+    severity: 'INFO',
+    title: 'A known kind at an API version Spillway does not read was ignored',
+  },
+  SERVICE_SCOPE_ANNOTATION: {
+    code: 'SPW1012',
+    severity: 'WARNING',
+    title: 'solo.io/service-scope is set as an annotation; Solo reads it as a label',
+  },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 export type DiagnosticId = keyof typeof DIAGNOSTICS;

@@ -4,7 +4,13 @@
  */
 import { validateDestinationRule } from '../istio/index.js';
 import type { Diagnostic } from '../model/answer.js';
-import type { DestinationRuleModel, LocalityLbSetting, OutlierDetectionSpec, ResourceRef, TrafficPolicy } from '../model/meshModel.js';
+import type {
+  DestinationRuleModel,
+  LocalityLbSetting,
+  OutlierDetectionSpec,
+  ResourceRef,
+  TrafficPolicy,
+} from '../model/meshModel.js';
 import { diagnostic } from './diagnostic.js';
 
 export function ruleRef(dr: DestinationRuleModel): ResourceRef {
@@ -27,19 +33,25 @@ function policySites(dr: DestinationRuleModel): PolicySite[] {
     const outlier = p.outlierDetection ?? inherited;
     sites.push({
       path,
-      ...(p.loadBalancer?.localityLbSetting !== undefined ? { locality: p.loadBalancer.localityLbSetting } : {}),
+      ...(p.loadBalancer?.localityLbSetting !== undefined
+        ? { locality: p.loadBalancer.localityLbSetting }
+        : {}),
       ...(outlier !== undefined ? { outlier } : {}),
     });
     (p.portLevelSettings ?? []).forEach((pl, i) => {
       sites.push({
         path: `${path}.portLevelSettings[${i}]`,
-        ...(pl.loadBalancer?.localityLbSetting !== undefined ? { locality: pl.loadBalancer.localityLbSetting } : {}),
+        ...(pl.loadBalancer?.localityLbSetting !== undefined
+          ? { locality: pl.loadBalancer.localityLbSetting }
+          : {}),
         ...(pl.outlierDetection !== undefined ? { outlier: pl.outlierDetection } : {}),
       });
     });
   };
   add('trafficPolicy', dr.trafficPolicy);
-  dr.subsets.forEach((s, i) => add(`subsets[${i}].trafficPolicy`, s.trafficPolicy, dr.trafficPolicy?.outlierDetection));
+  dr.subsets.forEach((s, i) =>
+    add(`subsets[${i}].trafficPolicy`, s.trafficPolicy, dr.trafficPolicy?.outlierDetection),
+  );
   return sites;
 }
 
@@ -54,7 +66,8 @@ export function ruleDiagnostics(dr: DestinationRuleModel): Diagnostic[] {
   const name = `DestinationRule ${dr.namespace}/${dr.name}`;
   const out: Diagnostic[] = [];
   const result = validateDestinationRule(dr);
-  for (const e of result.errors) out.push(diagnostic('LOCALITY_LB_SETTING_INVALID', `${name}: ${e.path}: ${e.message}.`, [ref]));
+  for (const e of result.errors)
+    out.push(diagnostic('LOCALITY_LB_SETTING_INVALID', `${name}: ${e.path}: ${e.message}.`, [ref]));
   for (const site of policySites(dr)) {
     const l = site.locality;
     if (l === undefined || l.enabled === false) continue;

@@ -26,7 +26,11 @@ export type EnvoyAlgorithm =
 export interface EnvoyPriorityInput {
   readonly profile: Profile;
   /** The balancing proxy (sidecar, gateway or waypoint pod): its locality and augmented labels. */
-  readonly proxy: { readonly locality: Locality; readonly labels: Labels; readonly kind?: DestinationRuleProxyKind };
+  readonly proxy: {
+    readonly locality: Locality;
+    readonly labels: Labels;
+    readonly kind?: DestinationRuleProxyKind;
+  };
   readonly groups: readonly LocalityGroupInput[];
   readonly setting: EffectiveLbSetting;
   /** The effective DR traffic policy (port/subset) has an outlierDetection block. */
@@ -82,7 +86,10 @@ export function assignEnvoyPriorities(input: EnvoyPriorityInput): EnvoyPriorityA
   let algorithm: EnvoyAlgorithm = 'NONE';
   let out: AssignedGroup[];
   let removed: string[] = [];
-  const origin = setting.kind !== 'NONE' && setting.source === 'TRAFFIC_DISTRIBUTION' ? 'TRAFFIC_DISTRIBUTION' : 'DESTINATION_RULE';
+  const origin =
+    setting.kind !== 'NONE' && setting.source === 'TRAFFIC_DISTRIBUTION'
+      ? 'TRAFFIC_DISTRIBUTION'
+      : 'DESTINATION_RULE';
   const networkPreferred = networkPreferredFor(input.profile, origin);
 
   if (setting.kind === 'NONE' || !activation.active) {
@@ -90,7 +97,10 @@ export function assignEnvoyPriorities(input: EnvoyPriorityInput): EnvoyPriorityA
   } else if (setting.kind === 'ZONE_AWARE') {
     algorithm = 'ZONE_AWARE';
     const fp = setting.setting.failoverPriority ?? [];
-    const base = fp.length > 0 ? applyFailoverPriority(proxy.labels, groups, fp, networkPreferred).groups : flat(groups, '');
+    const base =
+      fp.length > 0
+        ? applyFailoverPriority(proxy.labels, groups, fp, networkPreferred).groups
+        : flat(groups, '');
     const za = zoneAwarePriorities(
       proxy.locality,
       base.map((g) => g.locality),
@@ -153,7 +163,11 @@ export function assignEnvoyPriorities(input: EnvoyPriorityInput): EnvoyPriorityA
         }
       } else {
         algorithm = 'LOCALITY_FAILOVER';
-        const lf = localityFailover(proxy.locality, groups.map((g) => g.locality), rules);
+        const lf = localityFailover(
+          proxy.locality,
+          groups.map((g) => g.locality),
+          rules,
+        );
         out = groups.map((g, i) => ({
           locality: g.locality,
           sourceGroupIndex: i,

@@ -26,7 +26,10 @@ export interface ConsolidatedDestinationRule {
 export interface DestinationRuleIndex {
   readonly rootNamespace: string;
   readonly namespaceLocal: ReadonlyMap<string, ReadonlyMap<string, readonly ConsolidatedDestinationRule[]>>;
-  readonly exportedByNamespace: ReadonlyMap<string, ReadonlyMap<string, readonly ConsolidatedDestinationRule[]>>;
+  readonly exportedByNamespace: ReadonlyMap<
+    string,
+    ReadonlyMap<string, readonly ConsolidatedDestinationRule[]>
+  >;
   readonly rootNamespaceLocal: ReadonlyMap<string, readonly ConsolidatedDestinationRule[]>;
 }
 
@@ -89,7 +92,12 @@ interface MutableEntry {
  * selector rule is also kept on its own. Merging concatenates new subset names and fills a missing
  * top-level trafficPolicy; exportTo never changes.
  */
-function mergeInto(table: Map<string, MutableEntry[]>, dr: DestinationRuleModel, host: string, exportTo: Set<string>): void {
+function mergeInto(
+  table: Map<string, MutableEntry[]>,
+  dr: DestinationRuleModel,
+  host: string,
+  exportTo: Set<string>,
+): void {
   const list = table.get(host);
   const fresh: MutableEntry = { rule: dr, host, exportTo, from: [refOf(dr)] };
   if (list === undefined) {
@@ -157,7 +165,12 @@ export function buildDestinationRuleIndex(
     const host = resolveShortnameToFqdn(dr.host, dr.namespace, options.clusterDomain);
     // Workload-selector rules are never visible outside their namespace, whatever exportTo says.
     const exportTo = dr.workloadSelector === undefined ? new Set(dr.exportTo) : new Set([EXPORT_PRIVATE]);
-    if (exportTo.size === 0 || exportTo.has(EXPORT_PUBLIC) || exportTo.has(EXPORT_PRIVATE) || exportTo.has(dr.namespace)) {
+    if (
+      exportTo.size === 0 ||
+      exportTo.has(EXPORT_PUBLIC) ||
+      exportTo.has(EXPORT_PRIVATE) ||
+      exportTo.has(dr.namespace)
+    ) {
       mergeInto(tableOf(local, dr.namespace), dr, host, exportTo);
     }
     const privateOnly =
@@ -166,9 +179,16 @@ export function buildDestinationRuleIndex(
     if (!privateOnly) mergeInto(tableOf(exported, dr.namespace), dr, host, exportTo);
     else if (dr.namespace === rootNamespace) mergeInto(rootLocal, dr, host, exportTo);
   }
-  const freezeAll = (m: Map<string, Map<string, MutableEntry[]>>): Map<string, Map<string, ConsolidatedDestinationRule[]>> =>
+  const freezeAll = (
+    m: Map<string, Map<string, MutableEntry[]>>,
+  ): Map<string, Map<string, ConsolidatedDestinationRule[]>> =>
     new Map([...m].map(([ns, t]) => [ns, freeze(t)]));
-  return { rootNamespace, namespaceLocal: freezeAll(local), exportedByNamespace: freezeAll(exported), rootNamespaceLocal: freeze(rootLocal) };
+  return {
+    rootNamespace,
+    namespaceLocal: freezeAll(local),
+    exportedByNamespace: freezeAll(exported),
+    rootNamespaceLocal: freeze(rootLocal),
+  };
 }
 
 export interface DestinationRuleLookup {
@@ -190,7 +210,9 @@ export interface DestinationRuleLookupInput {
 }
 
 function exportedTo(entry: ConsolidatedDestinationRule, client: string): boolean {
-  return entry.exportTo.length === 0 || entry.exportTo.includes(EXPORT_PUBLIC) || entry.exportTo.includes(client);
+  return (
+    entry.exportTo.length === 0 || entry.exportTo.includes(EXPORT_PUBLIC) || entry.exportTo.includes(client)
+  );
 }
 
 /**
@@ -198,7 +220,10 @@ function exportedTo(entry: ConsolidatedDestinationRule, client: string): boolean
  * rules for root-namespace proxies) → service namespace (exported to the proxy) → root namespace
  * (exported) → none. A third namespace is never consulted.
  */
-export function lookupDestinationRules(index: DestinationRuleIndex, input: DestinationRuleLookupInput): DestinationRuleLookup {
+export function lookupDestinationRules(
+  index: DestinationRuleIndex,
+  input: DestinationRuleLookupInput,
+): DestinationRuleLookup {
   const trace: string[] = [];
   const { proxyNamespace, serviceNamespace, hostname } = input;
   const isRoot = proxyNamespace === index.rootNamespace;
@@ -207,12 +232,20 @@ export function lookupDestinationRules(index: DestinationRuleIndex, input: Desti
   const firstHost = first === undefined ? undefined : mostSpecificHostMatch(hostname, first.keys());
   const firstRules = firstHost === undefined ? undefined : first?.get(firstHost);
   if (firstHost !== undefined && firstRules !== undefined && firstRules.length > 0) {
-    trace.push(`${isRoot ? 'root-namespace private' : `proxy namespace ${proxyNamespace}`} rules: host ${firstHost} matches`);
+    trace.push(
+      `${isRoot ? 'root-namespace private' : `proxy namespace ${proxyNamespace}`} rules: host ${firstHost} matches`,
+    );
     return { rules: firstRules, step: firstStep, matchedHost: firstHost, trace };
   }
-  trace.push(`${isRoot ? 'root-namespace private' : `proxy namespace ${proxyNamespace}`} rules: no host matches ${hostname}`);
+  trace.push(
+    `${isRoot ? 'root-namespace private' : `proxy namespace ${proxyNamespace}`} rules: no host matches ${hostname}`,
+  );
 
-  const fromNamespace = (ns: string, step: DestinationRuleLookupStep, label: string): DestinationRuleLookup | undefined => {
+  const fromNamespace = (
+    ns: string,
+    step: DestinationRuleLookupStep,
+    label: string,
+  ): DestinationRuleLookup | undefined => {
     const table = index.exportedByNamespace.get(ns);
     const host = table === undefined ? undefined : mostSpecificHostMatch(hostname, table.keys());
     if (host === undefined) {
@@ -260,7 +293,10 @@ function selectorMatches(selector: Labels, labels: Labels): boolean {
  * Waypoints look up inbound, so selector rules never apply; ambient east-west gateways ignore DRs
  * (`cluster_waypoint.go`).
  */
-export function selectDestinationRule(index: DestinationRuleIndex, input: DestinationRuleSelectionInput): DestinationRuleSelection {
+export function selectDestinationRule(
+  index: DestinationRuleIndex,
+  input: DestinationRuleSelectionInput,
+): DestinationRuleSelection {
   if (input.proxyKind === 'EAST_WEST_GATEWAY') {
     return {
       lookup: { rules: [], step: 'NONE', trace: ['east-west gateways do not apply DestinationRules'] },
@@ -277,7 +313,9 @@ export function selectDestinationRule(index: DestinationRuleIndex, input: Destin
         selectorMatches(e.rule.workloadSelector, input.proxyLabels),
     );
     if (bySelector !== undefined) {
-      trace.push(`workload selector of ${bySelector.rule.namespace}/${bySelector.rule.name} matches the proxy`);
+      trace.push(
+        `workload selector of ${bySelector.rule.namespace}/${bySelector.rule.name} matches the proxy`,
+      );
       return { rule: bySelector, lookup, trace };
     }
   } else {
@@ -286,9 +324,15 @@ export function selectDestinationRule(index: DestinationRuleIndex, input: Destin
   const plain = lookup.rules.filter((e) => e.rule.workloadSelector === undefined);
   const last = plain[plain.length - 1];
   if (last === undefined) {
-    trace.push(lookup.rules.length === 0 ? 'no DestinationRule applies' : 'only workload-selector rules match the host, none selects this proxy');
+    trace.push(
+      lookup.rules.length === 0
+        ? 'no DestinationRule applies'
+        : 'only workload-selector rules match the host, none selects this proxy',
+    );
     return { lookup, trace };
   }
-  trace.push(`selector-less rule ${last.rule.namespace}/${last.rule.name}${plain.length > 1 ? ' (the last of several)' : ''}`);
+  trace.push(
+    `selector-less rule ${last.rule.namespace}/${last.rule.name}${plain.length > 1 ? ' (the last of several)' : ''}`,
+  );
   return { rule: last, lookup, trace };
 }

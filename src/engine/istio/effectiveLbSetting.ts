@@ -4,7 +4,12 @@
  * `ApplyToCluster` / `BuildClusterLoadAssignment` (§3.2).
  */
 import type { LocalityLbMode } from '../model/answer.js';
-import type { LoadBalancerSettings, LocalityLbSetting, Profile, ZoneAwareLbSetting } from '../model/meshModel.js';
+import type {
+  LoadBalancerSettings,
+  LocalityLbSetting,
+  Profile,
+  ZoneAwareLbSetting,
+} from '../model/meshModel.js';
 import { failoverPriorityForMode } from './modePriorities.js';
 import { profileFeatures } from './profileFeatures.js';
 import type { DestinationRuleProxyKind, LbSettingSource, TrafficDistributionMode } from './types.js';
@@ -77,7 +82,8 @@ export function effectiveLbSetting(input: EffectiveLbSettingInput): EffectiveLbS
       return {
         kind: 'NONE',
         source: 'DESTINATION_RULE_DISABLED',
-        reason: 'DestinationRule localityLbSetting.enabled: false switches off locality LB and traffic distribution',
+        reason:
+          'DestinationRule localityLbSetting.enabled: false switches off locality LB and traffic distribution',
       };
     }
     return {
@@ -85,7 +91,8 @@ export function effectiveLbSetting(input: EffectiveLbSettingInput): EffectiveLbS
       setting: dr.localityLbSetting,
       force: false,
       source: 'DESTINATION_RULE_LOCALITY',
-      reason: 'DestinationRule loadBalancer.localityLbSetting (replaces the mesh setting and traffic distribution)',
+      reason:
+        'DestinationRule loadBalancer.localityLbSetting (replaces the mesh setting and traffic distribution)',
     };
   }
   const soloDrOverride = input.profile === 'SOLO' && input.destinationRulePresent === true;
@@ -108,12 +115,18 @@ export function effectiveLbSetting(input: EffectiveLbSettingInput): EffectiveLbS
       reason: 'meshConfig.zoneAwareLbSetting',
     };
   }
-  const meshLocality = input.mesh?.localityLbSetting === undefined ? DEFAULT_MESH_LOCALITY_LB_SETTING : input.mesh.localityLbSetting;
+  const meshLocality =
+    input.mesh?.localityLbSetting === undefined
+      ? DEFAULT_MESH_LOCALITY_LB_SETTING
+      : input.mesh.localityLbSetting;
   if (meshLocality !== null) {
     if (meshLocality.enabled === false) {
       return { kind: 'NONE', source: 'MESH_DISABLED', reason: 'meshConfig.localityLbSetting.enabled: false' };
     }
-    const why = soloDrOverride && input.mode !== 'Any' ? ' (SOLO: the DestinationRule overrides traffic distribution)' : '';
+    const why =
+      soloDrOverride && input.mode !== 'Any'
+        ? ' (SOLO: the DestinationRule overrides traffic distribution)'
+        : '';
     return {
       kind: 'LOCALITY',
       setting: meshLocality,
@@ -190,7 +203,10 @@ export function failoverActivation(
         mode: 'ZONE_AWARE',
         active: s.enabled !== false,
         failoverEnabled: setting.force,
-        reason: s.enabled === false ? `${setting.reason} with enabled: false (zone routing 0%)` : `${setting.reason}: region buckets plus Envoy zone-aware routing`,
+        reason:
+          s.enabled === false
+            ? `${setting.reason} with enabled: false (zone routing 0%)`
+            : `${setting.reason}: region buckets plus Envoy zone-aware routing`,
         localityWeightedLbConfig: false,
         zoneAwareLbConfig: config,
         failoverPriority: s.failoverPriority ?? [],

@@ -11,7 +11,12 @@ import type {
 } from '../model/meshModel.js';
 
 export type TrafficPolicyBlock = 'loadBalancer' | 'outlierDetection' | 'connectionPool' | 'tls';
-export const TRAFFIC_POLICY_BLOCKS: readonly TrafficPolicyBlock[] = ['loadBalancer', 'outlierDetection', 'connectionPool', 'tls'];
+export const TRAFFIC_POLICY_BLOCKS: readonly TrafficPolicyBlock[] = [
+  'loadBalancer',
+  'outlierDetection',
+  'connectionPool',
+  'tls',
+];
 
 /** Where a block of the effective policy came from. */
 export type TrafficPolicyLevel = 'TOP_LEVEL' | 'PORT_LEVEL' | 'SUBSET' | 'SUBSET_PORT_LEVEL' | 'UNSET';
@@ -83,7 +88,8 @@ export function effectiveTrafficPolicy(
       const subsetPort = portEntry(sp, port);
       if (subsetPort !== undefined) {
         blocks = blocksOf(subsetPort);
-        for (const b of TRAFFIC_POLICY_BLOCKS) levels[b] = blocks[b] === undefined ? 'UNSET' : 'SUBSET_PORT_LEVEL';
+        for (const b of TRAFFIC_POLICY_BLOCKS)
+          levels[b] = blocks[b] === undefined ? 'UNSET' : 'SUBSET_PORT_LEVEL';
         trace.push(`subset ${subsetName} portLevelSettings for port ${port ?? ''} replace every block`);
       } else {
         const sb = blocksOf(sp);

@@ -69,7 +69,13 @@ export function failoverPriorityRank(
       continue;
     }
     const raw = n - j + adjust;
-    return { raw, matched, mismatch: entry.key, otherNetwork: adjust > 0, reason: describe(matched, entry.key, adjust > 0) };
+    return {
+      raw,
+      matched,
+      mismatch: entry.key,
+      otherNetwork: adjust > 0,
+      reason: describe(matched, entry.key, adjust > 0),
+    };
   }
   return { raw: adjust, matched, otherNetwork: adjust > 0, reason: describe(matched, undefined, adjust > 0) };
 }
@@ -77,7 +83,9 @@ export function failoverPriorityRank(
 function describe(matched: readonly string[], mismatch: string | undefined, otherNetwork: boolean): string {
   const parts: string[] = [];
   if (otherNetwork) parts.push('other network (preferred, not required)');
-  parts.push(matched.length === 0 ? 'no leading label matches' : `matches ${matched.map(friendlyLabel).join(' + ')}`);
+  parts.push(
+    matched.length === 0 ? 'no leading label matches' : `matches ${matched.map(friendlyLabel).join(' + ')}`,
+  );
   if (mismatch !== undefined) parts.push(`differs on ${friendlyLabel(mismatch)}`);
   return parts.join('; ');
 }
@@ -127,7 +135,8 @@ export function applyFailoverPriority(
     }
     for (const raw of [...byRaw.keys()].sort((a, b) => a - b)) {
       const bucket = byRaw.get(raw);
-      if (bucket !== undefined) split.push({ group: gi, raw, endpoints: bucket.endpoints, reason: bucket.reason });
+      if (bucket !== undefined)
+        split.push({ group: gi, raw, endpoints: bucket.endpoints, reason: bucket.reason });
     }
   });
   const dense = compactPriorities(split.map((s) => s.raw));

@@ -54,7 +54,11 @@ export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
  *
  * @example resolveShortnameToFqdn('reviews', 'bookinfo') // → 'reviews.bookinfo.svc.cluster.local'
  */
-export function resolveShortnameToFqdn(host: string, namespace: string, domain: string = DEFAULT_CLUSTER_DOMAIN): string {
+export function resolveShortnameToFqdn(
+  host: string,
+  namespace: string,
+  domain: string = DEFAULT_CLUSTER_DOMAIN,
+): string {
   if (host === '' || host === '*' || host.includes('.') || host.includes(':')) return host;
   let out = host;
   if (namespace !== '') out = `${out}.${namespace}`;

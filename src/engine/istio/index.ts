@@ -37,7 +37,11 @@ export {
   parseLocality,
 } from './topologyLabels.js';
 
-export type { InternalTrafficPolicyEffect, TrafficDistributionInput, TrafficDistributionResolution } from './trafficDistribution.js';
+export type {
+  InternalTrafficPolicyEffect,
+  TrafficDistributionInput,
+  TrafficDistributionResolution,
+} from './trafficDistribution.js';
 export {
   TRAFFIC_DISTRIBUTION_ANNOTATION,
   TRAFFIC_DISTRIBUTION_SPEC_FIELD,
@@ -56,7 +60,13 @@ export {
   ztunnelScopesForMode,
 } from './modePriorities.js';
 
-export { DEFAULT_CLUSTER_DOMAIN, isWildcardHost, moreSpecific, mostSpecificHostMatch, resolveShortnameToFqdn } from './hostMatch.js';
+export {
+  DEFAULT_CLUSTER_DOMAIN,
+  isWildcardHost,
+  moreSpecific,
+  mostSpecificHostMatch,
+  resolveShortnameToFqdn,
+} from './hostMatch.js';
 
 export type {
   ConsolidatedDestinationRule,
@@ -83,8 +93,16 @@ export type {
 } from './effectiveTrafficPolicy.js';
 export { TRAFFIC_POLICY_BLOCKS, effectiveTrafficPolicy } from './effectiveTrafficPolicy.js';
 
-export type { EffectiveLbSetting, EffectiveLbSettingInput, FailoverActivation } from './effectiveLbSetting.js';
-export { DEFAULT_MESH_LOCALITY_LB_SETTING, effectiveLbSetting, failoverActivation } from './effectiveLbSetting.js';
+export type {
+  EffectiveLbSetting,
+  EffectiveLbSettingInput,
+  FailoverActivation,
+} from './effectiveLbSetting.js';
+export {
+  DEFAULT_MESH_LOCALITY_LB_SETTING,
+  effectiveLbSetting,
+  failoverActivation,
+} from './effectiveLbSetting.js';
 
 export type { AssignedGroup, LbEndpointInput, LocalityGroupInput } from './priorityGroups.js';
 export { compactPriorities, sumEndpointWeights } from './priorityGroups.js';
@@ -101,7 +119,11 @@ export {
   localityPriority,
 } from './localityFailover.js';
 
-export type { FailoverPriorityEntry, FailoverPriorityRank, FailoverPrioritySplit } from './failoverPriority.js';
+export type {
+  FailoverPriorityEntry,
+  FailoverPriorityRank,
+  FailoverPrioritySplit,
+} from './failoverPriority.js';
 export { applyFailoverPriority, failoverPriorityRank, parseFailoverPriority } from './failoverPriority.js';
 
 export type { DistributeResult, DistributeRule } from './distribute.js';
@@ -110,7 +132,12 @@ export { applyDistribute, localityMatch } from './distribute.js';
 export type { ZoneAwareResult } from './zoneAware.js';
 export { ENVOY_DEFAULT_ZONE_AWARE_MIN_CLUSTER_SIZE, zoneAwarePriorities } from './zoneAware.js';
 
-export type { AssignedEndpoint, EnvoyAlgorithm, EnvoyPriorityAssignment, EnvoyPriorityInput } from './assignEnvoyPriorities.js';
+export type {
+  AssignedEndpoint,
+  EnvoyAlgorithm,
+  EnvoyPriorityAssignment,
+  EnvoyPriorityInput,
+} from './assignEnvoyPriorities.js';
 export { assignEnvoyPriorities } from './assignEnvoyPriorities.js';
 
 export type { EnvoyLbPolicy } from './loadBalancerPolicy.js';
@@ -139,7 +166,12 @@ export {
   toEnvoyOutlierDetection,
 } from './outlierDetection.js';
 
-export type { PanicThreshold, PanicThresholdInput, UnhealthyEndpointFlags, UnhealthyEndpointSupport } from './panicThreshold.js';
+export type {
+  PanicThreshold,
+  PanicThresholdInput,
+  UnhealthyEndpointFlags,
+  UnhealthyEndpointSupport,
+} from './panicThreshold.js';
 export {
   ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT,
   notReadyEndpointHealth,

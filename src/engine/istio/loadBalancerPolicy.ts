@@ -4,14 +4,18 @@
  */
 import type { LoadBalancerSettings } from '../model/meshModel.js';
 
-export type EnvoyLbPolicy = 'LEAST_REQUEST' | 'ROUND_ROBIN' | 'RANDOM' | 'CLUSTER_PROVIDED' | 'RING_HASH' | 'MAGLEV';
+export type EnvoyLbPolicy =
+  'LEAST_REQUEST' | 'ROUND_ROBIN' | 'RANDOM' | 'CLUSTER_PROVIDED' | 'RING_HASH' | 'MAGLEV';
 
 export const DEFAULT_ENVOY_LB_POLICY: EnvoyLbPolicy = 'LEAST_REQUEST';
 
 /**
  * @example loadBalancerPolicy({ simple: 'ROUND_ROBIN' }) // → { policy: 'ROUND_ROBIN', … }
  */
-export function loadBalancerPolicy(lb: LoadBalancerSettings | undefined): { readonly policy: EnvoyLbPolicy; readonly reason: string } {
+export function loadBalancerPolicy(lb: LoadBalancerSettings | undefined): {
+  readonly policy: EnvoyLbPolicy;
+  readonly reason: string;
+} {
   if (lb?.consistentHash !== undefined) {
     const maglev = lb.consistentHash['maglev'] !== undefined;
     return { policy: maglev ? 'MAGLEV' : 'RING_HASH', reason: 'DestinationRule loadBalancer.consistentHash' };
@@ -25,7 +29,10 @@ export function loadBalancerPolicy(lb: LoadBalancerSettings | undefined): { read
     case 'LEAST_CONN':
       return { policy: 'LEAST_REQUEST', reason: `DestinationRule loadBalancer.simple ${lb?.simple ?? ''}` };
     case 'PASSTHROUGH':
-      return { policy: 'CLUSTER_PROVIDED', reason: 'DestinationRule loadBalancer.simple PASSTHROUGH: original destination' };
+      return {
+        policy: 'CLUSTER_PROVIDED',
+        reason: 'DestinationRule loadBalancer.simple PASSTHROUGH: original destination',
+      };
     default:
       return { policy: DEFAULT_ENVOY_LB_POLICY, reason: "Istio's default load-balancing algorithm" };
   }

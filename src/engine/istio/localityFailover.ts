@@ -37,7 +37,8 @@ export function localityPriority(
   const g = group ?? { region: '', zone: '', subzone: '' };
   if (g.region === proxy.region) {
     if (g.zone === proxy.zone) {
-      if (g.subzone === proxy.subzone) return { base: LOCALITY_PRIORITY_SAME_SUBZONE, reason: 'same region, zone and subzone as the proxy' };
+      if (g.subzone === proxy.subzone)
+        return { base: LOCALITY_PRIORITY_SAME_SUBZONE, reason: 'same region, zone and subzone as the proxy' };
       return { base: LOCALITY_PRIORITY_SAME_ZONE, reason: 'same region and zone as the proxy' };
     }
     return { base: LOCALITY_PRIORITY_SAME_REGION, reason: 'same region as the proxy' };
@@ -50,7 +51,10 @@ export function localityPriority(
       reason: `another region, not the failover target ${rule.to} of ${rule.from}`,
     };
   }
-  return { base: LOCALITY_PRIORITY_OTHER_REGION, reason: `failover target region ${rule.to} of ${rule.from}` };
+  return {
+    base: LOCALITY_PRIORITY_OTHER_REGION,
+    reason: `failover target region ${rule.to} of ${rule.from}`,
+  };
 }
 
 export interface LocalityFailoverResult {

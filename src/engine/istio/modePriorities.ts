@@ -6,7 +6,14 @@
  */
 import type { Profile } from '../model/meshModel.js';
 import { networkPreferredFor } from './profileFeatures.js';
-import { LABEL_CLUSTER, LABEL_HOSTNAME, LABEL_NETWORK, LABEL_REGION, LABEL_SUBZONE, LABEL_ZONE } from './topologyLabels.js';
+import {
+  LABEL_CLUSTER,
+  LABEL_HOSTNAME,
+  LABEL_NETWORK,
+  LABEL_REGION,
+  LABEL_SUBZONE,
+  LABEL_ZONE,
+} from './topologyLabels.js';
 import type { TrafficDistributionMode, ZtunnelScope } from './types.js';
 
 export interface ModePriorities {
@@ -79,7 +86,10 @@ function sameText(keys: readonly string[]): string {
  * with the network preferred, 0..N-1 on the same network and N..2N-1 the same ladder elsewhere;
  * otherwise 0..N where N = "first key differs".
  */
-export function failoverPriorityLevelMeanings(keys: readonly string[], networkPreferred: boolean): readonly string[] {
+export function failoverPriorityLevelMeanings(
+  keys: readonly string[],
+  networkPreferred: boolean,
+): readonly string[] {
   const n = keys.length;
   if (n === 0) return ['all endpoints'];
   const ladder = (): string[] => {
@@ -97,7 +107,9 @@ export function failoverPriorityLevelMeanings(keys: readonly string[], networkPr
     const other: string[] = [];
     for (let raw = 0; raw < n; raw++) {
       const matched = raw === 0 ? rest : rest.slice(0, rest.length - raw);
-      other.push(matched.length === 0 ? 'other network, no other match' : `other network, ${sameText(matched)}`);
+      other.push(
+        matched.length === 0 ? 'other network, no other match' : `other network, ${sameText(matched)}`,
+      );
     }
     return [...same, ...other];
   }

@@ -50,7 +50,10 @@ export function toEnvoyOutlierDetection(spec: OutlierDetectionSpec): EnvoyOutlie
     enforcing_success_rate: ENFORCING_NEVER_PERCENT,
     ...(spec.consecutive5xxErrors === undefined
       ? {}
-      : { consecutive_5xx: spec.consecutive5xxErrors, enforcing_consecutive_5xx: enforce(spec.consecutive5xxErrors) }),
+      : {
+          consecutive_5xx: spec.consecutive5xxErrors,
+          enforcing_consecutive_5xx: enforce(spec.consecutive5xxErrors),
+        }),
     ...(spec.consecutiveGatewayErrors === undefined
       ? {}
       : {
@@ -59,10 +62,20 @@ export function toEnvoyOutlierDetection(spec: OutlierDetectionSpec): EnvoyOutlie
         }),
     ...(spec.intervalMs === undefined ? {} : { interval_ms: spec.intervalMs }),
     ...(spec.baseEjectionTimeMs === undefined ? {} : { base_ejection_time_ms: spec.baseEjectionTimeMs }),
-    ...(spec.maxEjectionPercent !== undefined && spec.maxEjectionPercent > 0 ? { max_ejection_percent: spec.maxEjectionPercent } : {}),
-    ...(split ? { split_external_local_origin_errors: true, enforcing_local_origin_success_rate: ENFORCING_NEVER_PERCENT } : {}),
+    ...(spec.maxEjectionPercent !== undefined && spec.maxEjectionPercent > 0
+      ? { max_ejection_percent: spec.maxEjectionPercent }
+      : {}),
+    ...(split
+      ? {
+          split_external_local_origin_errors: true,
+          enforcing_local_origin_success_rate: ENFORCING_NEVER_PERCENT,
+        }
+      : {}),
     ...(split && local !== undefined && local > 0
-      ? { consecutive_local_origin_failure: local, enforcing_consecutive_local_origin_failure: ENFORCING_ALWAYS_PERCENT }
+      ? {
+          consecutive_local_origin_failure: local,
+          enforcing_consecutive_local_origin_failure: ENFORCING_ALWAYS_PERCENT,
+        }
       : {}),
   };
 }

@@ -70,42 +70,75 @@ export function panicThreshold(input: PanicThresholdInput): PanicThreshold {
   const waypoint = input.proxyKind === 'WAYPOINT';
   if (input.profile === 'ISTIO_1_30') {
     if (support.forces) {
-      return { percent: PANIC_DISABLED_PERCENT, explicit: true, reason: 'the service sends unhealthy endpoints (traffic distribution or global flag): panic disabled' };
+      return {
+        percent: PANIC_DISABLED_PERCENT,
+        explicit: true,
+        reason: 'the service sends unhealthy endpoints (traffic distribution or global flag): panic disabled',
+      };
     }
     if (od !== undefined) {
       const p = od.minHealthPercent ?? 0;
-      return { percent: p, explicit: true, reason: `outlierDetection.minHealthPercent ${od.minHealthPercent === undefined ? 'unset (0)' : p}` };
+      return {
+        percent: p,
+        explicit: true,
+        reason: `outlierDetection.minHealthPercent ${od.minHealthPercent === undefined ? 'unset (0)' : p}`,
+      };
     }
-    return { percent: ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT, explicit: false, reason: 'no outlier detection and no traffic distribution: Envoy default' };
+    return {
+      percent: ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT,
+      explicit: false,
+      reason: 'no outlier detection and no traffic distribution: Envoy default',
+    };
   }
   if (od !== undefined) {
     if (support.forces && !waypoint) {
-      return { percent: PANIC_DISABLED_PERCENT, explicit: true, reason: 'traffic distribution forces unhealthy endpoints: panic disabled over minHealthPercent' };
+      return {
+        percent: PANIC_DISABLED_PERCENT,
+        explicit: true,
+        reason: 'traffic distribution forces unhealthy endpoints: panic disabled over minHealthPercent',
+      };
     }
     const p = od.minHealthPercent ?? 0;
-    return { percent: p, explicit: true, reason: `outlierDetection.minHealthPercent ${od.minHealthPercent === undefined ? 'unset (0)' : p}` };
+    return {
+      percent: p,
+      explicit: true,
+      reason: `outlierDetection.minHealthPercent ${od.minHealthPercent === undefined ? 'unset (0)' : p}`,
+    };
   }
   if (support.supports) {
     return {
       percent: PANIC_DISABLED_PERCENT,
       explicit: true,
-      reason: support.forces ? 'the service sends unhealthy endpoints: panic disabled' : 'PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS (default on): panic disabled',
+      reason: support.forces
+        ? 'the service sends unhealthy endpoints: panic disabled'
+        : 'PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS (default on): panic disabled',
     };
   }
-  return { percent: ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT, explicit: false, reason: 'no outlier detection and unhealthy endpoints not sent: Envoy default' };
+  return {
+    percent: ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT,
+    explicit: false,
+    reason: 'no outlier detection and unhealthy endpoints not sent: Envoy default',
+  };
 }
 
 /**
  * What happens to a not-ready endpoint in EDS. 1.31+: sent as UNHEALTHY unless the service does not
  * force it and outlierDetection has `minHealthPercent > 0`. 1.30: sent only when forced.
  */
-export function notReadyEndpointHealth(input: PanicThresholdInput): { readonly health: EdsHealth; readonly reason: string } {
+export function notReadyEndpointHealth(input: PanicThresholdInput): {
+  readonly health: EdsHealth;
+  readonly reason: string;
+} {
   const support = unhealthyEndpointSupport(input.profile, input.mode, input);
-  if (support.forces) return { health: 'UNHEALTHY', reason: 'sent as UNHEALTHY: the service forces unhealthy endpoints' };
+  if (support.forces)
+    return { health: 'UNHEALTHY', reason: 'sent as UNHEALTHY: the service forces unhealthy endpoints' };
   if (!support.supports) return { health: 'DROPPED', reason: 'not ready: left out of EDS' };
   const min = input.outlierDetection?.minHealthPercent ?? 0;
   if (input.outlierDetection !== undefined && min > 0) {
-    return { health: 'DROPPED', reason: 'not ready: left out of EDS because outlierDetection.minHealthPercent > 0' };
+    return {
+      health: 'DROPPED',
+      reason: 'not ready: left out of EDS because outlierDetection.minHealthPercent > 0',
+    };
   }
   return { health: 'UNHEALTHY', reason: 'sent as UNHEALTHY (PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS)' };
 }

@@ -22,11 +22,29 @@ export interface ProfileFeatures {
 export function profileFeatures(profile: Profile): ProfileFeatures {
   switch (profile) {
     case 'ISTIO_1_30':
-      return { profile, namespaceAnnotation: true, zoneAware: false, autoSendUnhealthyEndpoints: false, soloModes: false };
+      return {
+        profile,
+        namespaceAnnotation: true,
+        zoneAware: false,
+        autoSendUnhealthyEndpoints: false,
+        soloModes: false,
+      };
     case 'ISTIO_1_31':
-      return { profile, namespaceAnnotation: true, zoneAware: true, autoSendUnhealthyEndpoints: true, soloModes: false };
+      return {
+        profile,
+        namespaceAnnotation: true,
+        zoneAware: true,
+        autoSendUnhealthyEndpoints: true,
+        soloModes: false,
+      };
     case 'SOLO':
-      return { profile, namespaceAnnotation: true, zoneAware: true, autoSendUnhealthyEndpoints: true, soloModes: true };
+      return {
+        profile,
+        namespaceAnnotation: true,
+        zoneAware: true,
+        autoSendUnhealthyEndpoints: true,
+        soloModes: true,
+      };
   }
 }
 

@@ -47,7 +47,10 @@ export function augmentLabels(labels: Labels, identity: TopologyIdentity): Label
  * original locality group. `EndpointsByNetworkFilter` (`ep_filters.go`), istio.md §1.3.
  */
 export function gatewayEndpointLabels(gatewayCluster: string, gatewayNetwork: string): Labels {
-  return augmentLabels({}, { locality: { region: '', zone: '', subzone: '' }, cluster: gatewayCluster, network: gatewayNetwork });
+  return augmentLabels(
+    {},
+    { locality: { region: '', zone: '', subzone: '' }, cluster: gatewayCluster, network: gatewayNetwork },
+  );
 }
 
 /** `region/zone/subzone` with trailing empty segments dropped, as Istio prints localities. */

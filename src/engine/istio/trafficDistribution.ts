@@ -4,7 +4,13 @@
  * ("Configuration" and the mode table) and seeds 000/003 (component defaults).
  */
 import type { TrafficDistribution } from '../model/answer.js';
-import type { NamespaceModel, Profile, ResourceRef, ServiceEntryModel, ServiceModel } from '../model/meshModel.js';
+import type {
+  NamespaceModel,
+  Profile,
+  ResourceRef,
+  ServiceEntryModel,
+  ServiceModel,
+} from '../model/meshModel.js';
 import type {
   TrafficDistributionMode,
   TrafficDistributionSource,
@@ -20,7 +26,10 @@ export interface TrafficDistributionInput {
   readonly profile: Profile;
   /** Default `BACKEND`. Under SOLO, waypoints default to PreferClose and backends to PreferNetwork. */
   readonly target?: TrafficDistributionTarget;
-  readonly service?: Pick<ServiceModel, 'cluster' | 'namespace' | 'name' | 'annotations' | 'trafficDistribution'>;
+  readonly service?: Pick<
+    ServiceModel,
+    'cluster' | 'namespace' | 'name' | 'annotations' | 'trafficDistribution'
+  >;
   readonly serviceEntry?: Pick<ServiceEntryModel, 'cluster' | 'namespace' | 'name' | 'annotations'>;
   /** The destination's namespace; its annotation is inherited (Istio 1.30+, every profile here). */
   readonly namespace?: Pick<NamespaceModel, 'cluster' | 'name' | 'annotations'>;
@@ -45,7 +54,10 @@ const SOLO_ONLY_VALUES: ReadonlySet<string> = new Set(['prefernetwork', 'preferr
 
 type Parsed =
   | { readonly kind: 'mode'; readonly mode: TrafficDistributionMode }
-  | { readonly kind: 'fallthrough'; readonly warning?: Omit<TrafficDistributionWarning, 'field' | 'resource'> };
+  | {
+      readonly kind: 'fallthrough';
+      readonly warning?: Omit<TrafficDistributionWarning, 'field' | 'resource'>;
+    };
 
 /**
  * `spec.trafficDistribution` is compared case-sensitively; upstream maps PreferClose/PreferSameZone
@@ -81,7 +93,10 @@ function parseAnnotationValue(profile: Profile, value: string): Parsed {
   return { kind: 'mode', mode: 'Any' };
 }
 
-function annotationWarning(profile: Profile, value: string): Omit<TrafficDistributionWarning, 'field' | 'resource'> | undefined {
+function annotationWarning(
+  profile: Profile,
+  value: string,
+): Omit<TrafficDistributionWarning, 'field' | 'resource'> | undefined {
   const lower = value.trim().toLowerCase();
   const known = ['preferclose', 'prefersamezone', 'prefersamenode', 'any'];
   if (known.includes(lower)) return undefined;
@@ -100,7 +115,13 @@ function annotationWarning(profile: Profile, value: string): Omit<TrafficDistrib
   };
 }
 
-const CANONICAL_NAMES: ReadonlySet<string> = new Set(['Any', 'PreferSameZone', 'PreferSameNode', 'PreferNetwork', 'PreferRegion']);
+const CANONICAL_NAMES: ReadonlySet<string> = new Set([
+  'Any',
+  'PreferSameZone',
+  'PreferSameNode',
+  'PreferNetwork',
+  'PreferRegion',
+]);
 
 interface Candidate {
   readonly source: TrafficDistributionSource;
@@ -110,7 +131,10 @@ interface Candidate {
   readonly isSpec: boolean;
 }
 
-function ref(kind: string, obj: { readonly cluster: string; readonly namespace?: string; readonly name: string }): ResourceRef {
+function ref(
+  kind: string,
+  obj: { readonly cluster: string; readonly namespace?: string; readonly name: string },
+): ResourceRef {
   return obj.namespace === undefined
     ? { kind, name: obj.name, cluster: obj.cluster }
     : { kind, name: obj.name, namespace: obj.namespace, cluster: obj.cluster };
@@ -151,13 +175,31 @@ export function resolveTrafficDistribution(input: TrafficDistributionInput): Tra
   const { service, serviceEntry, namespace } = input;
   if (service !== undefined) {
     const svcRef = ref('Service', service);
-    candidates.push({ source: 'SERVICE_SPEC', field: TRAFFIC_DISTRIBUTION_SPEC_FIELD, resource: svcRef, value: service.trafficDistribution, isSpec: true });
-    candidates.push({ source: 'SERVICE_ANNOTATION', field: ANNOTATION_FIELD, resource: svcRef, value: service.annotations[TRAFFIC_DISTRIBUTION_ANNOTATION], isSpec: false });
+    candidates.push({
+      source: 'SERVICE_SPEC',
+      field: TRAFFIC_DISTRIBUTION_SPEC_FIELD,
+      resource: svcRef,
+      value: service.trafficDistribution,
+      isSpec: true,
+    });
+    candidates.push({
+      source: 'SERVICE_ANNOTATION',
+      field: ANNOTATION_FIELD,
+      resource: svcRef,
+      value: service.annotations[TRAFFIC_DISTRIBUTION_ANNOTATION],
+      isSpec: false,
+    });
   }
   const seCandidate: Candidate | undefined =
     serviceEntry === undefined
       ? undefined
-      : { source: 'SERVICE_ENTRY_ANNOTATION', field: ANNOTATION_FIELD, resource: ref('ServiceEntry', serviceEntry), value: serviceEntry.annotations[TRAFFIC_DISTRIBUTION_ANNOTATION], isSpec: false };
+      : {
+          source: 'SERVICE_ENTRY_ANNOTATION',
+          field: ANNOTATION_FIELD,
+          resource: ref('ServiceEntry', serviceEntry),
+          value: serviceEntry.annotations[TRAFFIC_DISTRIBUTION_ANNOTATION],
+          isSpec: false,
+        };
   if (seCandidate !== undefined && service === undefined) candidates.push(seCandidate);
   if (namespace !== undefined) {
     candidates.push({
@@ -173,21 +215,41 @@ export function resolveTrafficDistribution(input: TrafficDistributionInput): Tra
   const warnings: TrafficDistributionWarning[] = [];
   for (const c of candidates) {
     if (c.value === undefined) continue;
-    const parsed = c.isSpec ? parseSpecValue(input.profile, c.value) : parseAnnotationValue(input.profile, c.value);
+    const parsed = c.isSpec
+      ? parseSpecValue(input.profile, c.value)
+      : parseAnnotationValue(input.profile, c.value);
     if (!c.isSpec) {
       const w = annotationWarning(input.profile, c.value);
-      if (w !== undefined && c.value.trim() !== '') warnings.push({ ...w, field: c.field, resource: c.resource });
+      if (w !== undefined && c.value.trim() !== '')
+        warnings.push({ ...w, field: c.field, resource: c.resource });
     }
     if (parsed.kind === 'fallthrough') {
-      if (parsed.warning !== undefined) warnings.push({ ...parsed.warning, field: c.field, resource: c.resource });
+      if (parsed.warning !== undefined)
+        warnings.push({ ...parsed.warning, field: c.field, resource: c.resource });
       continue;
     }
     const writtenValue = c.value !== parsed.mode || !CANONICAL_NAMES.has(c.value) ? c.value : undefined;
     const reason = `${c.field} on ${c.resource.kind} ${c.resource.namespace ?? ''}${c.resource.namespace === undefined ? '' : '/'}${c.resource.name} = '${c.value}'`;
-    return finish({ mode: parsed.mode, source: c.source, resource: c.resource, field: c.field, writtenValue, warnings, reason });
+    return finish({
+      mode: parsed.mode,
+      source: c.source,
+      resource: c.resource,
+      field: c.field,
+      writtenValue,
+      warnings,
+      reason,
+    });
   }
   const d = defaultMode(input);
-  return finish({ mode: d.mode, source: 'DEFAULT', resource: undefined, field: undefined, writtenValue: undefined, warnings, reason: d.reason });
+  return finish({
+    mode: d.mode,
+    source: 'DEFAULT',
+    resource: undefined,
+    field: undefined,
+    writtenValue: undefined,
+    warnings,
+    reason: d.reason,
+  });
 }
 
 function finish(r: {
@@ -240,9 +302,16 @@ export interface InternalTrafficPolicyEffect {
  * (`constructService`, istio.md §4.3); Envoy drops endpoints not on its node and still applies traffic
  * distribution (`filterIstioEndpoint`, §4.2). Seed 002: "if no endpoints match, traffic is dropped".
  */
-export function internalTrafficPolicyEffect(service: Pick<ServiceModel, 'internalTrafficPolicy'>): InternalTrafficPolicyEffect {
+export function internalTrafficPolicyEffect(
+  service: Pick<ServiceModel, 'internalTrafficPolicy'>,
+): InternalTrafficPolicyEffect {
   if (service.internalTrafficPolicy !== 'Local') {
-    return { nodeLocal: false, ztunnelStrictNode: false, trafficDistributionIgnoredOnZtunnel: false, envoyFiltersToProxyNode: false };
+    return {
+      nodeLocal: false,
+      ztunnelStrictNode: false,
+      trafficDistributionIgnoredOnZtunnel: false,
+      envoyFiltersToProxyNode: false,
+    };
   }
   return {
     nodeLocal: true,
@@ -261,6 +330,10 @@ const ANNOTATED_GATEWAY_CLASSES: ReadonlySet<string> = new Set(['istio-waypoint'
  * `waypoint` template (also used by `istio-east-west`) sets traffic distribution PreferClose; the plain
  * `kube-gateway` template sets none (`waypoint.yaml`, `classinfo.go`).
  */
-export function generatedGatewayServiceAnnotations(gatewayClassName: string): Readonly<Record<string, string>> {
-  return ANNOTATED_GATEWAY_CLASSES.has(gatewayClassName) ? { [TRAFFIC_DISTRIBUTION_ANNOTATION]: 'PreferClose' } : {};
+export function generatedGatewayServiceAnnotations(
+  gatewayClassName: string,
+): Readonly<Record<string, string>> {
+  return ANNOTATED_GATEWAY_CLASSES.has(gatewayClassName)
+    ? { [TRAFFIC_DISTRIBUTION_ANNOTATION]: 'PreferClose' }
+    : {};
 }

@@ -10,7 +10,8 @@ import type { TrafficDistributionSource } from '../model/answer.js';
  * A resolved traffic-distribution mode. `PreferSameZone` covers the `PreferClose` alias (Istio 1.27+,
  * `model.TrafficDistribution`). `PreferNetwork` and `PreferRegion` exist only under `SOLO` (seed 002).
  */
-export type TrafficDistributionMode = 'Any' | 'PreferSameZone' | 'PreferSameNode' | 'PreferNetwork' | 'PreferRegion';
+export type TrafficDistributionMode =
+  'Any' | 'PreferSameZone' | 'PreferSameNode' | 'PreferNetwork' | 'PreferRegion';
 
 /** Which kind of destination the mode is resolved for; `SOLO` defaults differ (seeds 000/003). */
 export type TrafficDistributionTarget = 'BACKEND' | 'WAYPOINT' | 'EAST_WEST_GATEWAY';
@@ -55,11 +56,7 @@ export interface ZtunnelLoadBalancing {
 
 /** Where a DR lookup found its rules (`PushContext.destinationRule`, istio.md §2.2). */
 export type DestinationRuleLookupStep =
-  | 'PROXY_NAMESPACE'
-  | 'ROOT_NAMESPACE_LOCAL'
-  | 'SERVICE_NAMESPACE'
-  | 'ROOT_NAMESPACE'
-  | 'NONE';
+  'PROXY_NAMESPACE' | 'ROOT_NAMESPACE_LOCAL' | 'SERVICE_NAMESPACE' | 'ROOT_NAMESPACE' | 'NONE';
 
 /** The proxy that consults DRs; waypoints use the inbound direction and east-west gateways none. */
 export type DestinationRuleProxyKind = 'SIDECAR' | 'INGRESS_GATEWAY' | 'WAYPOINT' | 'EAST_WEST_GATEWAY';

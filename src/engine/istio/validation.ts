@@ -86,11 +86,16 @@ function validateLocalities(c: Collector, path: string, localities: readonly str
   }
 }
 
-function validateFailoverRules(c: Collector, path: string, rules: readonly { readonly from: string; readonly to: string }[]): void {
+function validateFailoverRules(
+  c: Collector,
+  path: string,
+  rules: readonly { readonly from: string; readonly to: string }[],
+): void {
   rules.forEach((r, i) => {
     const p = `${path}.failover[${i}]`;
     if (r.from === r.to) c.error(p, `failover from ${r.from} to itself`);
-    if (r.from.includes('/') || r.to.includes('/')) c.error(p, 'failover from/to are regions: no "/" allowed');
+    if (r.from.includes('/') || r.to.includes('/'))
+      c.error(p, 'failover from/to are regions: no "/" allowed');
     if (r.from.includes('*') || r.to.includes('*')) c.error(p, 'failover from/to cannot use "*"');
   });
 }
@@ -111,13 +116,17 @@ export function validateLocalityLbSetting(
   const distribute = lb.distribute ?? [];
   const failover = lb.failover ?? [];
   const fp = lb.failoverPriority ?? [];
-  if (distribute.length > 0 && failover.length > 0) c.error(path, 'distribute and failover cannot both be set');
+  if (distribute.length > 0 && failover.length > 0)
+    c.error(path, 'distribute and failover cannot both be set');
   const localityKey = priorityUsesLocalityLabel(fp);
   if (failover.length > 0 && localityKey !== undefined) {
     c.error(path, `failover cannot be combined with failoverPriority on ${localityKey} (a locality label)`);
   }
   if (outlierDetection === undefined && (failover.length > 0 || fp.length > 0)) {
-    c.warn(path, 'failover/failoverPriority without outlierDetection has no effect (unless traffic distribution forces it)');
+    c.warn(
+      path,
+      'failover/failoverPriority without outlierDetection has no effect (unless traffic distribution forces it)',
+    );
   }
   const sources: string[] = [];
   distribute.forEach((d, i) => {
@@ -125,7 +134,8 @@ export function validateLocalityLbSetting(
     sources.push(d.from);
     let sum = 0;
     for (const [to, weight] of Object.entries(d.to)) {
-      if (weight < MIN_WEIGHT || weight > MAX_WEIGHT) c.error(p, `weight ${weight} for ${to} must be within 1..100`);
+      if (weight < MIN_WEIGHT || weight > MAX_WEIGHT)
+        c.error(p, `weight ${weight} for ${to} must be within 1..100`);
       sum += weight;
     }
     if (sum !== REQUIRED_WEIGHT_SUM) c.error(p, `weights from ${d.from} sum to ${sum}, not 100`);
@@ -147,7 +157,8 @@ export function validateZoneAwareLbSetting(
   const fp = za.failoverPriority ?? [];
   const failover = za.failover ?? [];
   const localityKey = priorityUsesLocalityLabel(fp);
-  if (localityKey !== undefined) c.error(path, `failoverPriority cannot use ${localityKey} with zone-aware load balancing`);
+  if (localityKey !== undefined)
+    c.error(path, `failoverPriority cannot use ${localityKey} with zone-aware load balancing`);
   if (outlierDetection === undefined && (failover.length > 0 || fp.length > 0)) {
     c.warn(path, 'failover/failoverPriority without outlierDetection has no effect');
   }
@@ -172,7 +183,10 @@ export function validateLoadBalancer(
 }
 
 /** `validateOutlierDetection`: whole-millisecond durations ≥ 1 ms, percents 0..100, local-origin needs split. */
-export function validateOutlierDetection(od: OutlierDetectionSpec | undefined, path = 'outlierDetection'): ValidationResult {
+export function validateOutlierDetection(
+  od: OutlierDetectionSpec | undefined,
+  path = 'outlierDetection',
+): ValidationResult {
   const c = new Collector();
   if (od === undefined) return c.result();
   const durations: [string, number | undefined][] = [
@@ -194,7 +208,8 @@ export function validateOutlierDetection(od: OutlierDetectionSpec | undefined, p
   if ((od.consecutiveLocalOriginFailures ?? 0) > 0 && od.splitExternalLocalOriginErrors !== true) {
     c.error(`${path}.consecutiveLocalOriginFailures`, 'requires splitExternalLocalOriginErrors: true');
   }
-  if (od.consecutiveErrors !== undefined) c.warn(`${path}.consecutiveErrors`, 'deprecated and ignored; use consecutive5xxErrors');
+  if (od.consecutiveErrors !== undefined)
+    c.warn(`${path}.consecutiveErrors`, 'deprecated and ignored; use consecutive5xxErrors');
   return c.result();
 }
 
@@ -203,10 +218,21 @@ function policyHasField(p: object, keys: readonly string[]): boolean {
 }
 
 /** `validateTrafficPolicy`: at least one field; port-level entries need a port and a field. */
-export function validateTrafficPolicy(policy: TrafficPolicy | undefined, path = 'trafficPolicy'): ValidationResult {
+export function validateTrafficPolicy(
+  policy: TrafficPolicy | undefined,
+  path = 'trafficPolicy',
+): ValidationResult {
   const c = new Collector();
   if (policy === undefined) return c.result();
-  if (!policyHasField(policy, ['loadBalancer', 'outlierDetection', 'connectionPool', 'tls', 'portLevelSettings'])) {
+  if (
+    !policyHasField(policy, [
+      'loadBalancer',
+      'outlierDetection',
+      'connectionPool',
+      'tls',
+      'portLevelSettings',
+    ])
+  ) {
     c.error(path, 'a traffic policy must set at least one field');
   }
   c.merge(validateOutlierDetection(policy.outlierDetection, `${path}.outlierDetection`));
@@ -214,7 +240,8 @@ export function validateTrafficPolicy(policy: TrafficPolicy | undefined, path = 
   (policy.portLevelSettings ?? []).forEach((pl, i) => {
     const p = `${path}.portLevelSettings[${i}]`;
     if (pl.port?.number === undefined) c.error(p, 'a port-level policy needs a port');
-    if (!policyHasField(pl, ['loadBalancer', 'outlierDetection', 'connectionPool', 'tls'])) c.error(p, 'a port-level policy must set at least one field');
+    if (!policyHasField(pl, ['loadBalancer', 'outlierDetection', 'connectionPool', 'tls']))
+      c.error(p, 'a port-level policy must set at least one field');
     c.merge(validateOutlierDetection(pl.outlierDetection, `${p}.outlierDetection`));
     c.merge(validateLoadBalancer(pl.loadBalancer, pl.outlierDetection, `${p}.loadBalancer`));
   });
@@ -222,13 +249,20 @@ export function validateTrafficPolicy(policy: TrafficPolicy | undefined, path = 
 }
 
 /** Every check for one DestinationRule, subsets and exportTo included. */
-export function validateDestinationRule(dr: Pick<DestinationRuleModel, 'namespace' | 'exportTo' | 'workloadSelector' | 'trafficPolicy' | 'subsets'>): ValidationResult {
+export function validateDestinationRule(
+  dr: Pick<DestinationRuleModel, 'namespace' | 'exportTo' | 'workloadSelector' | 'trafficPolicy' | 'subsets'>,
+): ValidationResult {
   const c = new Collector();
   c.merge(validateTrafficPolicy(dr.trafficPolicy, 'spec.trafficPolicy'));
-  dr.subsets.forEach((s, i) => c.merge(validateTrafficPolicy(s.trafficPolicy, `spec.subsets[${i}].trafficPolicy`)));
+  dr.subsets.forEach((s, i) =>
+    c.merge(validateTrafficPolicy(s.trafficPolicy, `spec.subsets[${i}].trafficPolicy`)),
+  );
   if (dr.exportTo.includes('~')) c.error('spec.exportTo', "'~' is not allowed for DestinationRules");
   if (dr.workloadSelector !== undefined && dr.exportTo.some((e) => e !== '.' && e !== dr.namespace)) {
-    c.error('spec.exportTo', 'a DestinationRule with a workloadSelector may only be exported to its own namespace');
+    c.error(
+      'spec.exportTo',
+      'a DestinationRule with a workloadSelector may only be exported to its own namespace',
+    );
   }
   return c.result();
 }

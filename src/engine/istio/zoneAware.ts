@@ -30,8 +30,10 @@ export function zoneAwarePriorities(
   const rule = failover.find((r) => r.from === proxy.region);
   const parts = groups.map((g): { v: number; reason: string } => {
     const region = g?.region ?? '';
-    if (region === proxy.region) return { v: ZONE_AWARE_SAME_REGION, reason: 'same region (zone-aware routing inside)' };
-    if (rule !== undefined && rule.to === region) return { v: ZONE_AWARE_FAILOVER_TARGET, reason: `failover target region ${rule.to}` };
+    if (region === proxy.region)
+      return { v: ZONE_AWARE_SAME_REGION, reason: 'same region (zone-aware routing inside)' };
+    if (rule !== undefined && rule.to === region)
+      return { v: ZONE_AWARE_FAILOVER_TARGET, reason: `failover target region ${rule.to}` };
     return { v: ZONE_AWARE_OTHER_REGION, reason: 'another region' };
   });
   const raw = parts.map((p, i) => (previous?.[i] ?? 0) * ZONE_AWARE_COMPOSITION_FACTOR + p.v);

@@ -28,9 +28,15 @@ export interface ZtunnelLoadBalancingInput {
  */
 export function ztunnelLoadBalancing(input: ZtunnelLoadBalancingInput): ZtunnelLoadBalancing {
   if (input.kind === 'ServiceEntry' && input.resolution === 'NONE') {
-    return { mode: 'PASSTHROUGH', scopes: [], healthPolicy: 'ALLOW_ALL', reason: 'ServiceEntry resolution NONE: passthrough to the original destination' };
+    return {
+      mode: 'PASSTHROUGH',
+      scopes: [],
+      healthPolicy: 'ALLOW_ALL',
+      reason: 'ServiceEntry resolution NONE: passthrough to the original destination',
+    };
   }
-  const healthPolicy = input.kind === 'Service' && input.publishNotReadyAddresses === true ? 'ALLOW_ALL' : 'ONLY_HEALTHY';
+  const healthPolicy =
+    input.kind === 'Service' && input.publishNotReadyAddresses === true ? 'ALLOW_ALL' : 'ONLY_HEALTHY';
   const healthNote = healthPolicy === 'ALLOW_ALL' ? '; publishNotReadyAddresses keeps unready endpoints' : '';
   if (input.kind === 'Service' && input.internalTrafficPolicy === 'Local') {
     return {
@@ -42,7 +48,17 @@ export function ztunnelLoadBalancing(input: ZtunnelLoadBalancingInput): ZtunnelL
   }
   const scopes = ztunnelScopesForMode(input.mode);
   if (scopes.length === 0) {
-    return { mode: 'STANDARD', scopes: [], healthPolicy, reason: `no traffic distribution: uniform over healthy endpoints${healthNote}` };
+    return {
+      mode: 'STANDARD',
+      scopes: [],
+      healthPolicy,
+      reason: `no traffic distribution: uniform over healthy endpoints${healthNote}`,
+    };
   }
-  return { mode: 'FAILOVER', scopes, healthPolicy, reason: `traffic distribution ${input.mode}: best tier only${healthNote}` };
+  return {
+    mode: 'FAILOVER',
+    scopes,
+    healthPolicy,
+    reason: `traffic distribution ${input.mode}: best tier only${healthNote}`,
+  };
 }

@@ -125,15 +125,30 @@ export function ztunnelRanking(input: {
   const excluded: ZtunnelRankedEndpoint[] = [];
   for (const ep of input.endpoints) {
     if (!ep.healthy && lb.healthPolicy !== 'ALLOW_ALL') {
-      excluded.push({ id: ep.id, selectable: false, excludedBy: 'UNHEALTHY', reason: 'not healthy: dropped before ranking (ONLY_HEALTHY)' });
+      excluded.push({
+        id: ep.id,
+        selectable: false,
+        excludedBy: 'UNHEALTHY',
+        reason: 'not healthy: dropped before ranking (ONLY_HEALTHY)',
+      });
       continue;
     }
     if (ep.workloadExists === false) {
-      excluded.push({ id: ep.id, selectable: false, excludedBy: 'NO_WORKLOAD', reason: 'endpoint without a known workload' });
+      excluded.push({
+        id: ep.id,
+        selectable: false,
+        excludedBy: 'NO_WORKLOAD',
+        reason: 'endpoint without a known workload',
+      });
       continue;
     }
     if (ep.hasAddress === false && !(ep.network !== source.network && ep.hasNetworkGateway === true)) {
-      excluded.push({ id: ep.id, selectable: false, excludedBy: 'NO_ADDRESS', reason: 'workload without an address (and not reachable through a network gateway)' });
+      excluded.push({
+        id: ep.id,
+        selectable: false,
+        excludedBy: 'NO_ADDRESS',
+        reason: 'workload without an address (and not reachable through a network gateway)',
+      });
       continue;
     }
     if (lb.mode === 'STANDARD' || lb.mode === 'PASSTHROUGH') {

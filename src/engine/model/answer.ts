@@ -152,7 +152,13 @@ export interface EffectivePolicy {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export type EjectionOutcome = 'EJECTED' | 'REFUSED_BY_CAP' | 'NO_OUTLIER_DETECTION' | 'UNKNOWN_ENDPOINT' | 'NOT_ON_PATH' | 'ALREADY_UNHEALTHY';
+export type EjectionOutcome =
+  | 'EJECTED'
+  | 'REFUSED_BY_CAP'
+  | 'NO_OUTLIER_DETECTION'
+  | 'UNKNOWN_ENDPOINT'
+  | 'NOT_ON_PATH'
+  | 'ALREADY_UNHEALTHY';
 
 export interface Ejection {
   readonly endpoint: string;
@@ -172,7 +178,11 @@ export interface Scenario {
 export interface SweepPoint {
   readonly loadFactor: number;
   /** Per hop, per priority level: load percent. */
-  readonly hops: readonly { readonly hop: number; readonly loads: readonly number[]; readonly overflowPercent: number }[];
+  readonly hops: readonly {
+    readonly hop: number;
+    readonly loads: readonly number[];
+    readonly overflowPercent: number;
+  }[];
 }
 
 export interface WhatIf {

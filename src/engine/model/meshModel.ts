@@ -267,7 +267,11 @@ export type EndpointSource = 'EndpointSlice' | 'ServiceEntry' | 'WorkloadEntry';
 export interface EndpointModel {
   readonly cluster: string;
   /** The Service (namespace/name) or ServiceEntry this endpoint belongs to. */
-  readonly service: { readonly kind: 'Service' | 'ServiceEntry'; readonly namespace: string; readonly name: string };
+  readonly service: {
+    readonly kind: 'Service' | 'ServiceEntry';
+    readonly namespace: string;
+    readonly name: string;
+  };
   readonly address: string;
   readonly source: EndpointSource;
   readonly sourceRef: ResourceRef;
@@ -279,7 +283,11 @@ export interface EndpointModel {
   /** EndpointSlice `zone` hint, used when the node is not in the snapshot. */
   readonly zone?: string;
   /** The Pod or WorkloadEntry behind the address, when known. */
-  readonly workload?: { readonly kind: 'Pod' | 'WorkloadEntry'; readonly namespace: string; readonly name: string };
+  readonly workload?: {
+    readonly kind: 'Pod' | 'WorkloadEntry';
+    readonly namespace: string;
+    readonly name: string;
+  };
   /** Inline ServiceEntry endpoint fields (no workload object). */
   readonly labels?: Labels;
   readonly locality?: Locality;

@@ -7,7 +7,27 @@
 import { DIAGNOSTICS } from '../diagnostics/catalogue.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { ruleDiagnostics } from '../diagnostics/ruleDiagnostics.js';
-import { assignEnvoyPriorities, loadBalancerPolicy, augmentLabels, effectiveLbSetting, effectiveTrafficPolicy, failoverActivation, fillOutlierDetection, gatewayEndpointLabels, localityString, notReadyEndpointHealth, panicThreshold, selectDestinationRule, type ConsolidatedDestinationRule, type DestinationRuleProxyKind, type EffectiveLbSetting, type LbEndpointInput, type LocalityGroupInput, type TrafficDistributionMode, type TrafficPolicyResolution } from '../istio/index.js';
+import {
+  assignEnvoyPriorities,
+  loadBalancerPolicy,
+  augmentLabels,
+  effectiveLbSetting,
+  effectiveTrafficPolicy,
+  failoverActivation,
+  fillOutlierDetection,
+  gatewayEndpointLabels,
+  localityString,
+  notReadyEndpointHealth,
+  panicThreshold,
+  selectDestinationRule,
+  type ConsolidatedDestinationRule,
+  type DestinationRuleProxyKind,
+  type EffectiveLbSetting,
+  type LbEndpointInput,
+  type LocalityGroupInput,
+  type TrafficDistributionMode,
+  type TrafficPolicyResolution,
+} from '../istio/index.js';
 import type { Diagnostic, LocalityLb, OutlierDetection } from '../model/answer.js';
 import type { Labels, Locality, Profile, ResourceRef } from '../model/meshModel.js';
 import type { EndpointHealth, ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
@@ -35,13 +55,19 @@ function fieldsApplied(policy: TrafficPolicyResolution): string[] {
       out.push(block);
     }
     const level = policy.levels[block];
-    if (level !== 'TOP_LEVEL' && level !== 'UNSET') out[out.length - 1] = `${out[out.length - 1] ?? block} (${level.toLowerCase().replace(/_/g, '-')})`;
+    if (level !== 'TOP_LEVEL' && level !== 'UNSET')
+      out[out.length - 1] = `${out[out.length - 1] ?? block} (${level.toLowerCase().replace(/_/g, '-')})`;
   }
   return out;
 }
 
 function drRef(rule: ConsolidatedDestinationRule): ResourceRef {
-  return { kind: 'DestinationRule', name: rule.rule.name, namespace: rule.rule.namespace, cluster: rule.rule.cluster };
+  return {
+    kind: 'DestinationRule',
+    name: rule.rule.name,
+    namespace: rule.rule.namespace,
+    cluster: rule.rule.cluster,
+  };
 }
 
 function sourceLabels(source: HopSource): Labels {
@@ -80,7 +106,12 @@ function place(
   return destination.endpoints.map((e) => {
     const crossNetwork = e.network !== source.network && e.network !== '' && source.network !== '';
     const gw = crossNetwork ? eastWestGatewayFor(mesh, e.network) : undefined;
-    let labels = augmentLabels(e.labels, { locality: e.locality, cluster: e.cluster, network: e.network, ...(e.node !== undefined ? { nodeName: e.node } : {}) });
+    let labels = augmentLabels(e.labels, {
+      locality: e.locality,
+      cluster: e.cluster,
+      network: e.network,
+      ...(e.node !== undefined ? { nodeName: e.node } : {}),
+    });
     let groupLocality = e.locality;
     if (crossNetwork) {
       // Solo: the peering gateway's locality, or the endpoint's own when the snapshot lacks the gateway
@@ -95,11 +126,24 @@ function place(
     }
     const base = { candidate: e, labels, groupLocality, crossNetwork };
     if (nodeLocal && e.node !== source.node) {
-      return { ...base, health: 'EXCLUDED' as const, why: `internalTrafficPolicy Local: not on the proxy's node ${source.node ?? '(unknown)'}` };
+      return {
+        ...base,
+        health: 'EXCLUDED' as const,
+        why: `internalTrafficPolicy Local: not on the proxy's node ${source.node ?? '(unknown)'}`,
+      };
     }
     if (!e.ready) {
-      const h = notReadyEndpointHealth({ profile, mode, proxyKind, ...(outlier !== undefined ? { outlierDetection: outlier } : {}) });
-      return { ...base, health: h.health === 'UNHEALTHY' ? ('UNHEALTHY' as const) : ('EXCLUDED' as const), why: h.reason };
+      const h = notReadyEndpointHealth({
+        profile,
+        mode,
+        proxyKind,
+        ...(outlier !== undefined ? { outlierDetection: outlier } : {}),
+      });
+      return {
+        ...base,
+        health: h.health === 'UNHEALTHY' ? ('UNHEALTHY' as const) : ('EXCLUDED' as const),
+        why: h.reason,
+      };
     }
     return { ...base, health: 'HEALTHY' as const };
   });
@@ -137,7 +181,10 @@ function settingDiagnostics(
   if (setting.kind === 'LOCALITY' && !active) {
     const s = setting.setting;
     const configured = (s.failover?.length ?? 0) > 0 || (s.failoverPriority?.length ?? 0) > 0;
-    if (configured && (setting.source === 'DESTINATION_RULE_LOCALITY' || setting.source === 'MESH_LOCALITY')) {
+    if (
+      configured &&
+      (setting.source === 'DESTINATION_RULE_LOCALITY' || setting.source === 'MESH_LOCALITY')
+    ) {
       out.push(
         diagnostic(
           'FAILOVER_INACTIVE_NO_OUTLIER_DETECTION',
@@ -199,8 +246,12 @@ export function buildEnvoyHop(
           proxyLabels,
         });
   const rule = selection?.rule;
-  if (selection !== undefined) notes.push(`DestinationRule lookup for ${destination.ruleHost} from ${source.namespace}: ${[...selection.lookup.trace, ...selection.trace].join('; ')}`);
-  if (rule !== undefined && rule.from.length > 1) notes.push(`Merged rules: ${rule.from.map((r) => `${r.namespace ?? ''}/${r.name}`).join(', ')}.`);
+  if (selection !== undefined)
+    notes.push(
+      `DestinationRule lookup for ${destination.ruleHost} from ${source.namespace}: ${[...selection.lookup.trace, ...selection.trace].join('; ')}`,
+    );
+  if (rule !== undefined && rule.from.length > 1)
+    notes.push(`Merged rules: ${rule.from.map((r) => `${r.namespace ?? ''}/${r.name}`).join(', ')}.`);
 
   const policy = effectiveTrafficPolicy(rule?.rule, destination.port);
   const outlierSpec = policy.policy.outlierDetection;
@@ -211,11 +262,18 @@ export function buildEnvoyHop(
     destinationRulePresent: rule !== undefined,
     ...(policy.policy.loadBalancer !== undefined ? { drLoadBalancer: policy.policy.loadBalancer } : {}),
     mesh: {
-      ...(meshConfig.localityLbSetting !== undefined ? { localityLbSetting: meshConfig.localityLbSetting } : {}),
-      ...(meshConfig.zoneAwareLbSetting !== undefined ? { zoneAwareLbSetting: meshConfig.zoneAwareLbSetting } : {}),
+      ...(meshConfig.localityLbSetting !== undefined
+        ? { localityLbSetting: meshConfig.localityLbSetting }
+        : {}),
+      ...(meshConfig.zoneAwareLbSetting !== undefined
+        ? { zoneAwareLbSetting: meshConfig.zoneAwareLbSetting }
+        : {}),
     },
   });
-  const activation = failoverActivation(setting, { hasOutlierDetection: outlierSpec !== undefined, proxyKind });
+  const activation = failoverActivation(setting, {
+    hasOutlierDetection: outlierSpec !== undefined,
+    proxyKind,
+  });
 
   const placements = place(mesh, source, destination, profile, mode, proxyKind, outlierSpec);
   const assignment = assignEnvoyPriorities({
@@ -233,13 +291,14 @@ export function buildEnvoyHop(
     const e = p.candidate;
     const a = assigned.get(e.id);
     const health: EndpointHealth = removed.has(e.id) || a === undefined ? 'EXCLUDED' : p.health;
-    const why =
-      removed.has(e.id)
-        ? 'distribute: its locality matches no `to` entry, so it receives no traffic'
-        : a === undefined
-          ? (p.why ?? 'not sent to the proxy')
-          : `${a.reason}${p.why !== undefined ? `; ${p.why}` : ''}`;
-    const via = p.crossNetwork ? `; on network ${e.network}, reached through its east-west gateway${profile === 'SOLO' ? ' (Solo: compared with the gateway\'s locality, else its own)' : ' (compared with the gateway\'s cluster/network labels only)'}` : '';
+    const why = removed.has(e.id)
+      ? 'distribute: its locality matches no `to` entry, so it receives no traffic'
+      : a === undefined
+        ? (p.why ?? 'not sent to the proxy')
+        : `${a.reason}${p.why !== undefined ? `; ${p.why}` : ''}`;
+    const via = p.crossNetwork
+      ? `; on network ${e.network}, reached through its east-west gateway${profile === 'SOLO' ? " (Solo: compared with the gateway's locality, else its own)" : " (compared with the gateway's cluster/network labels only)"}`
+      : '';
     return {
       id: e.id,
       name: e.name,
@@ -254,17 +313,27 @@ export function buildEnvoyHop(
       priorityReason: `${why}${via}`,
       health,
       weight: e.weight,
-      ...(a?.localityWeight !== undefined && assignment.localityWeighted ? { localityWeight: a.localityWeight } : {}),
+      ...(a?.localityWeight !== undefined && assignment.localityWeighted
+        ? { localityWeight: a.localityWeight }
+        : {}),
     };
   });
 
   const ruleRef = rule !== undefined ? drRef(rule) : undefined;
-  const outlierDetection: OutlierDetection | undefined = outlierSpec !== undefined ? fillOutlierDetection(outlierSpec, ruleRef) : undefined;
-  const panic = panicThreshold({ profile, mode, proxyKind, ...(outlierSpec !== undefined ? { outlierDetection: outlierSpec } : {}) });
+  const outlierDetection: OutlierDetection | undefined =
+    outlierSpec !== undefined ? fillOutlierDetection(outlierSpec, ruleRef) : undefined;
+  const panic = panicThreshold({
+    profile,
+    mode,
+    proxyKind,
+    ...(outlierSpec !== undefined ? { outlierDetection: outlierSpec } : {}),
+  });
   notes.push(`panic threshold ${panic.percent}%: ${panic.reason}`);
   const lbPolicy = loadBalancerPolicy(policy.policy.loadBalancer);
   const loadBalancer = lbPolicy.policy;
-  notes.push(`load balancer ${loadBalancer}: ${lbPolicy.reason}${policy.policy.loadBalancer?.simple === undefined && policy.policy.loadBalancer?.consistentHash === undefined ? ' (with equal load LEAST_REQUEST behaves like round robin)' : ''}.`);
+  notes.push(
+    `load balancer ${loadBalancer}: ${lbPolicy.reason}${policy.policy.loadBalancer?.simple === undefined && policy.policy.loadBalancer?.consistentHash === undefined ? ' (with equal load LEAST_REQUEST behaves like round robin)' : ''}.`,
+  );
 
   const fromDr = setting.source.startsWith('DESTINATION_RULE');
   const localityLb: LocalityLb = {
@@ -273,16 +342,38 @@ export function buildEnvoyHop(
     reason: activation.reason,
     failoverPriority: activation.failoverPriority,
     source: setting.source,
-    ...(fromDr && ruleRef !== undefined ? { resource: ruleRef } : setting.source === 'TRAFFIC_DISTRIBUTION' && td.resolution.resource !== undefined ? { resource: td.resolution.resource } : {}),
+    ...(fromDr && ruleRef !== undefined
+      ? { resource: ruleRef }
+      : setting.source === 'TRAFFIC_DISTRIBUTION' && td.resolution.resource !== undefined
+        ? { resource: td.resolution.resource }
+        : {}),
   };
 
   if (rule !== undefined) {
     // Validation problems of the rule in force; its failover-without-outlier warning is replaced by the hop's own finding.
-    const wanted = new Set<string>([DIAGNOSTICS.LOCALITY_LB_SETTING_INVALID.code, DIAGNOSTICS.LOCALITY_LB_SETTINGS_EXCLUSIVE.code]);
+    const wanted = new Set<string>([
+      DIAGNOSTICS.LOCALITY_LB_SETTING_INVALID.code,
+      DIAGNOSTICS.LOCALITY_LB_SETTINGS_EXCLUSIVE.code,
+    ]);
     diagnostics.push(...ruleDiagnostics(rule.rule).filter((d) => wanted.has(d.code)));
   }
-  diagnostics.push(...settingDiagnostics(setting, activation.active, assignment.levelMeanings.length, rule, destination.ruleHost, proxyKind));
-  if (mode !== 'Any' && td.resolution.source !== 'DEFAULT' && rule !== undefined && setting.source !== 'TRAFFIC_DISTRIBUTION' && ruleRef !== undefined) {
+  diagnostics.push(
+    ...settingDiagnostics(
+      setting,
+      activation.active,
+      assignment.levelMeanings.length,
+      rule,
+      destination.ruleHost,
+      proxyKind,
+    ),
+  );
+  if (
+    mode !== 'Any' &&
+    td.resolution.source !== 'DEFAULT' &&
+    rule !== undefined &&
+    setting.source !== 'TRAFFIC_DISTRIBUTION' &&
+    ruleRef !== undefined
+  ) {
     diagnostics.push(
       diagnostic(
         'DESTINATION_RULE_OVERRIDES_TRAFFIC_DISTRIBUTION',
@@ -292,7 +383,12 @@ export function buildEnvoyHop(
     );
   }
   const pool = endpoints.filter((e) => e.health !== 'EXCLUDED').length;
-  if (outlierDetection !== undefined && ruleRef !== undefined && pool > 0 && outlierDetection.maxEjectionPercent * pool < PERCENT) {
+  if (
+    outlierDetection !== undefined &&
+    ruleRef !== undefined &&
+    pool > 0 &&
+    outlierDetection.maxEjectionPercent * pool < PERCENT
+  ) {
     diagnostics.push(
       diagnostic(
         'MAX_EJECTION_PERCENT_NEVER_EJECTS',
@@ -301,11 +397,22 @@ export function buildEnvoyHop(
       ),
     );
   }
-  const target = destination.primary !== undefined
-    ? { kind: 'Service', name: destination.primary.name, namespace: destination.primary.namespace, cluster: destination.primary.cluster }
-    : destination.serviceEntry !== undefined
-      ? { kind: 'ServiceEntry', name: destination.serviceEntry.name, namespace: destination.serviceEntry.namespace, cluster: destination.serviceEntry.cluster }
-      : undefined;
+  const target =
+    destination.primary !== undefined
+      ? {
+          kind: 'Service',
+          name: destination.primary.name,
+          namespace: destination.primary.namespace,
+          cluster: destination.primary.cluster,
+        }
+      : destination.serviceEntry !== undefined
+        ? {
+            kind: 'ServiceEntry',
+            name: destination.serviceEntry.name,
+            namespace: destination.serviceEntry.namespace,
+            cluster: destination.serviceEntry.cluster,
+          }
+        : undefined;
   if (destination.primary?.internalTrafficPolicy === 'Local' && target !== undefined) {
     diagnostics.push(
       diagnostic(
@@ -324,9 +431,21 @@ export function buildEnvoyHop(
       );
     }
   } else if (!endpoints.some((e) => e.health === 'HEALTHY') && target !== undefined) {
-    diagnostics.push(diagnostic('BACKEND_NO_READY_ENDPOINTS', `${destination.host} has no ready endpoint for ${source.name ?? 'the proxy'}: requests fail with 503.`, [target]));
+    diagnostics.push(
+      diagnostic(
+        'BACKEND_NO_READY_ENDPOINTS',
+        `${destination.host} has no ready endpoint for ${source.name ?? 'the proxy'}: requests fail with 503.`,
+        [target],
+      ),
+    );
   }
-  const unreachable = [...new Set(placements.filter((p) => p.crossNetwork && eastWestGatewayFor(mesh, p.candidate.network) === undefined).map((p) => p.candidate.network))];
+  const unreachable = [
+    ...new Set(
+      placements
+        .filter((p) => p.crossNetwork && eastWestGatewayFor(mesh, p.candidate.network) === undefined)
+        .map((p) => p.candidate.network),
+    ),
+  ];
   for (const network of unreachable) {
     diagnostics.push(
       diagnostic(
@@ -353,7 +472,11 @@ export function buildEnvoyHop(
     localityWeighted: assignment.localityWeighted,
     endpoints,
     priorityMeanings: assignment.levelMeanings.length > 0 ? assignment.levelMeanings : ['all endpoints'],
-    notes: [`traffic distribution ${mode}: ${td.resolution.reason}`, `locality: ${activation.reason}`, ...notes],
+    notes: [
+      `traffic distribution ${mode}: ${td.resolution.reason}`,
+      `locality: ${activation.reason}`,
+      ...notes,
+    ],
   };
   return { hop, diagnostics };
 }

@@ -12,7 +12,16 @@ import { proxyOf } from './hopContext.js';
 
 export const KUBE_PROXY_LOAD_BALANCER = 'ROUND_ROBIN';
 
-export function buildKubeProxyHop(source: HopSource, destination: HopDestination, clientRef: { readonly kind: string; readonly name: string; readonly namespace?: string; readonly cluster?: string }): HopResult {
+export function buildKubeProxyHop(
+  source: HopSource,
+  destination: HopDestination,
+  clientRef: {
+    readonly kind: string;
+    readonly name: string;
+    readonly namespace?: string;
+    readonly cluster?: string;
+  },
+): HopResult {
   const diagnostics: Diagnostic[] = [
     diagnostic(
       'CLIENT_OUTSIDE_MESH',
@@ -21,21 +30,25 @@ export function buildKubeProxyHop(source: HopSource, destination: HopDestination
     ),
   ];
   // kube-proxy only knows its own cluster's EndpointSlices.
-  const endpoints: ResolvedEndpoint[] = destination.endpoints.filter((e) => e.cluster === source.cluster).map((e) => ({
-    id: e.id,
-    name: e.name,
-    ...(e.address !== undefined ? { address: e.address } : {}),
-    cluster: e.cluster,
-    network: e.network,
-    locality: e.locality,
-    ...(e.node !== undefined ? { node: e.node } : {}),
-    ...(e.workload !== undefined ? { workload: e.workload } : {}),
-    priority: 0,
-    rawPriority: 0,
-    priorityReason: e.ready ? 'kube-proxy: every ready endpoint is equal' : 'not ready: kube-proxy skips it',
-    health: e.ready ? 'HEALTHY' : 'EXCLUDED',
-    weight: 1,
-  }));
+  const endpoints: ResolvedEndpoint[] = destination.endpoints
+    .filter((e) => e.cluster === source.cluster)
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      ...(e.address !== undefined ? { address: e.address } : {}),
+      cluster: e.cluster,
+      network: e.network,
+      locality: e.locality,
+      ...(e.node !== undefined ? { node: e.node } : {}),
+      ...(e.workload !== undefined ? { workload: e.workload } : {}),
+      priority: 0,
+      rawPriority: 0,
+      priorityReason: e.ready
+        ? 'kube-proxy: every ready endpoint is equal'
+        : 'not ready: kube-proxy skips it',
+      health: e.ready ? 'HEALTHY' : 'EXCLUDED',
+      weight: 1,
+    }));
   const notes: string[] = [
     'kube-proxy spreads connections uniformly over ready endpoints of its own cluster; this model ignores Kubernetes topology hints.',
   ];
@@ -43,9 +56,11 @@ export function buildKubeProxyHop(source: HopSource, destination: HopDestination
   if (!ready && destination.primary !== undefined) {
     const s = destination.primary;
     diagnostics.push(
-      diagnostic('BACKEND_NO_READY_ENDPOINTS', `${destination.host} has no ready endpoint: connections from ${source.name ?? 'the client'} fail.`, [
-        { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster },
-      ]),
+      diagnostic(
+        'BACKEND_NO_READY_ENDPOINTS',
+        `${destination.host} has no ready endpoint: connections from ${source.name ?? 'the client'} fail.`,
+        [{ kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster }],
+      ),
     );
   }
   const hop: ResolvedHop = {

@@ -4,7 +4,15 @@
  * (`ztunnel:src/state.rs` `load_balance`, istio.md §7; seeds 000/002).
  */
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import { augmentLabels, compactPriorities, modePriorities, selectDestinationRule, ztunnelLoadBalancing, ztunnelRanking, type ZtunnelScope } from '../istio/index.js';
+import {
+  augmentLabels,
+  compactPriorities,
+  modePriorities,
+  selectDestinationRule,
+  ztunnelLoadBalancing,
+  ztunnelRanking,
+  type ZtunnelScope,
+} from '../istio/index.js';
 import type { Diagnostic, LocalityLb } from '../model/answer.js';
 import type { Profile, ResourceRef } from '../model/meshModel.js';
 import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
@@ -37,7 +45,9 @@ function refOf(destination: HopDestination): ResourceRef | undefined {
     return { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster };
   }
   const se = destination.serviceEntry;
-  return se === undefined ? undefined : { kind: 'ServiceEntry', name: se.name, namespace: se.namespace, cluster: se.cluster };
+  return se === undefined
+    ? undefined
+    : { kind: 'ServiceEntry', name: se.name, namespace: se.namespace, cluster: se.cluster };
 }
 
 /**
@@ -45,7 +55,12 @@ function refOf(destination: HopDestination): ResourceRef | undefined {
  *
  * @example client-in-ambient → httpbin-waypoint: FAILOVER [NETWORK, REGION, ZONE] (the waypoint Service's PreferClose)
  */
-export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destination: HopDestination, profile: Profile): HopResult {
+export function buildZtunnelHop(
+  mesh: CompiledMesh,
+  source: HopSource,
+  destination: HopDestination,
+  profile: Profile,
+): HopResult {
   const diagnostics: Diagnostic[] = [];
   const notes: string[] = [];
   const td = trafficDistributionFor(mesh, destination, source.cluster, profile);
@@ -55,15 +70,28 @@ export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destinati
     profile,
     kind: destination.kind,
     mode: td.resolution.mode,
-    ...(svc !== undefined ? { internalTrafficPolicy: svc.internalTrafficPolicy, publishNotReadyAddresses: svc.publishNotReadyAddresses } : {}),
-    ...(destination.serviceEntry !== undefined && svc === undefined ? { resolution: destination.serviceEntry.resolution } : {}),
+    ...(svc !== undefined
+      ? {
+          internalTrafficPolicy: svc.internalTrafficPolicy,
+          publishNotReadyAddresses: svc.publishNotReadyAddresses,
+        }
+      : {}),
+    ...(destination.serviceEntry !== undefined && svc === undefined
+      ? { resolution: destination.serviceEntry.resolution }
+      : {}),
   });
   notes.push(lb.reason);
-  const eastWest = (network: string): boolean => (mesh.eastWestGatewaysByNetwork.get(network)?.length ?? 0) > 0;
+  const eastWest = (network: string): boolean =>
+    (mesh.eastWestGatewaysByNetwork.get(network)?.length ?? 0) > 0;
   const ranking = ztunnelRanking({
     profile,
     loadBalancing: lb,
-    source: { network: source.network, locality: source.locality, node: source.node ?? '', cluster: source.cluster },
+    source: {
+      network: source.network,
+      locality: source.locality,
+      node: source.node ?? '',
+      cluster: source.cluster,
+    },
     endpoints: destination.endpoints.map((e) => ({
       id: e.id,
       network: e.network,
@@ -81,7 +109,10 @@ export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destinati
   const dense = compactPriorities(raws);
   const meanings = modePriorities(td.resolution.mode, profile).levelMeanings;
   const meaningOfRaw = (raw: number): string => {
-    if (lb.mode === 'STRICT') return raw === 0 ? `same ${lb.scopes.map((s) => SCOPE_MEANING[s]).join(' + ')}` : 'no full match (dropped: STRICT)';
+    if (lb.mode === 'STRICT')
+      return raw === 0
+        ? `same ${lb.scopes.map((s) => SCOPE_MEANING[s]).join(' + ')}`
+        : 'no full match (dropped: STRICT)';
     if (lb.mode === 'STANDARD' || lb.mode === 'PASSTHROUGH') return 'all endpoints';
     return meanings[raw] ?? `rank ${ranking.maxRank - raw}`;
   };
@@ -91,7 +122,12 @@ export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destinati
     const raw = raws[i] ?? 0;
     const priority = dense[i] ?? 0;
     priorityMeanings[priority] ??= meaningOfRaw(raw);
-    const excluded = r === undefined || r.excludedBy === 'UNHEALTHY' || r.excludedBy === 'STRICT_MISMATCH' || r.excludedBy === 'NO_ADDRESS' || r.excludedBy === 'NO_WORKLOAD';
+    const excluded =
+      r === undefined ||
+      r.excludedBy === 'UNHEALTHY' ||
+      r.excludedBy === 'STRICT_MISMATCH' ||
+      r.excludedBy === 'NO_ADDRESS' ||
+      r.excludedBy === 'NO_WORKLOAD';
     const crossNetwork = e.network !== source.network && e.network !== '' && source.network !== '';
     return {
       id: e.id,
@@ -140,9 +176,17 @@ export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destinati
       );
     }
   }
-  if (!destination.endpoints.some((e) => e.ready) && lb.healthPolicy !== 'ALLOW_ALL' && target !== undefined) {
+  if (
+    !destination.endpoints.some((e) => e.ready) &&
+    lb.healthPolicy !== 'ALLOW_ALL' &&
+    target !== undefined
+  ) {
     diagnostics.push(
-      diagnostic('BACKEND_NO_READY_ENDPOINTS', `${destination.host} has no ready endpoint for the ztunnel on ${source.node ?? source.cluster}: connections fail.`, [target]),
+      diagnostic(
+        'BACKEND_NO_READY_ENDPOINTS',
+        `${destination.host} has no ready endpoint for the ztunnel on ${source.node ?? source.cluster}: connections fail.`,
+        [target],
+      ),
     );
   }
   // ztunnel never reads DestinationRules: say so when one exists for a host it balances by itself.
@@ -156,12 +200,24 @@ export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destinati
             serviceNamespace: destination.ruleNamespace,
             hostname: destination.ruleHost,
             proxyKind: 'SIDECAR',
-            proxyLabels: augmentLabels(source.labels, { locality: source.locality, cluster: source.cluster, network: source.network, ...(source.node !== undefined ? { nodeName: source.node } : {}) }),
+            proxyLabels: augmentLabels(source.labels, {
+              locality: source.locality,
+              cluster: source.cluster,
+              network: source.network,
+              ...(source.node !== undefined ? { nodeName: source.node } : {}),
+            }),
           });
     const rule = selection?.rule;
     if (rule !== undefined) {
-      const ref: ResourceRef = { kind: 'DestinationRule', name: rule.rule.name, namespace: rule.rule.namespace, cluster: rule.rule.cluster };
-      notes.push(`DestinationRule ${rule.rule.namespace}/${rule.rule.name} matches ${destination.ruleHost} but ztunnel ignores DestinationRules.`);
+      const ref: ResourceRef = {
+        kind: 'DestinationRule',
+        name: rule.rule.name,
+        namespace: rule.rule.namespace,
+        cluster: rule.rule.cluster,
+      };
+      notes.push(
+        `DestinationRule ${rule.rule.namespace}/${rule.rule.name} matches ${destination.ruleHost} but ztunnel ignores DestinationRules.`,
+      );
       diagnostics.push(
         diagnostic(
           'DESTINATION_RULE_IGNORED_ON_ZTUNNEL_HOP',
@@ -171,8 +227,14 @@ export function buildZtunnelHop(mesh: CompiledMesh, source: HopSource, destinati
       );
     }
   }
-  if (destination.endpoints.some((e) => e.network !== source.network && e.network !== '' && source.network !== '')) {
-    notes.push('Endpoints on other networks are reached over HBONE through that network\'s east-west gateway; they keep their own cluster and network here.');
+  if (
+    destination.endpoints.some(
+      (e) => e.network !== source.network && e.network !== '' && source.network !== '',
+    )
+  ) {
+    notes.push(
+      "Endpoints on other networks are reached over HBONE through that network's east-west gateway; they keep their own cluster and network here.",
+    );
   }
 
   const hop: ResolvedHop = {

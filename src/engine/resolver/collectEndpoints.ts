@@ -3,7 +3,15 @@
  * balancing proxy compares against its own (istio.md §1.2: pod locality comes from its node;
  * WorkloadEntries from `spec.locality`; EndpointSlice `zone` hints fill in when neither is known).
  */
-import type { EndpointModel, Labels, Locality, ResourceRef, ServiceEntryModel, ServiceModel, WorkloadModel } from '../model/meshModel.js';
+import type {
+  EndpointModel,
+  Labels,
+  Locality,
+  ResourceRef,
+  ServiceEntryModel,
+  ServiceModel,
+  WorkloadModel,
+} from '../model/meshModel.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { meshKey } from './meshKeys.js';
 
@@ -29,29 +37,51 @@ const NO_LOCALITY: Locality = { region: '', zone: '', subzone: '' };
 
 function candidate(mesh: CompiledMesh, ep: EndpointModel): EndpointCandidate {
   const wl: WorkloadModel | undefined =
-    ep.workload === undefined ? undefined : mesh.workloads.get(meshKey(ep.cluster, ep.workload.namespace, ep.workload.name));
+    ep.workload === undefined
+      ? undefined
+      : mesh.workloads.get(meshKey(ep.cluster, ep.workload.namespace, ep.workload.name));
   const nodeName = ep.nodeName ?? wl?.nodeName;
   const node = nodeName === undefined ? undefined : mesh.nodes.get(meshKey(ep.cluster, nodeName));
   const clusterNetwork = mesh.clusters.get(ep.cluster)?.network ?? '';
   const locality =
-    wl?.locality ?? ep.locality ?? node?.locality ?? (ep.zone !== undefined ? { ...NO_LOCALITY, zone: ep.zone } : NO_LOCALITY);
+    wl?.locality ??
+    ep.locality ??
+    node?.locality ??
+    (ep.zone !== undefined ? { ...NO_LOCALITY, zone: ep.zone } : NO_LOCALITY);
   const network = ep.network ?? wl?.network ?? node?.network ?? clusterNetwork;
   const name = ep.workload?.name ?? ep.address;
   return {
-    id: ep.workload !== undefined ? meshKey(ep.cluster, ep.workload.namespace, ep.workload.name) : meshKey(ep.cluster, ep.address),
+    id:
+      ep.workload !== undefined
+        ? meshKey(ep.cluster, ep.workload.namespace, ep.workload.name)
+        : meshKey(ep.cluster, ep.address),
     name,
     address: ep.address,
     cluster: ep.cluster,
     network,
     locality,
     ...(nodeName !== undefined ? { node: nodeName } : {}),
-    ...(ep.workload !== undefined ? { workload: { kind: ep.workload.kind, name: ep.workload.name, namespace: ep.workload.namespace, cluster: ep.cluster } } : {}),
+    ...(ep.workload !== undefined
+      ? {
+          workload: {
+            kind: ep.workload.kind,
+            name: ep.workload.name,
+            namespace: ep.workload.namespace,
+            cluster: ep.cluster,
+          },
+        }
+      : {}),
     labels: wl?.labels ?? ep.labels ?? {},
     // Kubernetes treats an absent `ready` as true; normalization already did. A terminating pod is not ready.
     ready: ep.ready && !ep.terminating,
     terminating: ep.terminating,
     weight: ep.weight ?? wl?.weight ?? 1,
-    serviceRef: { kind: ep.service.kind, name: ep.service.name, namespace: ep.service.namespace, cluster: ep.cluster },
+    serviceRef: {
+      kind: ep.service.kind,
+      name: ep.service.name,
+      namespace: ep.service.namespace,
+      cluster: ep.cluster,
+    },
   };
 }
 
@@ -65,14 +95,20 @@ export function collectEndpoints(
   serviceEntry?: ServiceEntryModel,
 ): EndpointCandidate[] {
   const out = new Map<string, EndpointCandidate>();
-  const sources: { cluster: string; kind: 'Service' | 'ServiceEntry'; namespace: string; name: string }[] = services.map((s) => ({
-    cluster: s.cluster,
-    kind: 'Service',
-    namespace: s.namespace,
-    name: s.name,
-  }));
+  const sources: { cluster: string; kind: 'Service' | 'ServiceEntry'; namespace: string; name: string }[] =
+    services.map((s) => ({
+      cluster: s.cluster,
+      kind: 'Service',
+      namespace: s.namespace,
+      name: s.name,
+    }));
   if (serviceEntry !== undefined) {
-    sources.push({ cluster: serviceEntry.cluster, kind: 'ServiceEntry', namespace: serviceEntry.namespace, name: serviceEntry.name });
+    sources.push({
+      cluster: serviceEntry.cluster,
+      kind: 'ServiceEntry',
+      namespace: serviceEntry.namespace,
+      name: serviceEntry.name,
+    });
   }
   for (const s of sources) {
     for (const ep of mesh.endpointsByService.get(meshKey(s.cluster, s.kind, s.namespace, s.name)) ?? []) {
@@ -80,5 +116,15 @@ export function collectEndpoints(
       if (!out.has(c.id)) out.set(c.id, c);
     }
   }
-  return [...out.values()].sort((a, b) => (a.cluster === b.cluster ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.cluster < b.cluster ? -1 : 1));
+  return [...out.values()].sort((a, b) =>
+    a.cluster === b.cluster
+      ? a.name < b.name
+        ? -1
+        : a.name > b.name
+          ? 1
+          : 0
+      : a.cluster < b.cluster
+        ? -1
+        : 1,
+  );
 }

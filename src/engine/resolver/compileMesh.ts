@@ -13,7 +13,11 @@ import type {
   NodeModel,
   NamespaceModel,
 } from '../model/meshModel.js';
-import { buildDestinationRuleIndex, DEFAULT_ROOT_NAMESPACE, type DestinationRuleIndex } from '../istio/index.js';
+import {
+  buildDestinationRuleIndex,
+  DEFAULT_ROOT_NAMESPACE,
+  type DestinationRuleIndex,
+} from '../istio/index.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { APP_LABEL, CANONICAL_NAME_LABEL, meshKey } from './meshKeys.js';
 
@@ -52,7 +56,8 @@ export function compileMesh(model: MeshModel): CompiledMesh {
   const eastWestGatewaysByNetwork = new Map<string, GatewayModel[]>();
   const destinationRulesByCluster = new Map<string, readonly DestinationRuleModel[]>();
   const destinationRuleIndexByCluster = new Map<string, DestinationRuleIndex>();
-  const rootNamespace = model.meshConfig.rootNamespace === '' ? DEFAULT_ROOT_NAMESPACE : model.meshConfig.rootNamespace;
+  const rootNamespace =
+    model.meshConfig.rootNamespace === '' ? DEFAULT_ROOT_NAMESPACE : model.meshConfig.rootNamespace;
   const hosts = new Set<string>();
   const clientNames = new Set<string>();
 
@@ -90,7 +95,11 @@ export function compileMesh(model: MeshModel): CompiledMesh {
       }
     }
     for (const ep of cluster.endpoints) {
-      push(endpointsByService, meshKey(ep.cluster, ep.service.kind, ep.service.namespace, ep.service.name), ep);
+      push(
+        endpointsByService,
+        meshKey(ep.cluster, ep.service.kind, ep.service.namespace, ep.service.name),
+        ep,
+      );
     }
     for (const wp of cluster.waypoints) {
       waypoints.set(meshKey(cluster.name, wp.namespace, wp.name), wp);
@@ -100,7 +109,8 @@ export function compileMesh(model: MeshModel): CompiledMesh {
       gateways.set(meshKey(cluster.name, gw.namespace, gw.name), gw);
       push(gatewaysByName, meshKey(gw.namespace, gw.name), gw);
       if (gw.gatewayClassName === INGRESS_GATEWAY_CLASS) clientNames.add(meshKey(gw.namespace, gw.name));
-      if (gw.gatewayClassName === EAST_WEST_GATEWAY_CLASS) push(eastWestGatewaysByNetwork, cluster.network, gw);
+      if (gw.gatewayClassName === EAST_WEST_GATEWAY_CLASS)
+        push(eastWestGatewaysByNetwork, cluster.network, gw);
     }
     destinationRulesByCluster.set(cluster.name, cluster.destinationRules);
     destinationRuleIndexByCluster.set(

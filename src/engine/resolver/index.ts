@@ -2,7 +2,12 @@
  * The resolver's public surface: compile a mesh once, then resolve client → backend paths against it.
  */
 export type { CompiledMesh } from './compiledMesh.js';
-export { compileMesh, EAST_WEST_GATEWAY_CLASS, INGRESS_GATEWAY_CLASS, WAYPOINT_GATEWAY_CLASS } from './compileMesh.js';
+export {
+  compileMesh,
+  EAST_WEST_GATEWAY_CLASS,
+  INGRESS_GATEWAY_CLASS,
+  WAYPOINT_GATEWAY_CLASS,
+} from './compileMesh.js';
 export type { PathQuery } from './resolvePath.js';
 export { resolvePath } from './resolvePath.js';
 export type { ClientKind, ResolvedClient } from './resolveClient.js';

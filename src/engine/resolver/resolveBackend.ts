@@ -25,7 +25,10 @@ export interface ResolvedBackend {
   readonly notes: readonly string[];
 }
 
-function preferCluster<T extends { readonly cluster: string }>(list: readonly T[], cluster: string): T | undefined {
+function preferCluster<T extends { readonly cluster: string }>(
+  list: readonly T[],
+  cluster: string,
+): T | undefined {
   return list.find((x) => x.cluster === cluster) ?? list[0];
 }
 
@@ -45,12 +48,17 @@ function fromServiceHost(
   // `*.mesh.internal` host and leaves cluster.local local (istio.md §10).
   if (profile !== 'SOLO' && primary?.global?.source === 'MESH_SERVICE_SCOPE_CONFIG') {
     services = found.filter((s) => s.global !== undefined);
-    notes.push(`${host} is global by meshConfig.serviceScopeConfigs: endpoints from every cluster that marks it global are merged.`);
+    notes.push(
+      `${host} is global by meshConfig.serviceScopeConfigs: endpoints from every cluster that marks it global are merged.`,
+    );
   } else if (local.length === 0) {
     const elsewhere = [...new Set(found.map((s) => s.cluster))].join(', ');
-    notes.push(`${host} does not exist in the client's cluster ${clientCluster} (only in ${elsewhere}); the name does not resolve there.`);
+    notes.push(
+      `${host} does not exist in the client's cluster ${clientCluster} (only in ${elsewhere}); the name does not resolve there.`,
+    );
     const global = primary?.global?.hostname;
-    if (global !== undefined && mesh.globalHosts.has(global)) notes.push(`Use the global host ${global} to reach it across clusters.`);
+    if (global !== undefined && mesh.globalHosts.has(global))
+      notes.push(`Use the global host ${global} to reach it across clusters.`);
   }
   return {
     host,
@@ -79,7 +87,9 @@ export function resolveBackend(
 ): ResolvedBackend {
   const host = reference.trim().toLowerCase().replace(/\.$/, '');
   if (host === '' || host.includes('/') || host.includes(' ')) {
-    throw new EngineError('INVALID_REFERENCE', `backend "${reference}" is not a hostname`, { value: reference });
+    throw new EngineError('INVALID_REFERENCE', `backend "${reference}" is not a hostname`, {
+      value: reference,
+    });
   }
   const candidates: string[] = [host];
   const labels = host.split('.');
@@ -94,7 +104,10 @@ export function resolveBackend(
       const notes = [
         `${candidate} is a global service: endpoints of ${global.length} cluster(s) (${global.map((s) => s.cluster).join(', ')}) are aggregated.`,
       ];
-      if (profile !== 'SOLO') notes.push(`${profile} has no *.mesh.internal hosts upstream; this host exists only under Solo's service-scope.`);
+      if (profile !== 'SOLO')
+        notes.push(
+          `${profile} has no *.mesh.internal hosts upstream; this host exists only under Solo's service-scope.`,
+        );
       return {
         host: candidate,
         kind: 'GLOBAL_SERVICE',

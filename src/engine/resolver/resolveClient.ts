@@ -44,7 +44,12 @@ export function representativePod(pods: readonly WorkloadModel[]): WorkloadModel
   return [...pods].sort((a, b) => rank(a) - rank(b) || byName(a, b))[0];
 }
 
-function matchInCluster(mesh: CompiledMesh, cluster: string, namespace: string, name: string): Match | undefined {
+function matchInCluster(
+  mesh: CompiledMesh,
+  cluster: string,
+  namespace: string,
+  name: string,
+): Match | undefined {
   const exact = mesh.workloads.get(meshKey(cluster, namespace, name));
   if (exact !== undefined) {
     return { cluster, ref: { kind: exact.kind, cluster, namespace, name }, pods: [exact] };
@@ -52,7 +57,8 @@ function matchInCluster(mesh: CompiledMesh, cluster: string, namespace: string, 
   const inCluster = (list: readonly WorkloadModel[] | undefined): WorkloadModel[] =>
     (list ?? []).filter((w) => w.cluster === cluster);
   const byWorkload = inCluster(mesh.workloadsByWorkloadName.get(meshKey(namespace, name)));
-  if (byWorkload.length > 0) return { cluster, ref: { kind: 'Workload', cluster, namespace, name }, pods: byWorkload };
+  if (byWorkload.length > 0)
+    return { cluster, ref: { kind: 'Workload', cluster, namespace, name }, pods: byWorkload };
   const byApp = inCluster(mesh.workloadsByApp.get(meshKey(namespace, name)));
   if (byApp.length > 0) return { cluster, ref: { kind: 'Workload', cluster, namespace, name }, pods: byApp };
   const gateway = mesh.gateways.get(meshKey(cluster, namespace, name));
@@ -65,7 +71,11 @@ function matchInCluster(mesh: CompiledMesh, cluster: string, namespace: string, 
   return undefined;
 }
 
-function kindOf(pod: WorkloadModel | undefined, gateway: GatewayModel | undefined, mesh: CompiledMesh): ClientKind {
+function kindOf(
+  pod: WorkloadModel | undefined,
+  gateway: GatewayModel | undefined,
+  mesh: CompiledMesh,
+): ClientKind {
   if (gateway !== undefined) return 'INGRESS_GATEWAY';
   if (pod === undefined) return 'OUTSIDE_MESH';
   if (pod.gatewayName !== undefined) {
@@ -93,11 +103,15 @@ function kindOf(pod: WorkloadModel | undefined, gateway: GatewayModel | undefine
 export function resolveClient(mesh: CompiledMesh, reference: string): ResolvedClient {
   const parts = reference.split('/');
   if ((parts.length !== 2 && parts.length !== 3) || parts.some((p) => p.trim() === '')) {
-    throw new EngineError('INVALID_REFERENCE', `client "${reference}" is not [cluster/]namespace/name`, { value: reference });
+    throw new EngineError('INVALID_REFERENCE', `client "${reference}" is not [cluster/]namespace/name`, {
+      value: reference,
+    });
   }
   const [cluster, namespace, name] = parts.length === 3 ? parts : [undefined, parts[0], parts[1]];
   if (namespace === undefined || name === undefined) {
-    throw new EngineError('INVALID_REFERENCE', `client "${reference}" is not [cluster/]namespace/name`, { value: reference });
+    throw new EngineError('INVALID_REFERENCE', `client "${reference}" is not [cluster/]namespace/name`, {
+      value: reference,
+    });
   }
   if (cluster !== undefined && !mesh.clusters.has(cluster)) {
     throw new EngineError('UNKNOWN_CLIENT', `cluster "${cluster}" is not in this snapshot`, {
@@ -116,9 +130,13 @@ export function resolveClient(mesh: CompiledMesh, reference: string): ResolvedCl
   }
   if (matches.length > 1) {
     const candidates = matches.map((m) => meshKey(m.cluster, namespace, name));
-    throw new EngineError('AMBIGUOUS_REFERENCE', `client "${reference}" exists in several clusters; name one`, {
-      candidates,
-    });
+    throw new EngineError(
+      'AMBIGUOUS_REFERENCE',
+      `client "${reference}" exists in several clusters; name one`,
+      {
+        candidates,
+      },
+    );
   }
   const pod = representativePod(match.pods);
   const notes: string[] = [];

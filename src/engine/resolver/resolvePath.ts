@@ -35,7 +35,14 @@ export interface PathQuery {
 
 const NO_LOCALITY = { region: '', zone: '', subzone: '' } as const;
 
-function sourceOfPod(kind: HopSource['kind'], pod: WorkloadModel | undefined, cluster: string, namespace: string, network: string, name?: string): HopSource {
+function sourceOfPod(
+  kind: HopSource['kind'],
+  pod: WorkloadModel | undefined,
+  cluster: string,
+  namespace: string,
+  network: string,
+  name?: string,
+): HopSource {
   const n = name ?? pod?.name;
   return {
     kind,
@@ -49,7 +56,10 @@ function sourceOfPod(kind: HopSource['kind'], pod: WorkloadModel | undefined, cl
   };
 }
 
-function backendDestination(backend: ResolvedBackend, endpoints: readonly EndpointCandidate[]): HopDestination {
+function backendDestination(
+  backend: ResolvedBackend,
+  endpoints: readonly EndpointCandidate[],
+): HopDestination {
   const port = backend.primary?.ports[0]?.port ?? backend.serviceEntry?.ports[0]?.port;
   return {
     host: backend.host,
@@ -128,11 +138,23 @@ function reachedWaypointPod(mesh: CompiledMesh, hop: ResolvedHop): { pod?: Workl
     .sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const pick = best[0] ?? [...hop.endpoints].sort((a, b) => (a.name < b.name ? -1 : 1))[0];
   const top = best.filter((e) => e.priority === pick?.priority);
-  const pod = pick?.workload !== undefined ? mesh.workloads.get(meshKey(pick.cluster, pick.workload.namespace ?? '', pick.workload.name)) : undefined;
-  if (pick === undefined) return { note: 'The waypoint has no pod in the snapshot: the waypoint hop is shown without a source locality.' };
-  const others = top.length > 1 ? ` (${top.length} instances share the best level; ${pick.name} stands for them, first by name)` : '';
+  const pod =
+    pick?.workload !== undefined
+      ? mesh.workloads.get(meshKey(pick.cluster, pick.workload.namespace ?? '', pick.workload.name))
+      : undefined;
+  if (pick === undefined)
+    return {
+      note: 'The waypoint has no pod in the snapshot: the waypoint hop is shown without a source locality.',
+    };
+  const others =
+    top.length > 1
+      ? ` (${top.length} instances share the best level; ${pick.name} stands for them, first by name)`
+      : '';
   const unhealthy = best.length === 0 ? ' No waypoint instance is healthy: traffic through it fails.' : '';
-  return { ...(pod !== undefined ? { pod } : {}), note: `The client reaches waypoint instance ${pick.name}${others}.${unhealthy}` };
+  return {
+    ...(pod !== undefined ? { pod } : {}),
+    note: `The client reaches waypoint instance ${pick.name}${others}.${unhealthy}`,
+  };
 }
 
 function proxyKindOf(client: ResolvedClient): DestinationRuleProxyKind {
@@ -169,7 +191,14 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
     const reached = reachedWaypointPod(mesh, first.hop);
     results.push(withNotes(first, [...firstNotes, reached.note]));
     const pod = reached.pod;
-    const source = sourceOfPod('WAYPOINT', pod, pod?.cluster ?? wp.gateway.cluster, wp.gateway.namespace, network, pod?.name ?? wp.gateway.name);
+    const source = sourceOfPod(
+      'WAYPOINT',
+      pod,
+      pod?.cluster ?? wp.gateway.cluster,
+      wp.gateway.namespace,
+      network,
+      pod?.name ?? wp.gateway.name,
+    );
     results.push(buildEnvoyHop(mesh, source, toBackend, profile, 'WAYPOINT'));
   };
 
@@ -182,19 +211,39 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
     case 'AMBIENT': {
       const pod = client.pod;
       const node = pod?.nodeName;
-      const source = sourceOfPod('ZTUNNEL', pod, client.cluster, client.namespace, network, node !== undefined ? `ztunnel@${node}` : 'ztunnel');
+      const source = sourceOfPod(
+        'ZTUNNEL',
+        pod,
+        client.cluster,
+        client.namespace,
+        network,
+        node !== undefined ? `ztunnel@${node}` : 'ztunnel',
+      );
       if (decision.kind === 'WAYPOINT') {
-        const dest = waypointDestination(mesh, decision, backend, `${decision.gateway.name}.${decision.gateway.namespace}.${CLUSTER_DOMAIN_SUFFIX}`);
+        const dest = waypointDestination(
+          mesh,
+          decision,
+          backend,
+          `${decision.gateway.name}.${decision.gateway.namespace}.${CLUSTER_DOMAIN_SUFFIX}`,
+        );
         throughWaypoint(buildZtunnelHop(mesh, source, dest, profile), decision);
       } else {
         const note = workloadWaypointNote(
           mesh,
           endpoints.flatMap((e) => {
-            const wl = e.workload === undefined ? undefined : mesh.workloads.get(meshKey(e.cluster, e.workload.namespace ?? '', e.workload.name));
+            const wl =
+              e.workload === undefined
+                ? undefined
+                : mesh.workloads.get(meshKey(e.cluster, e.workload.namespace ?? '', e.workload.name));
             return wl === undefined ? [] : [wl];
           }),
         );
-        results.push(withNotes(buildZtunnelHop(mesh, source, toBackend, profile), note === undefined ? firstNotes : [...firstNotes, note]));
+        results.push(
+          withNotes(
+            buildZtunnelHop(mesh, source, toBackend, profile),
+            note === undefined ? firstNotes : [...firstNotes, note],
+          ),
+        );
       }
       break;
     }
@@ -207,7 +256,9 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
         const dest = waypointDestination(mesh, decision, backend, backend.host);
         throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client)), decision);
       } else {
-        results.push(withNotes(buildEnvoyHop(mesh, source, toBackend, profile, proxyKindOf(client)), firstNotes));
+        results.push(
+          withNotes(buildEnvoyHop(mesh, source, toBackend, profile, proxyKindOf(client)), firstNotes),
+        );
       }
       break;
     }

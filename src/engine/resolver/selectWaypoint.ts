@@ -7,7 +7,13 @@
  */
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../model/answer.js';
-import type { GatewayModel, ResourceRef, ServiceModel, WaypointUse, WorkloadModel } from '../model/meshModel.js';
+import type {
+  GatewayModel,
+  ResourceRef,
+  ServiceModel,
+  WaypointUse,
+  WorkloadModel,
+} from '../model/meshModel.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { meshKey } from './meshKeys.js';
 import type { ResolvedBackend } from './resolveBackend.js';
@@ -35,7 +41,11 @@ function describe(ref: ResourceRef): string {
 }
 
 /** The label in force for the backend: the object's own, else its namespace's. */
-function waypointUseFor(mesh: CompiledMesh, backend: ResolvedBackend, cluster: string): WaypointUse | undefined {
+function waypointUseFor(
+  mesh: CompiledMesh,
+  backend: ResolvedBackend,
+  cluster: string,
+): WaypointUse | undefined {
   const own = backend.primary?.useWaypoint ?? backend.serviceEntry?.useWaypoint;
   if (own !== undefined) return own;
   return mesh.namespaces.get(meshKey(cluster, backend.namespace))?.useWaypoint;
@@ -43,7 +53,12 @@ function waypointUseFor(mesh: CompiledMesh, backend: ResolvedBackend, cluster: s
 
 function backendRef(backend: ResolvedBackend, cluster: string): ResourceRef {
   if (backend.serviceEntry !== undefined) {
-    return { kind: 'ServiceEntry', name: backend.serviceEntry.name, namespace: backend.serviceEntry.namespace, cluster };
+    return {
+      kind: 'ServiceEntry',
+      name: backend.serviceEntry.name,
+      namespace: backend.serviceEntry.namespace,
+      cluster,
+    };
   }
   return { kind: 'Service', name: backend.name, namespace: backend.namespace, cluster };
 }
@@ -51,7 +66,9 @@ function backendRef(backend: ResolvedBackend, cluster: string): ResourceRef {
 function ingressOptedIn(mesh: CompiledMesh, backend: ResolvedBackend, cluster: string): boolean {
   const labels = backend.primary?.labels ?? backend.serviceEntry?.labels ?? {};
   if (labels[INGRESS_USE_WAYPOINT_LABEL] !== undefined) return labels[INGRESS_USE_WAYPOINT_LABEL] === 'true';
-  return mesh.namespaces.get(meshKey(cluster, backend.namespace))?.labels[INGRESS_USE_WAYPOINT_LABEL] === 'true';
+  return (
+    mesh.namespaces.get(meshKey(cluster, backend.namespace))?.labels[INGRESS_USE_WAYPOINT_LABEL] === 'true'
+  );
 }
 
 /**
@@ -67,12 +84,25 @@ export function selectWaypoint(
 ): WaypointDecision {
   const target = backendRef(backend, cluster);
   if (clientKind === 'OUTSIDE_MESH') {
-    return { kind: 'NONE', reason: 'the client has no mesh proxy to redirect its traffic to a waypoint', diagnostics: [] };
+    return {
+      kind: 'NONE',
+      reason: 'the client has no mesh proxy to redirect its traffic to a waypoint',
+      diagnostics: [],
+    };
   }
   const use = waypointUseFor(mesh, backend, cluster);
-  if (use === undefined) return { kind: 'NONE', reason: `no istio.io/use-waypoint on ${describe(target)} or its namespace`, diagnostics: [] };
+  if (use === undefined)
+    return {
+      kind: 'NONE',
+      reason: `no istio.io/use-waypoint on ${describe(target)} or its namespace`,
+      diagnostics: [],
+    };
   if (use.kind === 'none') {
-    return { kind: 'NONE', reason: `istio.io/use-waypoint: none on ${describe(use.source)} opts out of a waypoint`, diagnostics: [] };
+    return {
+      kind: 'NONE',
+      reason: `istio.io/use-waypoint: none on ${describe(use.source)} opts out of a waypoint`,
+      diagnostics: [],
+    };
   }
   const label = `istio.io/use-waypoint: ${use.name} on ${describe(use.source)}${use.namespace !== backend.namespace ? ` (namespace ${use.namespace})` : ''}`;
   if (clientKind === 'INGRESS_GATEWAY' && !ingressOptedIn(mesh, backend, cluster)) {

@@ -15,7 +15,12 @@ export function trafficDistributionFor(
   cluster: string,
   profile: Profile,
 ): { readonly resolution: TrafficDistributionResolution; readonly diagnostics: readonly Diagnostic[] } {
-  const namespace = mesh.namespaces.get(meshKey(destination.primary?.cluster ?? destination.serviceEntry?.cluster ?? cluster, destination.namespace));
+  const namespace = mesh.namespaces.get(
+    meshKey(
+      destination.primary?.cluster ?? destination.serviceEntry?.cluster ?? cluster,
+      destination.namespace,
+    ),
+  );
   const resolution = resolveTrafficDistribution({
     profile,
     target: destination.target,
@@ -27,11 +32,19 @@ export function trafficDistributionFor(
     const resources: ResourceRef[] = w.resource !== undefined ? [w.resource] : [];
     switch (w.kind) {
       case 'UNKNOWN_VALUE':
-        return diagnostic('UNKNOWN_TRAFFIC_DISTRIBUTION', `${w.field ?? 'traffic distribution'}: ${w.message}.`, resources);
+        return diagnostic(
+          'UNKNOWN_TRAFFIC_DISTRIBUTION',
+          `${w.field ?? 'traffic distribution'}: ${w.message}.`,
+          resources,
+        );
       case 'UNSUPPORTED_IN_PROFILE':
       case 'SPEC_VALUE_IGNORED':
       case 'IGNORED_BY_INTERNAL_TRAFFIC_POLICY':
-        return diagnostic('TRAFFIC_DISTRIBUTION_UNSUPPORTED_IN_PROFILE', `${w.message} (profile ${profile}).`, resources);
+        return diagnostic(
+          'TRAFFIC_DISTRIBUTION_UNSUPPORTED_IN_PROFILE',
+          `${w.message} (profile ${profile}).`,
+          resources,
+        );
     }
   });
   return { resolution, diagnostics };

@@ -7,5 +7,7 @@ import { OPENAPI, OPENAPI_TEXT } from '../openapiDocument.js';
 export const docsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(swagger, { mode: 'static', specification: { document: OPENAPI as never } });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  app.get('/openapi.yaml', (_request, reply) => reply.type('application/yaml; charset=utf-8').send(OPENAPI_TEXT));
+  app.get('/openapi.yaml', (_request, reply) =>
+    reply.type('application/yaml; charset=utf-8').send(OPENAPI_TEXT),
+  );
 };

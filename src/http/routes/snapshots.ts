@@ -29,9 +29,13 @@ export const snapshotRoutes: FastifyPluginAsync<{
   // Uploads are kept as raw bytes: they are hashed and stored byte for byte, and parsed by the ingest
   // pipeline (which reports every problem), not by Fastify's JSON parser (which stops at the first).
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(['application/json', ...YAML_TYPES], { parseAs: 'buffer', bodyLimit: config.upload.bodyLimitBytes }, (_req, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    ['application/json', ...YAML_TYPES],
+    { parseAs: 'buffer', bodyLimit: config.upload.bodyLimitBytes },
+    (_req, body, done) => {
+      done(null, body);
+    },
+  );
 
   const reader = (request: FastifyRequest): void => authorizer.authorize(request, 'reader');
   const writer = (request: FastifyRequest): void => authorizer.authorize(request, 'writer');
@@ -62,7 +66,11 @@ export const snapshotRoutes: FastifyPluginAsync<{
           problems: [{ pointer: '', code: 'EMPTY_BODY', message: 'Upload YAML or JSON Kubernetes objects.' }],
         });
       }
-      const outcome = await snapshots.upload({ body: request.body, contentType: uploadContentType(request), params: request.query });
+      const outcome = await snapshots.upload({
+        body: request.body,
+        contentType: uploadContentType(request),
+        params: request.query,
+      });
       if (outcome.created) void reply.code(201).header('location', `/v1/snapshots/${outcome.snapshot.id}`);
       return outcome.snapshot;
     },
@@ -95,7 +103,10 @@ export const snapshotRoutes: FastifyPluginAsync<{
 
   app.get<{ Params: { id: string } }>(
     '/v1/snapshots/:id',
-    { onRequest: async (request) => reader(request), schema: { params: idParams, response: { 200: ref('Snapshot') } } },
+    {
+      onRequest: async (request) => reader(request),
+      schema: { params: idParams, response: { 200: ref('Snapshot') } },
+    },
     (request) => {
       const snapshot = snapshots.get(request.params.id);
       if (!snapshot) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot matches "${request.params.id}".`);

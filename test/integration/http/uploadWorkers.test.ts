@@ -25,7 +25,9 @@ describe('upload parsing in worker threads', () => {
 
   it('refuses an invalid upload with every problem, as inline parsing does', async () => {
     const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1' });
-    const response = await pooled.inject(upload('apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    a: 1\n'));
+    const response = await pooled.inject(
+      upload('apiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n    a: 1\n'),
+    );
     const body = expectProblem(response, 422, 'INVALID_UPLOAD');
     const codes = (body['problems'] as { code: string }[]).map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(['MISSING_NAME', 'NON_STRING_LABEL']));
@@ -35,7 +37,10 @@ describe('upload parsing in worker threads', () => {
   it('refuses a parse that exceeds the time budget and keeps serving', async () => {
     const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1', SPILLWAY_UPLOAD_TIMEOUT_MS: '1000' });
     // Large enough that parsing takes well over a second on any machine this runs on.
-    const big = Array.from({ length: 150_000 }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n  labels: {a: b, c: d}`).join('\n---\n');
+    const big = Array.from(
+      { length: 150_000 },
+      (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n  labels: {a: b, c: d}`,
+    ).join('\n---\n');
     const response = await pooled.inject(upload(big));
     const body = expectProblem(response, 422, 'INVALID_UPLOAD');
     expect(JSON.stringify(body['problems'])).toContain('PARSE_ABORTED');

@@ -25,15 +25,29 @@ describe('config', () => {
   it.each([
     [{}, (c: ReturnType<typeof loadConfig>) => c.server.port === 8080 && c.db.path === './data/spillway.db'],
     [{ PORT: '' }, (c: ReturnType<typeof loadConfig>) => c.server.port === 8080],
-    [{ NODE_ENV: 'production' }, (c: ReturnType<typeof loadConfig>) => !c.graphql.introspection && !c.graphql.landingPage],
-    [{ NODE_ENV: 'production', SPILLWAY_GRAPHQL_INTROSPECTION: 'true' }, (c: ReturnType<typeof loadConfig>) => c.graphql.introspection],
-    [{ SPILLWAY_UPLOAD_MAX_BYTES: '2048' }, (c: ReturnType<typeof loadConfig>) => c.upload.bodyLimitBytes === 2048],
+    [
+      { NODE_ENV: 'production' },
+      (c: ReturnType<typeof loadConfig>) => !c.graphql.introspection && !c.graphql.landingPage,
+    ],
+    [
+      { NODE_ENV: 'production', SPILLWAY_GRAPHQL_INTROSPECTION: 'true' },
+      (c: ReturnType<typeof loadConfig>) => c.graphql.introspection,
+    ],
+    [
+      { SPILLWAY_UPLOAD_MAX_BYTES: '2048' },
+      (c: ReturnType<typeof loadConfig>) => c.upload.bodyLimitBytes === 2048,
+    ],
     [
       { SPILLWAY_API_TOKENS: 'reader:rrrrrrrrrrrrrrrr, writer:wwwwwwwwwwwwwwww' },
       (c: ReturnType<typeof loadConfig>) =>
-        c.auth.tokens.length === 2 && c.auth.tokens[0]?.role === 'reader' && c.auth.tokens[1]?.token === 'wwwwwwwwwwwwwwww',
+        c.auth.tokens.length === 2 &&
+        c.auth.tokens[0]?.role === 'reader' &&
+        c.auth.tokens[1]?.token === 'wwwwwwwwwwwwwwww',
     ],
-    [{ SPILLWAY_CORS_ORIGINS: 'https://a.example, https://b.example' }, (c: ReturnType<typeof loadConfig>) => c.cors.origins.length === 2],
+    [
+      { SPILLWAY_CORS_ORIGINS: 'https://a.example, https://b.example' },
+      (c: ReturnType<typeof loadConfig>) => c.cors.origins.length === 2,
+    ],
   ])('parses %j', (env, check) => {
     expect(check(loadConfig(env))).toBe(true);
   });
@@ -41,7 +55,12 @@ describe('config', () => {
   it('reports every invalid variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', SPILLWAY_API_TOKENS: 'admin:short', NODE_ENV: 'staging' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        SPILLWAY_API_TOKENS: 'admin:short',
+        NODE_ENV: 'staging',
+      });
     } catch (e) {
       error = e;
     }

@@ -45,7 +45,9 @@ function replay(v: IstioVector): void {
   if ('destinationRules' in i) {
     const index = buildDestinationRuleIndex((i['destinationRules'] as VectorData[]).map(toModel), {
       rootNamespace: i['rootNamespace'] ?? 'istio-system',
-      ...(Array.isArray(i['defaultDestinationRuleExportTo']) ? { defaultDestinationRuleExportTo: i['defaultDestinationRuleExportTo'] } : {}),
+      ...(Array.isArray(i['defaultDestinationRuleExportTo'])
+        ? { defaultDestinationRuleExportTo: i['defaultDestinationRuleExportTo'] }
+        : {}),
     });
     const lookup = lookupDestinationRules(index, {
       proxyNamespace: i['proxyNamespace'],
@@ -54,13 +56,17 @@ function replay(v: IstioVector): void {
     });
     if ('selectedSubsets' in e) {
       const first = lookup.rules[0];
-      expect(first === undefined ? null : first.rule.subsets.map((s) => s.name)).toEqual(e['selectedSubsets']);
+      expect(first === undefined ? null : first.rule.subsets.map((s) => s.name)).toEqual(
+        e['selectedSubsets'],
+      );
       return;
     }
     if ('consolidatedRulesInOrder' in e) {
       expect(lookup.rules.map((r) => r.rule.name)).toEqual(e['consolidatedRulesInOrder']);
       if (e['mergedFrom'] !== undefined) {
-        const from = Object.fromEntries(lookup.rules.map((r) => [r.rule.name, r.from.map((f) => `${f.namespace ?? ''}/${f.name}`)]));
+        const from = Object.fromEntries(
+          lookup.rules.map((r) => [r.rule.name, r.from.map((f) => `${f.namespace ?? ''}/${f.name}`)]),
+        );
         expect(from).toEqual(e['mergedFrom']);
       }
       return;
@@ -79,11 +85,35 @@ describe('picking one rule for a proxy (SidecarScope.DestinationRule)', () => {
   const index = buildDestinationRuleIndex((v.input['destinationRules'] as VectorData[]).map(toModel));
   const base = { proxyNamespace: 'test', serviceNamespace: 'test', hostname: 'httpbin.org' };
   it.each([
-    ['sidecar app1 takes the app1 selector rule', 'SIDECAR', { app: 'app1' }, 'nsRule1', ['test/nsRule1', 'test/nsRule4']],
-    ['sidecar app2 takes the merged app2 rule', 'SIDECAR', { app: 'app2' }, 'nsRule2', ['test/nsRule2', 'test/nsRule3', 'test/nsRule4']],
-    ['an unselected sidecar takes the last selector-less rule', 'SIDECAR', { app: 'other' }, 'nsRule4', ['test/nsRule4']],
+    [
+      'sidecar app1 takes the app1 selector rule',
+      'SIDECAR',
+      { app: 'app1' },
+      'nsRule1',
+      ['test/nsRule1', 'test/nsRule4'],
+    ],
+    [
+      'sidecar app2 takes the merged app2 rule',
+      'SIDECAR',
+      { app: 'app2' },
+      'nsRule2',
+      ['test/nsRule2', 'test/nsRule3', 'test/nsRule4'],
+    ],
+    [
+      'an unselected sidecar takes the last selector-less rule',
+      'SIDECAR',
+      { app: 'other' },
+      'nsRule4',
+      ['test/nsRule4'],
+    ],
     ['a waypoint never uses selector rules', 'WAYPOINT', { app: 'app1' }, 'nsRule4', ['test/nsRule4']],
-    ['an east-west gateway ignores DestinationRules', 'EAST_WEST_GATEWAY', { app: 'app1' }, undefined, undefined],
+    [
+      'an east-west gateway ignores DestinationRules',
+      'EAST_WEST_GATEWAY',
+      { app: 'app1' },
+      undefined,
+      undefined,
+    ],
   ] as const)('%s', (_name, proxyKind, proxyLabels, ruleName, from) => {
     const s = selectDestinationRule(index, { ...base, proxyKind, proxyLabels });
     expect(s.rule?.rule.name).toBe(ruleName);

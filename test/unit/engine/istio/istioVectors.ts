@@ -24,7 +24,9 @@ export interface IstioVector {
 
 const VECTORS_URL = new URL('../../../../../shared/vectors/istio.json', import.meta.url);
 
-export const ALL_VECTORS: readonly IstioVector[] = JSON.parse(readFileSync(VECTORS_URL, 'utf8')) as IstioVector[];
+export const ALL_VECTORS: readonly IstioVector[] = JSON.parse(
+  readFileSync(VECTORS_URL, 'utf8'),
+) as IstioVector[];
 
 export function vectorsOfKind(kind: string): IstioVector[] {
   return ALL_VECTORS.filter((v) => v.kind === kind);

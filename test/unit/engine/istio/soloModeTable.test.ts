@@ -43,45 +43,90 @@ const SEED_TABLE: readonly [TrafficDistributionMode, Readonly<Record<string, num
   [
     'PreferSameZone', // PreferClose / PreferSameZone
     {
-      sameNode: 0, sameSubzone: 0, sameZone: 0, // P0 same network + region + zone
+      sameNode: 0,
+      sameSubzone: 0,
+      sameZone: 0, // P0 same network + region + zone
       sameRegion: 1, // P1 same network + region
       sameNetwork: 2, // P2 same network
-      crossNetSameNodeName: 3, crossNetSameZone: 3, crossNetSameRegion: 3, crossNetNothing: 3, crossNetThird: 3, // P3 all cross-network
+      crossNetSameNodeName: 3,
+      crossNetSameZone: 3,
+      crossNetSameRegion: 3,
+      crossNetNothing: 3,
+      crossNetThird: 3, // P3 all cross-network
     },
   ],
   [
     'PreferNetwork',
     {
-      sameNode: 0, sameSubzone: 0, sameZone: 0, sameRegion: 0, sameNetwork: 0,
-      crossNetSameNodeName: 1, crossNetSameZone: 1, crossNetSameRegion: 1, crossNetNothing: 1, crossNetThird: 1,
+      sameNode: 0,
+      sameSubzone: 0,
+      sameZone: 0,
+      sameRegion: 0,
+      sameNetwork: 0,
+      crossNetSameNodeName: 1,
+      crossNetSameZone: 1,
+      crossNetSameRegion: 1,
+      crossNetNothing: 1,
+      crossNetThird: 1,
     },
   ],
   [
     'Any',
     {
-      sameNode: 0, sameSubzone: 0, sameZone: 0, sameRegion: 0, sameNetwork: 0,
-      crossNetSameNodeName: 0, crossNetSameZone: 0, crossNetSameRegion: 0, crossNetNothing: 0, crossNetThird: 0,
+      sameNode: 0,
+      sameSubzone: 0,
+      sameZone: 0,
+      sameRegion: 0,
+      sameNetwork: 0,
+      crossNetSameNodeName: 0,
+      crossNetSameZone: 0,
+      crossNetSameRegion: 0,
+      crossNetNothing: 0,
+      crossNetThird: 0,
     },
   ],
   [
     'PreferRegion',
     {
-      sameNode: 0, sameSubzone: 0, sameZone: 0, sameRegion: 0, // P0 same network + region
+      sameNode: 0,
+      sameSubzone: 0,
+      sameZone: 0,
+      sameRegion: 0, // P0 same network + region
       sameNetwork: 1, // P1 same network, other region
-      crossNetSameNodeName: 2, crossNetSameZone: 2, crossNetSameRegion: 2, crossNetNothing: 2, crossNetThird: 2,
+      crossNetSameNodeName: 2,
+      crossNetSameZone: 2,
+      crossNetSameRegion: 2,
+      crossNetNothing: 2,
+      crossNetThird: 2,
     },
   ],
   [
     'PreferSameNode',
     {
-      sameNode: 0, sameSubzone: 1, sameZone: 2, sameRegion: 3, sameNetwork: 4,
-      crossNetSameNodeName: 5, crossNetSameZone: 5, crossNetSameRegion: 5, crossNetNothing: 5, crossNetThird: 5,
+      sameNode: 0,
+      sameSubzone: 1,
+      sameZone: 2,
+      sameRegion: 3,
+      sameNetwork: 4,
+      crossNetSameNodeName: 5,
+      crossNetSameZone: 5,
+      crossNetSameRegion: 5,
+      crossNetNothing: 5,
+      crossNetThird: 5,
     },
   ],
 ];
 
 const labelsOf = (p: Place) =>
-  augmentLabels({}, { locality: { region: p.region, zone: p.zone, subzone: p.subzone }, cluster: 'c1', nodeName: p.node, network: p.network });
+  augmentLabels(
+    {},
+    {
+      locality: { region: p.region, zone: p.zone, subzone: p.subzone },
+      cluster: 'c1',
+      nodeName: p.node,
+      network: p.network,
+    },
+  );
 
 describe('seed 002 mode → priority table under SOLO', () => {
   describe.each(SEED_TABLE)('%s', (mode, expected) => {
@@ -94,7 +139,10 @@ describe('seed 002 mode → priority table under SOLO', () => {
         proxy: { locality: PROXY, labels: labelsOf(PROXY), kind: 'WAYPOINT' },
         groups: names.map((n) => {
           const p = ENDPOINTS[n] ?? PROXY;
-          return { locality: { region: p.region, zone: p.zone, subzone: p.subzone }, endpoints: [{ id: n, labels: labelsOf(p) }] };
+          return {
+            locality: { region: p.region, zone: p.zone, subzone: p.subzone },
+            endpoints: [{ id: n, labels: labelsOf(p) }],
+          };
         }),
         setting,
         hasOutlierDetection: false,
@@ -111,7 +159,14 @@ describe('seed 002 mode → priority table under SOLO', () => {
         source: { network: PROXY.network, locality: PROXY, node: PROXY.node, cluster: 'c1' },
         endpoints: names.map((n) => {
           const p = ENDPOINTS[n] ?? PROXY;
-          return { id: n, network: p.network, locality: { region: p.region, zone: p.zone, subzone: p.subzone }, node: p.node, cluster: 'c1', healthy: true };
+          return {
+            id: n,
+            network: p.network,
+            locality: { region: p.region, zone: p.zone, subzone: p.subzone },
+            node: p.node,
+            cluster: 'c1',
+            healthy: true,
+          };
         }),
       });
       const tiers = compactPriorities(r.endpoints.map((e) => e.tier ?? -1));
@@ -121,7 +176,9 @@ describe('seed 002 mode → priority table under SOLO', () => {
     });
 
     it('raw level meanings cover every level of the table', () => {
-      expect(modePriorities(mode, 'SOLO').levelMeanings.length).toBe(Math.max(...Object.values(expected)) + 1);
+      expect(modePriorities(mode, 'SOLO').levelMeanings.length).toBe(
+        Math.max(...Object.values(expected)) + 1,
+      );
     });
   });
 });

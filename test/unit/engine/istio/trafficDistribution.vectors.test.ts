@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalityLbSetting, Profile, ZoneAwareLbSetting } from '../../../../src/engine/model/meshModel.js';
+import type {
+  LocalityLbSetting,
+  Profile,
+  ZoneAwareLbSetting,
+} from '../../../../src/engine/model/meshModel.js';
 import {
   TRAFFIC_DISTRIBUTION_ANNOTATION,
   effectiveLbSetting,
@@ -53,7 +57,12 @@ function replay(v: IstioVector, profile: Profile): void {
     const got = Object.fromEntries(
       Object.entries(i['endpointLabels'] as Record<string, Record<string, string>>).map(([name, labels]) => [
         name,
-        failoverPriorityRank(i['proxyLabels'], labels, keys, networkPreferredFor(profile, 'TRAFFIC_DISTRIBUTION')).raw,
+        failoverPriorityRank(
+          i['proxyLabels'],
+          labels,
+          keys,
+          networkPreferredFor(profile, 'TRAFFIC_DISTRIBUTION'),
+        ).raw,
       ]),
     );
     expect(got).toEqual(e[key]);
@@ -68,12 +77,24 @@ function replay(v: IstioVector, profile: Profile): void {
     return;
   }
   if ('kind' in i) {
-    const lbOf = (svc: { name: string; annotation?: unknown; spec?: unknown; publishNotReadyAddresses?: boolean }) => {
+    const lbOf = (svc: {
+      name: string;
+      annotation?: unknown;
+      spec?: unknown;
+      publishNotReadyAddresses?: boolean;
+    }) => {
       const isSe = i['kind'] === 'ServiceEntry';
       const td = resolveTrafficDistribution({
         profile,
         ...(isSe
-          ? { serviceEntry: { cluster: 'c1', namespace: 'ns', name: svc.name, annotations: ann(i['serviceEntryAnnotation']) } }
+          ? {
+              serviceEntry: {
+                cluster: 'c1',
+                namespace: 'ns',
+                name: svc.name,
+                annotations: ann(i['serviceEntryAnnotation']),
+              },
+            }
           : { service: service(svc.name, svc.spec, svc.annotation) }),
         namespace: namespace(i['namespaceAnnotation']),
       });
@@ -81,14 +102,26 @@ function replay(v: IstioVector, profile: Profile): void {
         profile,
         kind: isSe ? 'ServiceEntry' : 'Service',
         mode: td.mode,
-        ...(svc.publishNotReadyAddresses === undefined ? {} : { publishNotReadyAddresses: svc.publishNotReadyAddresses }),
-        ...(typeof i['resolution'] === 'string' ? { resolution: i['resolution'] as 'NONE' | 'STATIC' | 'DNS' | 'DNS_ROUND_ROBIN' } : {}),
+        ...(svc.publishNotReadyAddresses === undefined
+          ? {}
+          : { publishNotReadyAddresses: svc.publishNotReadyAddresses }),
+        ...(typeof i['resolution'] === 'string'
+          ? { resolution: i['resolution'] as 'NONE' | 'STATIC' | 'DNS' | 'DNS_ROUND_ROBIN' }
+          : {}),
       });
     };
     const want = e['workloadapi.LoadBalancing'] as Record<string, unknown>;
     if (Array.isArray(i['services'])) {
-      for (const s of i['services'] as { name: string; serviceAnnotation: string; publishNotReadyAddresses: boolean }[]) {
-        const lb = lbOf({ name: s.name, annotation: s.serviceAnnotation, publishNotReadyAddresses: s.publishNotReadyAddresses });
+      for (const s of i['services'] as {
+        name: string;
+        serviceAnnotation: string;
+        publishNotReadyAddresses: boolean;
+      }[]) {
+        const lb = lbOf({
+          name: s.name,
+          annotation: s.serviceAnnotation,
+          publishNotReadyAddresses: s.publishNotReadyAddresses,
+        });
         const expectedHealth = want[`${s.name}.healthPolicy`];
         if (expectedHealth !== undefined) expect(lb.healthPolicy).toBe(expectedHealth);
         else expect(lb.healthPolicy).toBe('ALLOW_ALL');
@@ -111,12 +144,18 @@ function replay(v: IstioVector, profile: Profile): void {
     return;
   }
   if ('PILOT_SEND_UNHEALTHY_ENDPOINTS' in i) {
-    const mode = i['serviceTrafficDistribution'] === null ? undefined : (i['serviceTrafficDistribution'] as TrafficDistributionMode);
+    const mode =
+      i['serviceTrafficDistribution'] === null
+        ? undefined
+        : (i['serviceTrafficDistribution'] as TrafficDistributionMode);
     const s = unhealthyEndpointSupport(profile, mode, {
       sendUnhealthyEndpoints: i['PILOT_SEND_UNHEALTHY_ENDPOINTS'],
       autoSendUnhealthyEndpoints: i['PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS'],
     });
-    expect(s).toEqual({ supports: e['supportsUnhealthyEndpoints'], forces: e['forcesSupportUnhealthyEndpoints'] });
+    expect(s).toEqual({
+      supports: e['supportsUnhealthyEndpoints'],
+      forces: e['forcesSupportUnhealthyEndpoints'],
+    });
     return;
   }
   if ('meshLocalityLbSetting' in i) {
@@ -125,8 +164,12 @@ function replay(v: IstioVector, profile: Profile): void {
       dr === undefined
         ? undefined
         : {
-            ...(dr['localityLbSetting'] === undefined ? {} : { localityLbSetting: setting<LocalityLbSetting>(dr['localityLbSetting']) ?? {} }),
-            ...(dr['zoneAwareLbSetting'] === undefined ? {} : { zoneAwareLbSetting: setting<ZoneAwareLbSetting>(dr['zoneAwareLbSetting']) ?? {} }),
+            ...(dr['localityLbSetting'] === undefined
+              ? {}
+              : { localityLbSetting: setting<LocalityLbSetting>(dr['localityLbSetting']) ?? {} }),
+            ...(dr['zoneAwareLbSetting'] === undefined
+              ? {}
+              : { zoneAwareLbSetting: setting<ZoneAwareLbSetting>(dr['zoneAwareLbSetting']) ?? {} }),
           };
     const mesh = {
       localityLbSetting: setting<LocalityLbSetting>(i['meshLocalityLbSetting']),
@@ -140,7 +183,10 @@ function replay(v: IstioVector, profile: Profile): void {
     });
     const locality = r.kind === 'LOCALITY' ? r.setting : null;
     const zoneAware = r.kind === 'ZONE_AWARE' ? r.setting : null;
-    const strip = (x: unknown) => (x === null ? null : JSON.parse(JSON.stringify(x, (k, val) => (k === 'failover' && typeof val === 'string' ? [] : val))));
+    const strip = (x: unknown) =>
+      x === null
+        ? null
+        : JSON.parse(JSON.stringify(x, (k, val) => (k === 'failover' && typeof val === 'string' ? [] : val)));
     expect(locality === null ? null : { ...locality }).toEqual(strip(e['effectiveLocalityLbSetting']));
     expect(zoneAware === null ? null : { ...zoneAware }).toEqual(strip(e['effectiveZoneAwareLbSetting']));
     expect(r.kind !== 'NONE' && r.force).toBe(e['forceFailover']);

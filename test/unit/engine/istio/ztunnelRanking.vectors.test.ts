@@ -12,7 +12,12 @@ interface RawPlace {
   ips?: string[];
 }
 
-const place = (p: RawPlace) => ({ network: p.network, locality: { region: p.region, zone: p.zone, subzone: '' }, node: '', cluster: '' });
+const place = (p: RawPlace) => ({
+  network: p.network,
+  locality: { region: p.region, zone: p.zone, subzone: '' },
+  node: '',
+  cluster: '',
+});
 
 function endpoints(raw: Record<string, RawPlace | string>): ZtunnelEndpointInput[] {
   return Object.entries(raw).map(([id, p]) =>
@@ -25,7 +30,10 @@ function endpoints(raw: Record<string, RawPlace | string>): ZtunnelEndpointInput
 function run(v: IstioVector, profile: Profile) {
   return ztunnelRanking({
     profile,
-    loadBalancing: v.input['loadBalancing'] as Pick<ZtunnelLoadBalancing, 'mode' | 'scopes' | 'healthPolicy'> & { routingPreference: never },
+    loadBalancing: v.input['loadBalancing'] as Pick<
+      ZtunnelLoadBalancing,
+      'mode' | 'scopes' | 'healthPolicy'
+    > & { routingPreference: never },
     source: place(v.input['sourceWorkload']),
     endpoints: endpoints(v.input['endpoints']),
   });
@@ -43,19 +51,24 @@ describe('ztunnel_lb vectors', () => {
     const r = run(v, 'ISTIO_1_31');
     expect([...r.selectable].sort()).toEqual(v.expected['selectableSet']);
     const ranks = Object.fromEntries(
-      r.endpoints.filter((e) => e.rank !== undefined && (e.excludedBy === undefined || e.excludedBy === 'LOWER_RANK')).map((e) => [e.id, e.rank]),
+      r.endpoints
+        .filter((e) => e.rank !== undefined && (e.excludedBy === undefined || e.excludedBy === 'LOWER_RANK'))
+        .map((e) => [e.id, e.rank]),
     );
     expect(ranks).toEqual(v.expected['rankByEndpoint_derived']);
     // tier = maxRank − rank, 0 for a full match.
     for (const e of r.endpoints) if (e.rank !== undefined) expect(e.tier).toBe(r.maxRank - e.rank);
   });
 
-  it.each(rows('ztunnel_lb'))('%s: the same endpoints are picked without network preference (ISTIO_1_30, SOLO)', (_id, raw) => {
-    const v = withScopes(raw);
-    for (const profile of ['ISTIO_1_30', 'SOLO'] as const) {
-      const r = run(v, profile);
-      expect(r.networkPreferred).toBe(false);
-      expect([...r.selectable].sort()).toEqual(v.expected['selectableSet']);
-    }
-  });
+  it.each(rows('ztunnel_lb'))(
+    '%s: the same endpoints are picked without network preference (ISTIO_1_30, SOLO)',
+    (_id, raw) => {
+      const v = withScopes(raw);
+      for (const profile of ['ISTIO_1_30', 'SOLO'] as const) {
+        const r = run(v, profile);
+        expect(r.networkPreferred).toBe(false);
+        expect([...r.selectable].sort()).toEqual(v.expected['selectableSet']);
+      }
+    },
+  );
 });

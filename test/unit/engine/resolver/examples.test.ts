@@ -29,7 +29,11 @@ function levels(hop: ResolvedHop | undefined): string[][] {
 describe('httpbin (seed 001)', () => {
   it.each([
     ['httpbin-before.yaml', 'LEAST_REQUEST', undefined],
-    ['httpbin-after.yaml', 'ROUND_ROBIN', { consecutive5xxErrors: 3, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 }],
+    [
+      'httpbin-after.yaml',
+      'ROUND_ROBIN',
+      { consecutive5xxErrors: 3, intervalSeconds: 10, baseEjectionTimeSeconds: 30, maxEjectionPercent: 50 },
+    ],
   ])('%s: all three endpoints behind the waypoint at one level; %s', (file, lb, outlier) => {
     const p = resolve(file, 'httpbin/client-in-ambient', 'in-ambient');
     expect(p.profile).toBe('SOLO');
@@ -47,19 +51,25 @@ describe('bookinfo multicluster (seeds 000/002): productpage-failover from each 
   it.each([
     ['cluster1/bookinfo/ratings', 'cluster1', 'us-east-1b'],
     ['cluster2/bookinfo/productpage-v1', 'cluster2', 'us-west-2b'],
-  ])('%s: the local waypoint, then same zone → same region → the other region', (client, cluster, waypointZone) => {
-    const p = resolve('bookinfo-multicluster.yaml', client, 'productpage.bookinfo.mesh.internal');
-    const hop = p.hops[1];
-    expect(hop?.from).toMatchObject({ kind: 'WAYPOINT', cluster });
-    expect(hop?.from.locality?.endsWith(waypointZone)).toBe(true);
-    expect(hop?.destinationRule).toMatchObject({ name: 'productpage-failover', cluster });
-    expect(hop?.localityLb.failoverPriority).toEqual(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone']);
-    const [same, region, other] = levels(hop);
-    expect(same?.every((e) => e === `${cluster}:${waypointZone}`)).toBe(true);
-    expect(region?.every((e) => e.startsWith(`${cluster}:`) && !e.endsWith(waypointZone))).toBe(true);
-    expect(other?.every((e) => !e.startsWith(`${cluster}:`))).toBe(true);
-    expect(levels(hop)).toHaveLength(3);
-  });
+  ])(
+    '%s: the local waypoint, then same zone → same region → the other region',
+    (client, cluster, waypointZone) => {
+      const p = resolve('bookinfo-multicluster.yaml', client, 'productpage.bookinfo.mesh.internal');
+      const hop = p.hops[1];
+      expect(hop?.from).toMatchObject({ kind: 'WAYPOINT', cluster });
+      expect(hop?.from.locality?.endsWith(waypointZone)).toBe(true);
+      expect(hop?.destinationRule).toMatchObject({ name: 'productpage-failover', cluster });
+      expect(hop?.localityLb.failoverPriority).toEqual([
+        'topology.kubernetes.io/region',
+        'topology.kubernetes.io/zone',
+      ]);
+      const [same, region, other] = levels(hop);
+      expect(same?.every((e) => e === `${cluster}:${waypointZone}`)).toBe(true);
+      expect(region?.every((e) => e.startsWith(`${cluster}:`) && !e.endsWith(waypointZone))).toBe(true);
+      expect(other?.every((e) => !e.startsWith(`${cluster}:`))).toBe(true);
+      expect(levels(hop)).toHaveLength(3);
+    },
+  );
 });
 
 describe('sidecar client (seed 003)', () => {

@@ -22,7 +22,9 @@ const ingressPod = makePod(nodeA, 'istio-ingress', 'ingress-abc', 'istio-ingress
   gatewayName: 'public',
   dataplaneMode: 'none',
 });
-const sidecarPod = makePod(nodeA, 'httpbin', 'sleep-sidecar-1', 'sleep-sidecar', { dataplaneMode: 'sidecar' });
+const sidecarPod = makePod(nodeA, 'httpbin', 'sleep-sidecar-1', 'sleep-sidecar', {
+  dataplaneMode: 'sidecar',
+});
 const outsidePod = makePod(nodeA, 'legacy', 'curl-1', 'curl', { dataplaneMode: 'none' });
 const base = httpbinCluster();
 const mesh = compileMesh(
@@ -36,8 +38,20 @@ const mesh = compileMesh(
 
 describe('resolveClient', () => {
   it.each([
-    ['pod name', 'httpbin/client-in-ambient-6b5c96c4f8-x2j9k', 'Pod', 'AMBIENT', 'client-in-ambient-6b5c96c4f8-x2j9k'],
-    ['workload name', 'httpbin/client-in-ambient', 'Workload', 'AMBIENT', 'client-in-ambient-6b5c96c4f8-x2j9k'],
+    [
+      'pod name',
+      'httpbin/client-in-ambient-6b5c96c4f8-x2j9k',
+      'Pod',
+      'AMBIENT',
+      'client-in-ambient-6b5c96c4f8-x2j9k',
+    ],
+    [
+      'workload name',
+      'httpbin/client-in-ambient',
+      'Workload',
+      'AMBIENT',
+      'client-in-ambient-6b5c96c4f8-x2j9k',
+    ],
     ['with cluster', 'cluster1/httpbin/in-ambient', 'Workload', 'AMBIENT', 'in-ambient-7d8f9b6c54-abc12'],
     ['sidecar pod', 'httpbin/sleep-sidecar', 'Workload', 'SIDECAR', 'sleep-sidecar-1'],
     ['outside the mesh', 'legacy/curl', 'Workload', 'OUTSIDE_MESH', 'curl-1'],
@@ -55,8 +69,22 @@ describe('resolveClient', () => {
   });
 
   it.each([
-    ['ready before unready', [{ name: 'b', ready: true }, { name: 'a', ready: false }], 'b'],
-    ['by name among ready', [{ name: 'b', ready: true }, { name: 'a', ready: true }], 'a'],
+    [
+      'ready before unready',
+      [
+        { name: 'b', ready: true },
+        { name: 'a', ready: false },
+      ],
+      'b',
+    ],
+    [
+      'by name among ready',
+      [
+        { name: 'b', ready: true },
+        { name: 'a', ready: true },
+      ],
+      'a',
+    ],
   ])('representative pod: %s', (_l, pods, expected) => {
     const built = pods.map((p) => makePod(nodeA, 'ns', p.name, 'w', { ready: p.ready }));
     expect(representativePod(built)?.name).toBe(expected);
@@ -81,7 +109,10 @@ describe('resolveClient', () => {
     const multi = compileMesh(bookinfoMesh());
     const err = engineError(() => resolveClient(multi, 'bookinfo/productpage-v1'));
     expect(err.code).toBe('AMBIGUOUS_REFERENCE');
-    expect(err.details['candidates']).toEqual(['cluster1/bookinfo/productpage-v1', 'cluster2/bookinfo/productpage-v1']);
+    expect(err.details['candidates']).toEqual([
+      'cluster1/bookinfo/productpage-v1',
+      'cluster2/bookinfo/productpage-v1',
+    ]);
     expect(resolveClient(multi, 'cluster2/bookinfo/productpage-v1').cluster).toBe('cluster2');
   });
 });
@@ -90,12 +121,36 @@ describe('resolveBackend', () => {
   const single = compileMesh(httpbinMesh());
   const multi = compileMesh(bookinfoMesh());
   it.each([
-    ['FQDN', single, 'in-ambient.httpbin.svc.cluster.local', 'SERVICE', 'in-ambient.httpbin.svc.cluster.local'],
+    [
+      'FQDN',
+      single,
+      'in-ambient.httpbin.svc.cluster.local',
+      'SERVICE',
+      'in-ambient.httpbin.svc.cluster.local',
+    ],
     ['name.namespace', single, 'in-ambient.httpbin', 'SERVICE', 'in-ambient.httpbin.svc.cluster.local'],
-    ['name.namespace.svc', single, 'in-ambient.httpbin.svc', 'SERVICE', 'in-ambient.httpbin.svc.cluster.local'],
+    [
+      'name.namespace.svc',
+      single,
+      'in-ambient.httpbin.svc',
+      'SERVICE',
+      'in-ambient.httpbin.svc.cluster.local',
+    ],
     ['short name', single, 'in-ambient', 'SERVICE', 'in-ambient.httpbin.svc.cluster.local'],
-    ['trailing dot and case', single, 'In-Ambient.httpbin.svc.cluster.local.', 'SERVICE', 'in-ambient.httpbin.svc.cluster.local'],
-    ['global host', multi, 'productpage.bookinfo.mesh.internal', 'GLOBAL_SERVICE', 'productpage.bookinfo.mesh.internal'],
+    [
+      'trailing dot and case',
+      single,
+      'In-Ambient.httpbin.svc.cluster.local.',
+      'SERVICE',
+      'in-ambient.httpbin.svc.cluster.local',
+    ],
+    [
+      'global host',
+      multi,
+      'productpage.bookinfo.mesh.internal',
+      'GLOBAL_SERVICE',
+      'productpage.bookinfo.mesh.internal',
+    ],
   ])('%s', (_l, m, ref, kind, host) => {
     const b = resolveBackend(m, ref, 'httpbin', 'cluster1', 'SOLO');
     expect(b.kind).toBe(kind);
@@ -103,11 +158,20 @@ describe('resolveBackend', () => {
   });
 
   it('a global host aggregates the Service of every cluster; cluster.local stays local under SOLO', () => {
-    expect(resolveBackend(multi, 'productpage.bookinfo.mesh.internal', 'bookinfo', 'cluster1', 'SOLO').services.map((s) => s.cluster)).toEqual([
-      'cluster1',
-      'cluster2',
-    ]);
-    expect(resolveBackend(multi, 'productpage.bookinfo', 'bookinfo', 'cluster1', 'SOLO').services.map((s) => s.cluster)).toEqual(['cluster1']);
+    expect(
+      resolveBackend(
+        multi,
+        'productpage.bookinfo.mesh.internal',
+        'bookinfo',
+        'cluster1',
+        'SOLO',
+      ).services.map((s) => s.cluster),
+    ).toEqual(['cluster1', 'cluster2']);
+    expect(
+      resolveBackend(multi, 'productpage.bookinfo', 'bookinfo', 'cluster1', 'SOLO').services.map(
+        (s) => s.cluster,
+      ),
+    ).toEqual(['cluster1']);
   });
 
   it.each([
@@ -119,7 +183,9 @@ describe('resolveBackend', () => {
   });
 
   it('lists the closest hosts for an unknown backend', () => {
-    const err = engineError(() => resolveBackend(single, 'in-ambeint.httpbin.svc.cluster.local', 'httpbin', 'cluster1', 'SOLO'));
+    const err = engineError(() =>
+      resolveBackend(single, 'in-ambeint.httpbin.svc.cluster.local', 'httpbin', 'cluster1', 'SOLO'),
+    );
     expect((err.details['closest'] as string[])[0]).toBe('in-ambient.httpbin.svc.cluster.local');
   });
 });

@@ -4,8 +4,23 @@ import type { ResolvedHop, ResolvedPath } from '../../../../src/engine/model/res
 import { compileMesh } from '../../../../src/engine/resolver/compileMesh.js';
 import { resolvePath } from '../../../../src/engine/resolver/resolvePath.js';
 import { bookinfoMesh } from './fixtures/bookinfo.js';
-import { clientPod, HTTPBIN_CLUSTER, httpbinCluster, httpbinMesh, httpbinNodes, inAmbient } from './fixtures/httpbin.js';
-import { endpointFor, makeGateway, makeMesh, makeNamespace, makePod, makeService, withCluster } from './fixtures/meshBuilders.js';
+import {
+  clientPod,
+  HTTPBIN_CLUSTER,
+  httpbinCluster,
+  httpbinMesh,
+  httpbinNodes,
+  inAmbient,
+} from './fixtures/httpbin.js';
+import {
+  endpointFor,
+  makeGateway,
+  makeMesh,
+  makeNamespace,
+  makePod,
+  makeService,
+  withCluster,
+} from './fixtures/meshBuilders.js';
 
 const CLIENT = 'httpbin/client-in-ambient';
 const [nodeA, nodeB] = httpbinNodes;
@@ -48,7 +63,7 @@ describe('seed 001: httpbin behind httpbin-waypoint', () => {
     expect(toBackend?.overprovisioningFactor).toBe(140);
   });
 
-  it('after in-ambient-failover: ROUND_ROBIN with the rule\'s outlier settings, still one level', () => {
+  it("after in-ambient-failover: ROUND_ROBIN with the rule's outlier settings, still one level", () => {
     const p = resolve(httpbinMesh({ withDR: true }));
     const toBackend = p.hops[1];
     expect(toBackend?.destinationRule?.name).toBe('in-ambient-failover');
@@ -66,9 +81,12 @@ describe('seed 001: httpbin behind httpbin-waypoint', () => {
     expect(p.hops[0]?.destinationRule).toBeUndefined();
   });
 
-  it.each<[Profile]>([['SOLO'], ['ISTIO_1_30'], ['ISTIO_1_31']])('states the profile it was computed with (%s)', (profile) => {
-    expect(resolve(httpbinMesh(), CLIENT, 'in-ambient', profile).profile).toBe(profile);
-  });
+  it.each<[Profile]>([['SOLO'], ['ISTIO_1_30'], ['ISTIO_1_31']])(
+    'states the profile it was computed with (%s)',
+    (profile) => {
+      expect(resolve(httpbinMesh(), CLIENT, 'in-ambient', profile).profile).toBe(profile);
+    },
+  );
 
   it.each<[Profile, string, number]>([
     ['SOLO', 'PreferNetwork', 0],
@@ -84,14 +102,35 @@ describe('seed 001: httpbin behind httpbin-waypoint', () => {
 
 describe('seeds 000/002: bookinfo productpage-failover from each cluster', () => {
   it.each([
-    ['cluster1', { 'productpage-v1-cluster1-a': 0, 'productpage-v1-cluster1-b': 1, 'productpage-v1-cluster2-a': 2, 'productpage-v1-cluster2-b': 2 }],
-    ['cluster2', { 'productpage-v1-cluster2-a': 0, 'productpage-v1-cluster2-b': 1, 'productpage-v1-cluster1-a': 2, 'productpage-v1-cluster1-b': 2 }],
+    [
+      'cluster1',
+      {
+        'productpage-v1-cluster1-a': 0,
+        'productpage-v1-cluster1-b': 1,
+        'productpage-v1-cluster2-a': 2,
+        'productpage-v1-cluster2-b': 2,
+      },
+    ],
+    [
+      'cluster2',
+      {
+        'productpage-v1-cluster2-a': 0,
+        'productpage-v1-cluster2-b': 1,
+        'productpage-v1-cluster1-a': 2,
+        'productpage-v1-cluster1-b': 2,
+      },
+    ],
   ])('from %s: same zone, then same region, then the other region', (cluster, expected) => {
     const p = resolve(bookinfoMesh(), `${cluster}/bookinfo/sleep`, 'productpage.bookinfo.mesh.internal');
     const [toWaypoint, toBackend] = p.hops;
     expect(toWaypoint?.to).toBe('bookinfo-waypoint.bookinfo.mesh.internal');
     expect(toBackend?.from.cluster).toBe(cluster);
-    expect(toBackend?.destinationRule).toEqual({ kind: 'DestinationRule', name: 'productpage-failover', namespace: 'bookinfo', cluster });
+    expect(toBackend?.destinationRule).toEqual({
+      kind: 'DestinationRule',
+      name: 'productpage-failover',
+      namespace: 'bookinfo',
+      cluster,
+    });
     expect(toBackend?.localityLb).toMatchObject({
       mode: 'FAILOVER_PRIORITY',
       active: true,
@@ -100,49 +139,98 @@ describe('seeds 000/002: bookinfo productpage-failover from each cluster', () =>
     expect(levels(toBackend)).toEqual(expected);
     expect(toBackend?.priorityMeanings).toHaveLength(3);
     // Endpoints keep their own cluster and network even though they are reached through the east-west gateway.
-    expect(toBackend?.endpoints.find((e) => e.name === 'productpage-v1-cluster2-a')?.network).toBe('network2');
+    expect(toBackend?.endpoints.find((e) => e.name === 'productpage-v1-cluster2-a')?.network).toBe(
+      'network2',
+    );
   });
 
-  it('the client ztunnel reaches its own cluster\'s waypoint (PreferClose on the global waypoint service)', () => {
-    const hop = resolve(bookinfoMesh(), 'cluster1/bookinfo/sleep', 'productpage.bookinfo.mesh.internal').hops[0];
+  it("the client ztunnel reaches its own cluster's waypoint (PreferClose on the global waypoint service)", () => {
+    const hop = resolve(bookinfoMesh(), 'cluster1/bookinfo/sleep', 'productpage.bookinfo.mesh.internal')
+      .hops[0];
     expect(levels(hop)).toEqual({ 'bookinfo-waypoint-cluster1': 0, 'bookinfo-waypoint-cluster2': 1 });
   });
 
-  it('upstream profiles compare cross-network endpoints by the gateway\'s cluster/network labels only', () => {
-    const hop = resolve(bookinfoMesh(), 'cluster1/bookinfo/sleep', 'productpage.bookinfo.mesh.internal', 'ISTIO_1_31').hops[1];
+  it("upstream profiles compare cross-network endpoints by the gateway's cluster/network labels only", () => {
+    const hop = resolve(
+      bookinfoMesh(),
+      'cluster1/bookinfo/sleep',
+      'productpage.bookinfo.mesh.internal',
+      'ISTIO_1_31',
+    ).hops[1];
     expect(levels(hop)['productpage-v1-cluster2-a']).toBe(2);
-    expect(hop?.endpoints.find((e) => e.cluster === 'cluster2')?.priorityReason).toContain('east-west gateway');
+    expect(hop?.endpoints.find((e) => e.cluster === 'cluster2')?.priorityReason).toContain(
+      'east-west gateway',
+    );
   });
 });
 
 describe('path shapes', () => {
   const sidecar = makePod(nodeA, 'httpbin', 'sleep-sidecar-1', 'sleep-sidecar', { dataplaneMode: 'sidecar' });
   const outside = makePod(nodeA, 'legacy', 'curl-1', 'curl', { dataplaneMode: 'none' });
-  const ingressPod = makePod(nodeB, 'istio-ingress', 'ingress-abc', 'istio-ingressgateway', { gatewayName: 'public', dataplaneMode: 'none' });
+  const ingressPod = makePod(nodeB, 'istio-ingress', 'ingress-abc', 'istio-ingressgateway', {
+    gatewayName: 'public',
+    dataplaneMode: 'none',
+  });
   const ingress = makeGateway(HTTPBIN_CLUSTER, 'istio-ingress', 'public', 'istio', [ingressPod.name]);
-  const extraClients = (c: ClusterModel): Partial<ClusterModel> => ({ workloads: [...c.workloads, sidecar, outside, ingressPod], gateways: [ingress] });
+  const extraClients = (c: ClusterModel): Partial<ClusterModel> => ({
+    workloads: [...c.workloads, sidecar, outside, ingressPod],
+    gateways: [ingress],
+  });
   const optedIn = (c: ClusterModel): Partial<ClusterModel> => ({
     ...extraClients(c),
-    services: c.services.map((s) => (s.name === 'in-ambient' ? { ...s, labels: { 'istio.io/ingress-use-waypoint': 'true' } } : s)),
+    services: c.services.map((s) =>
+      s.name === 'in-ambient' ? { ...s, labels: { 'istio.io/ingress-use-waypoint': 'true' } } : s,
+    ),
   });
   const noWaypoint = (c: ClusterModel): Partial<ClusterModel> => ({
     ...extraClients(c),
-    namespaces: c.namespaces.map((n) => ({ cluster: n.cluster, name: n.name, labels: n.labels, annotations: n.annotations, dataplaneMode: n.dataplaneMode })),
+    namespaces: c.namespaces.map((n) => ({
+      cluster: n.cluster,
+      name: n.name,
+      labels: n.labels,
+      annotations: n.annotations,
+      dataplaneMode: n.dataplaneMode,
+    })),
   });
 
   it.each([
     ['ambient, no waypoint', noWaypoint, CLIENT, ['ZTUNNEL→in-ambient.httpbin.svc.cluster.local L4/ZTUNNEL']],
-    ['sidecar through the waypoint', extraClients, 'httpbin/sleep-sidecar', [
-      'SIDECAR→httpbin-waypoint.httpbin.svc.cluster.local L7/ENVOY',
-      'WAYPOINT→in-ambient.httpbin.svc.cluster.local L7/ENVOY',
-    ]],
-    ['sidecar straight to the backend', noWaypoint, 'httpbin/sleep-sidecar', ['SIDECAR→in-ambient.httpbin.svc.cluster.local L7/ENVOY']],
-    ['ingress bypasses the waypoint by default', extraClients, 'istio-ingress/public', ['INGRESS_GATEWAY→in-ambient.httpbin.svc.cluster.local L7/ENVOY']],
-    ['ingress with ingress-use-waypoint', optedIn, 'istio-ingress/public', [
-      'INGRESS_GATEWAY→httpbin-waypoint.httpbin.svc.cluster.local L7/ENVOY',
-      'WAYPOINT→in-ambient.httpbin.svc.cluster.local L7/ENVOY',
-    ]],
-    ['client outside the mesh', extraClients, 'legacy/curl', ['NONE→in-ambient.httpbin.svc.cluster.local L4/KUBE_PROXY']],
+    [
+      'sidecar through the waypoint',
+      extraClients,
+      'httpbin/sleep-sidecar',
+      [
+        'SIDECAR→httpbin-waypoint.httpbin.svc.cluster.local L7/ENVOY',
+        'WAYPOINT→in-ambient.httpbin.svc.cluster.local L7/ENVOY',
+      ],
+    ],
+    [
+      'sidecar straight to the backend',
+      noWaypoint,
+      'httpbin/sleep-sidecar',
+      ['SIDECAR→in-ambient.httpbin.svc.cluster.local L7/ENVOY'],
+    ],
+    [
+      'ingress bypasses the waypoint by default',
+      extraClients,
+      'istio-ingress/public',
+      ['INGRESS_GATEWAY→in-ambient.httpbin.svc.cluster.local L7/ENVOY'],
+    ],
+    [
+      'ingress with ingress-use-waypoint',
+      optedIn,
+      'istio-ingress/public',
+      [
+        'INGRESS_GATEWAY→httpbin-waypoint.httpbin.svc.cluster.local L7/ENVOY',
+        'WAYPOINT→in-ambient.httpbin.svc.cluster.local L7/ENVOY',
+      ],
+    ],
+    [
+      'client outside the mesh',
+      extraClients,
+      'legacy/curl',
+      ['NONE→in-ambient.httpbin.svc.cluster.local L4/KUBE_PROXY'],
+    ],
   ])('%s', (_l, f, client, expected) => {
     expect(shape(resolve(edit(f), client, 'in-ambient.httpbin'))).toEqual(expected);
   });
@@ -163,34 +251,75 @@ describe('path shapes', () => {
 });
 
 describe('waypoint choice', () => {
-  const otherWaypointPod = makePod(nodeA, 'gw', 'shared-waypoint-1', 'shared-waypoint', { gatewayName: 'shared-waypoint' });
-  const shared = makeGateway(HTTPBIN_CLUSTER, 'gw', 'shared-waypoint', 'istio-waypoint', [otherWaypointPod.name]);
-  const withShared = (svcUse: ClusterModel['services'][number]['useWaypoint'], waypointFor: 'service' | 'workload' | 'all' = 'service') => (c: ClusterModel): Partial<ClusterModel> => ({
-    workloads: [...c.workloads, otherWaypointPod],
-    waypoints: [...c.waypoints, { ...shared, waypointFor }],
-    namespaces: [...c.namespaces, makeNamespace(HTTPBIN_CLUSTER, 'gw')],
-    services: c.services.map((s) => (s.name === 'in-ambient' ? { ...s, ...(svcUse !== undefined ? { useWaypoint: svcUse } : {}) } : s)),
+  const otherWaypointPod = makePod(nodeA, 'gw', 'shared-waypoint-1', 'shared-waypoint', {
+    gatewayName: 'shared-waypoint',
   });
+  const shared = makeGateway(HTTPBIN_CLUSTER, 'gw', 'shared-waypoint', 'istio-waypoint', [
+    otherWaypointPod.name,
+  ]);
+  const withShared =
+    (
+      svcUse: ClusterModel['services'][number]['useWaypoint'],
+      waypointFor: 'service' | 'workload' | 'all' = 'service',
+    ) =>
+    (c: ClusterModel): Partial<ClusterModel> => ({
+      workloads: [...c.workloads, otherWaypointPod],
+      waypoints: [...c.waypoints, { ...shared, waypointFor }],
+      namespaces: [...c.namespaces, makeNamespace(HTTPBIN_CLUSTER, 'gw')],
+      services: c.services.map((s) =>
+        s.name === 'in-ambient' ? { ...s, ...(svcUse !== undefined ? { useWaypoint: svcUse } : {}) } : s,
+      ),
+    });
   const svcSource = { kind: 'Service', name: 'in-ambient', namespace: 'httpbin', cluster: HTTPBIN_CLUSTER };
 
   it.each([
     ['namespace label', withShared(undefined), 'httpbin-waypoint.httpbin.svc.cluster.local'],
-    ['service label beats the namespace, across namespaces', withShared({ kind: 'waypoint', name: 'shared-waypoint', namespace: 'gw', source: svcSource }), 'shared-waypoint.gw.svc.cluster.local'],
-    ['service label none opts out', withShared({ kind: 'none', source: svcSource }), 'in-ambient.httpbin.svc.cluster.local'],
-    ['a workload-only waypoint does not take service traffic', withShared({ kind: 'waypoint', name: 'shared-waypoint', namespace: 'gw', source: svcSource }, 'workload'), 'in-ambient.httpbin.svc.cluster.local'],
-    ['waypoint-for all takes service traffic', withShared({ kind: 'waypoint', name: 'shared-waypoint', namespace: 'gw', source: svcSource }, 'all'), 'shared-waypoint.gw.svc.cluster.local'],
+    [
+      'service label beats the namespace, across namespaces',
+      withShared({ kind: 'waypoint', name: 'shared-waypoint', namespace: 'gw', source: svcSource }),
+      'shared-waypoint.gw.svc.cluster.local',
+    ],
+    [
+      'service label none opts out',
+      withShared({ kind: 'none', source: svcSource }),
+      'in-ambient.httpbin.svc.cluster.local',
+    ],
+    [
+      'a workload-only waypoint does not take service traffic',
+      withShared(
+        { kind: 'waypoint', name: 'shared-waypoint', namespace: 'gw', source: svcSource },
+        'workload',
+      ),
+      'in-ambient.httpbin.svc.cluster.local',
+    ],
+    [
+      'waypoint-for all takes service traffic',
+      withShared({ kind: 'waypoint', name: 'shared-waypoint', namespace: 'gw', source: svcSource }, 'all'),
+      'shared-waypoint.gw.svc.cluster.local',
+    ],
   ])('%s', (_l, f, firstHopTo) => {
     expect(resolve(edit(f)).hops[0]?.to).toBe(firstHopTo);
   });
 
-  it('the waypoint hop reads DestinationRules from the waypoint\'s namespace first', () => {
+  it("the waypoint hop reads DestinationRules from the waypoint's namespace first", () => {
     const svcUse = { kind: 'waypoint' as const, name: 'shared-waypoint', namespace: 'gw', source: svcSource };
-    const model = edit((c) => ({
-      ...withShared(svcUse)(c),
-      destinationRules: [
-        { cluster: HTTPBIN_CLUSTER, namespace: 'gw', name: 'gw-rule', host: 'in-ambient.httpbin.svc.cluster.local', exportTo: [], subsets: [], trafficPolicy: { loadBalancer: { simple: 'RANDOM' } } },
-      ],
-    }), { withDR: true });
+    const model = edit(
+      (c) => ({
+        ...withShared(svcUse)(c),
+        destinationRules: [
+          {
+            cluster: HTTPBIN_CLUSTER,
+            namespace: 'gw',
+            name: 'gw-rule',
+            host: 'in-ambient.httpbin.svc.cluster.local',
+            exportTo: [],
+            subsets: [],
+            trafficPolicy: { loadBalancer: { simple: 'RANDOM' } },
+          },
+        ],
+      }),
+      { withDR: true },
+    );
     const hop = resolve(model).hops[1];
     expect(hop?.from.name).toBe('shared-waypoint-1');
     expect(hop?.destinationRule?.name).toBe('gw-rule');
@@ -201,17 +330,27 @@ describe('waypoint choice', () => {
 describe('endpoints', () => {
   it('a not-ready endpoint is sent as UNHEALTHY when traffic distribution forces it, and stays on the path', () => {
     const model = edit((c) => ({
-      workloads: c.workloads.map((w) => (w.name === 'in-ambient-7d8f9b6c54-ghi56' ? { ...w, ready: false } : w)),
-      endpoints: c.endpoints.map((e) => (e.workload?.name === 'in-ambient-7d8f9b6c54-ghi56' ? { ...e, ready: false } : e)),
+      workloads: c.workloads.map((w) =>
+        w.name === 'in-ambient-7d8f9b6c54-ghi56' ? { ...w, ready: false } : w,
+      ),
+      endpoints: c.endpoints.map((e) =>
+        e.workload?.name === 'in-ambient-7d8f9b6c54-ghi56' ? { ...e, ready: false } : e,
+      ),
     }));
     const hop = resolve(model).hops[1];
     expect(hop?.endpoints.find((e) => e.name === 'in-ambient-7d8f9b6c54-ghi56')?.health).toBe('UNHEALTHY');
     const ztunnelOnly = resolve(model, CLIENT, 'in-ambient', 'ISTIO_1_30').hops[1];
-    expect(ztunnelOnly?.endpoints.find((e) => e.name === 'in-ambient-7d8f9b6c54-ghi56')?.health).toBe('EXCLUDED');
+    expect(ztunnelOnly?.endpoints.find((e) => e.name === 'in-ambient-7d8f9b6c54-ghi56')?.health).toBe(
+      'EXCLUDED',
+    );
   });
 
   it('an extra service endpoint on another zone lands one level lower under PreferClose', () => {
-    const farNode = { ...nodeB, name: 'node-far', locality: { region: 'us-east-1', zone: 'us-east-1b', subzone: '' } };
+    const farNode = {
+      ...nodeB,
+      name: 'node-far',
+      locality: { region: 'us-east-1', zone: 'us-east-1b', subzone: '' },
+    };
     const far = makePod(farNode, 'httpbin', 'in-ambient-far', 'in-ambient');
     const svc = { ...inAmbient, trafficDistribution: 'PreferClose' };
     const model = edit((c) => ({
@@ -221,19 +360,44 @@ describe('endpoints', () => {
       endpoints: [...c.endpoints, endpointFor(svc, far)],
     }));
     const hop = resolve(model).hops[1];
-    expect(hop?.trafficDistribution).toMatchObject({ mode: 'PreferSameZone', source: 'SERVICE_SPEC', field: 'spec.trafficDistribution' });
+    expect(hop?.trafficDistribution).toMatchObject({
+      mode: 'PreferSameZone',
+      source: 'SERVICE_SPEC',
+      field: 'spec.trafficDistribution',
+    });
     expect(levels(hop)['in-ambient-far']).toBe(1);
     expect(levels(hop)['in-ambient-7d8f9b6c54-abc12']).toBe(0);
   });
 
   it('a ServiceEntry host resolves and its inline endpoints are balanced', () => {
     const se = {
-      cluster: HTTPBIN_CLUSTER, namespace: 'httpbin', name: 'ext', hosts: ['api.example.com'], addresses: [], ports: [{ port: 443, protocol: 'TLS' }],
-      location: 'MESH_EXTERNAL' as const, resolution: 'DNS' as const, exportTo: ['*'], labels: {}, annotations: {},
+      cluster: HTTPBIN_CLUSTER,
+      namespace: 'httpbin',
+      name: 'ext',
+      hosts: ['api.example.com'],
+      addresses: [],
+      ports: [{ port: 443, protocol: 'TLS' }],
+      location: 'MESH_EXTERNAL' as const,
+      resolution: 'DNS' as const,
+      exportTo: ['*'],
+      labels: {},
+      annotations: {},
     };
     const model = edit((c) => ({
       serviceEntries: [se],
-      endpoints: [...c.endpoints, { cluster: HTTPBIN_CLUSTER, service: { kind: 'ServiceEntry' as const, namespace: 'httpbin', name: 'ext' }, address: 'api.example.com', source: 'ServiceEntry' as const, sourceRef: { kind: 'ServiceEntry', name: 'ext' }, ready: true, serving: true, terminating: false }],
+      endpoints: [
+        ...c.endpoints,
+        {
+          cluster: HTTPBIN_CLUSTER,
+          service: { kind: 'ServiceEntry' as const, namespace: 'httpbin', name: 'ext' },
+          address: 'api.example.com',
+          source: 'ServiceEntry' as const,
+          sourceRef: { kind: 'ServiceEntry', name: 'ext' },
+          ready: true,
+          serving: true,
+          terminating: false,
+        },
+      ],
       services: [...c.services, makeService(HTTPBIN_CLUSTER, 'other', 'unused')],
     }));
     const p = resolve(model, CLIENT, 'api.example.com');
