@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const IDLE_SWEEP_INTERVAL_MS = 100;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
+    // Fastify closes idle keep-alive connections once, when close starts; a connection busy at that moment
+    // would keep the server open after its response. Sweep idle connections until the server is closed.
+    setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_INTERVAL_MS).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
