@@ -6,7 +6,8 @@
  * `toJS`) and non-finite numbers. YAML is read with the 1.2 core schema: `yes`/`on` stay strings,
  * `true`/`123` do not — unquoted label values are caught later as NON_STRING_LABEL.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
+import type { YAMLError } from 'yaml';
 import type { Document } from 'yaml';
 import { inspectValue } from './inspectValue.js';
 import { scanNesting } from './scanNesting.js';
@@ -122,27 +123,40 @@ function valueProblems(value: unknown, documentIndex: number, maxDepth: number):
   return problems;
 }
 
+/** `message at line L, column C`: yaml's own pretty errors need the whole parse, so positions are added here. */
+function positioned(error: YAMLError, lines: LineCounter): string {
+  const { line, col } = lines.linePos(error.pos[0]);
+  return `${firstLine(error.message)} (line ${line}, column ${col})`;
+}
+
+/**
+ * Documents are composed and converted one at a time, so a multi-document stream never holds more than one
+ * document's syntax tree: the tree is many times the size of its text, the converted objects are not.
+ */
 function readYaml(text: string, limits: UploadLimits): ReadDocumentsResult {
   if (countDocumentMarkers(text, limits.maxDocuments) > limits.maxDocuments) {
     return { documents: [], problems: [tooManyDocuments(limits.maxDocuments)] };
   }
-  const parsed = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true, strict: true });
-  if (parsed.length > limits.maxDocuments)
-    return { documents: [], problems: [tooManyDocuments(limits.maxDocuments)] };
+  const lines = new LineCounter();
+  const composer = new Composer({ uniqueKeys: true, strict: true });
   const documents: SourceDocument[] = [];
   const problems: UploadProblem[] = [];
-  parsed.forEach((document, documentIndex) => {
+  let documentIndex = -1;
+  for (const document of composer.compose(new Parser(lines.addNewLine).parse(text))) {
+    documentIndex += 1;
+    if (documentIndex >= limits.maxDocuments)
+      return { documents: [], problems: [tooManyDocuments(limits.maxDocuments)] };
     if (document.errors.length > 0 || document.warnings.length > 0) {
       for (const error of document.errors) {
         const code = error.code === 'RESOURCE_EXHAUSTION' ? 'TOO_DEEP' : 'YAML_SYNTAX';
-        problems.push(makeProblem(code, firstLine(error.message), '', { documentIndex }));
+        problems.push(makeProblem(code, positioned(error, lines), '', { documentIndex }));
       }
       for (const warning of document.warnings) {
-        problems.push(makeProblem('YAML_WARNING', firstLine(warning.message), '', { documentIndex }));
+        problems.push(makeProblem('YAML_WARNING', positioned(warning, lines), '', { documentIndex }));
       }
-      return;
+      continue;
     }
-    if (document.contents === null) return;
+    if (document.contents === null) continue;
     const deepAt = yamlTooDeepAt(document, limits.maxDepth);
     if (deepAt !== undefined) {
       problems.push(
@@ -153,7 +167,7 @@ function readYaml(text: string, limits: UploadLimits): ReadDocumentsResult {
           { documentIndex },
         ),
       );
-      return;
+      continue;
     }
     let value: unknown;
     try {
@@ -184,15 +198,15 @@ function readYaml(text: string, limits: UploadLimits): ReadDocumentsResult {
           ),
         );
       }
-      return;
+      continue;
     }
     const found = valueProblems(value, documentIndex, limits.maxDepth);
     if (found.length > 0) {
       problems.push(...found);
-      return;
+      continue;
     }
     if (value !== null && value !== undefined) documents.push({ index: documentIndex, value });
-  });
+  }
   if (problems.length === 0 && documents.length === 0) {
     problems.push(
       makeProblem('EMPTY_BODY', 'The body holds no documents (only comments or empty documents).', ''),
