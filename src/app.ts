@@ -118,7 +118,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   await app.register(docsRoutes);
   await app.register(snapshotRoutes, { config, snapshots, authorizer });
-  await app.register(graphqlPlugin, { config, services, authorizer });
+  await app.register(graphqlPlugin, {
+    config,
+    services,
+    authorizer,
+    operationMetrics: metrics.graphqlOperations,
+  });
   if (config.slack.signingSecret !== undefined) {
     await app.register(slackPlugin, {
       config,

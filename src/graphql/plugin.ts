@@ -11,6 +11,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Histogram } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Authorizer } from '../http/auth.js';
 import type { Services } from '../services/types.js';
@@ -25,6 +26,8 @@ export interface GraphqlPluginOptions {
   readonly config: Config;
   readonly services: Services;
   readonly authorizer: Authorizer;
+  /** Operation latency by top-level fields and outcome (Prometheus). */
+  readonly operationMetrics?: Histogram<'operation' | 'outcome'>;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -54,7 +57,7 @@ function drainUnlessFastifyCloses(
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   app,
-  { config, services, authorizer },
+  { config, services, authorizer, operationMetrics },
 ) => {
   let fastifyClosing = false;
   const typeDefs = loadTypeDefs();
@@ -67,7 +70,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   // graphql-armor is typed against Apollo's CommonJS declarations and this module against its ESM ones: the
   // same interface declared twice, which TypeScript cannot unify.
   const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
-  const logging: ApolloServerPlugin<GraphQLContext> = requestLoggingPlugin();
+  const logging: ApolloServerPlugin<GraphQLContext> = requestLoggingPlugin(operationMetrics);
   // No HTTP caching of answers (snapshots are immutable, but auth and profile vary): the cache-control plugin
   // Apollo installs by default would only wrap every field resolver for nothing.
   const cacheControl: ApolloServerPlugin = ApolloServerPluginCacheControlDisabled();

@@ -1,16 +1,22 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Histogram } from 'prom-client';
 import type { GraphQLContext } from './context.js';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_SPECS } from '../errors/errorCodes.js';
 import { graphqlCodeOf } from './errors.js';
 
 const MICROSECONDS_PER_MILLISECOND = 1000;
+const MILLISECONDS_PER_SECOND = 1000;
 
 /**
  * One log line per operation on the request's own logger (which carries the Fastify request id): name,
- * duration and the error codes sent, plus the cause of every masked internal error.
+ * duration and the error codes sent, plus the cause of every masked internal error. The latency histogram
+ * is labelled by the operation's top-level fields (`effectivePolicy`, `whatIf`…), never by the client's
+ * `operationName`, which a client may set to anything and so would grow the series without bound.
  */
-export function requestLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function requestLoggingPlugin(
+  operations?: Histogram<'operation' | 'outcome'>,
+): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart({ contextValue }) {
       const startedMs = performance.now();
@@ -26,10 +32,19 @@ export function requestLoggingPlugin(): ApolloServerPlugin<GraphQLContext> {
           }
           return Promise.resolve();
         },
-        willSendResponse({ operationName }) {
+        willSendResponse({ operationName, operation }) {
+          const elapsedMs = performance.now() - startedMs;
           const durationMs =
-            Math.round((performance.now() - startedMs) * MICROSECONDS_PER_MILLISECOND) /
-            MICROSECONDS_PER_MILLISECOND;
+            Math.round(elapsedMs * MICROSECONDS_PER_MILLISECOND) / MICROSECONDS_PER_MILLISECOND;
+          const fields =
+            operation?.selectionSet.selections
+              .map((selection) => (selection.kind === 'Field' ? selection.name.value : '…'))
+              .sort()
+              .join(',') ?? 'invalid';
+          operations?.observe(
+            { operation: fields, outcome: errorCodes.length === 0 ? 'ok' : 'error' },
+            elapsedMs / MILLISECONDS_PER_SECOND,
+          );
           contextValue.log.info(
             { requestId: contextValue.requestId, operationName, durationMs, errorCodes },
             'graphql operation',

@@ -92,6 +92,27 @@ describe('GET /metrics', () => {
     expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBe(2);
   });
 
+  it('records GraphQL operation latency by top-level field and outcome, not by client-chosen name', async () => {
+    const app = await buildTestApp(NO_SHEDDING);
+    const mesh = generateMesh({ services: 2, replicas: 2, seed: 5 });
+    await app.inject({
+      method: 'POST',
+      url: `/v1/snapshots?${mesh.query}`,
+      headers: { 'content-type': 'application/yaml' },
+      payload: mesh.text,
+    });
+    await graphql(app, 'query AnyNameAtAll($s: String!) { analyze(snapshot: $s) { code } }', { s: 'latest' });
+    await graphql(app, 'query($s: String!) { analyze(snapshot: $s) { code } }', { s: 'no-such-snapshot' });
+    const text = await scrape(app);
+    expect(
+      sample(text, 'spillway_graphql_operation_seconds_count', { operation: 'analyze', outcome: 'ok' }),
+    ).toBe(1);
+    expect(
+      sample(text, 'spillway_graphql_operation_seconds_count', { operation: 'analyze', outcome: 'error' }),
+    ).toBe(1);
+    expect(text).not.toContain('AnyNameAtAll');
+  });
+
   it.each([
     [201, 'created'],
     [200, 'duplicate'],
