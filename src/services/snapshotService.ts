@@ -85,9 +85,16 @@ export function createSnapshotService(
   onDelete: (id: string) => void,
 ): SnapshotAdminService {
   // Every query resolves its snapshot reference; the answer only changes when a snapshot is added or
-  // deleted, so lookups are memoized until the next write (this process is the only writer).
+  // deleted, so lookups are memoized until the next write: ours (cleared below) or another process's on
+  // the same file (SQLite's data_version moves).
   const resolved = new Map<string, SnapshotRow | undefined>();
+  let seenVersion = repo.dataVersion();
   const resolve = (ref: string): SnapshotRow | undefined => {
+    const version = repo.dataVersion();
+    if (version !== seenVersion) {
+      resolved.clear();
+      seenVersion = version;
+    }
     if (resolved.has(ref)) return resolved.get(ref);
     const row = ref === 'latest' ? repo.findNewest() : (repo.findById(ref) ?? repo.findNewestByName(ref));
     if (resolved.size >= MAX_MEMOIZED_REFS) resolved.clear();

@@ -2,7 +2,7 @@
  * Snapshot persistence. The only module that speaks drizzle for snapshots; it stores and returns bytes and
  * summaries, never interprets a model.
  */
-import { count, desc, eq, lt } from 'drizzle-orm';
+import { count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { snapshotDocuments, snapshotModels, snapshots } from '../schema.js';
 
@@ -39,6 +39,8 @@ export interface SnapshotRepository {
   /** True when a snapshot was deleted. */
   delete(id: string): boolean;
   count(): number;
+  /** Changes whenever another connection (another process) commits to the database. */
+  dataVersion(): number;
 }
 
 export function createSnapshotRepository(db: Db): SnapshotRepository {
@@ -107,5 +109,6 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
         .get()?.modelGzip,
     delete: (id) => db.delete(snapshots).where(eq(snapshots.id, id)).run().changes > 0,
     count: () => db.select({ n: count() }).from(snapshots).get()?.n ?? 0,
+    dataVersion: () => db.get<{ data_version: number }>(sql.raw('PRAGMA data_version')).data_version,
   };
 }

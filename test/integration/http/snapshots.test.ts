@@ -328,6 +328,27 @@ describe('storage', () => {
     expect(got.json()).toMatchObject({ id: snapshot.id, name: 'bookinfo-multicluster' });
   });
 
+  it('a second process writing the same file is seen at once (latest and names follow its uploads and deletes)', async () => {
+    const path = tempDbPath();
+    const reader = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
+    const writer = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
+    onTestFinished(async () => {
+      await reader.close();
+      await writer.close();
+    });
+    const first = await uploadExample(writer, 'httpbin-before.yaml');
+    expect((await reader.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(first.id);
+    const second = await uploadExample(writer, 'httpbin-after.yaml');
+    expect((await reader.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(second.id);
+    await writer.inject({ method: 'DELETE', url: `/v1/snapshots/${second.id}` });
+    expect((await reader.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(first.id);
+    expectProblem(
+      await reader.inject({ method: 'GET', url: '/v1/snapshots/httpbin-after' }),
+      404,
+      'SNAPSHOT_NOT_FOUND',
+    );
+  });
+
   it('uses WAL and foreign keys on a file database', async () => {
     const path = tempDbPath();
     const app = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
