@@ -11,6 +11,7 @@ import {
   uploadCase,
   type FuzzApp,
   type GraphqlWorld,
+  fuzzSeed,
 } from '../integration/ops/fuzzInputs.js';
 
 /** Long runs of the properties in test/integration/ops; SPILLWAY_FUZZ_RUNS scales them (default 1). */
@@ -33,21 +34,21 @@ describe('fuzzing (long)', () => {
       fc.asyncProperty(uploadCase, async (c) => {
         await checkUpload(fuzz, c);
       }),
-      { numRuns: UPLOAD_RUNS },
+      { numRuns: UPLOAD_RUNS, seed: fuzzSeed(7001) },
     );
   });
 
   it(`${GRAPHQL_RUNS} GraphQL queries with random arguments: no 5xx, every error coded`, async () => {
     await fc.assert(
       fc.asyncProperty(graphqlCase(world), (c) => checkGraphql(fuzz.app, c)),
-      { numRuns: GRAPHQL_RUNS },
+      { numRuns: GRAPHQL_RUNS, seed: fuzzSeed(7002) },
     );
   });
 
   it(`${SLACK_RUNS} signed Slack commands with random text: no 5xx`, async () => {
     await fc.assert(
       fc.asyncProperty(slackText(world), (text) => checkSlack(fuzz.app, text)),
-      { numRuns: SLACK_RUNS },
+      { numRuns: SLACK_RUNS, seed: fuzzSeed(7003) },
     );
   });
 });

@@ -4,8 +4,8 @@
  */
 import type { EffectivePolicy } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
-import { computeHopTraffic } from '../spillover/index.js';
-import { toHop } from './toHop.js';
+import { computeHopPlacement } from '../spillover/index.js';
+import { placementToHop } from './toHop.js';
 
 /**
  * @example evaluateEffectivePolicy(pathWithThreeHealthyPods).hops[0].endpoints.map((e) => e.sharePercent)
@@ -16,7 +16,7 @@ export function evaluateEffectivePolicy(path: ResolvedPath): EffectivePolicy {
     profile: path.profile,
     client: path.client,
     backend: path.backend,
-    hops: path.hops.map((hop) => toHop(hop, computeHopTraffic(hop), hop.overprovisioningFactor)),
+    hops: path.hops.map((hop) => placementToHop(hop, computeHopPlacement(hop), hop.overprovisioningFactor)),
     diagnostics: path.diagnostics,
   };
 }

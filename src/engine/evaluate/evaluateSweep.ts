@@ -5,7 +5,7 @@
 import type { Scenario, SweepPoint } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
 import { apportionPercents, roundPercent } from './presentPercent.js';
-import { scenarioTraffic } from './scenarioTraffic.js';
+import { scenarioPlacements } from './scenarioTraffic.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
 import { validateLoadFactor, validateScenario } from './validateScenario.js';
 
@@ -23,7 +23,7 @@ export function evaluateSweep(
   const valid = validateScenario(scenario);
   for (const factor of loadFactors) validateLoadFactor(factor);
   return loadFactors.map((loadFactor) => {
-    const run = scenarioTraffic(path, { ...valid, loadFactor }, options);
+    const run = scenarioPlacements(path, { ...valid, loadFactor }, options);
     return {
       loadFactor,
       hops: run.hops.map((t, hop) => ({

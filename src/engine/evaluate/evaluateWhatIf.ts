@@ -8,9 +8,9 @@ import { composeInSeries } from './composeHops.js';
 import { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 import { LOAD_MODEL_NOTES } from './loadModelNotes.js';
 import { roundPercent } from './presentPercent.js';
-import { scenarioTraffic } from './scenarioTraffic.js';
+import { scenarioPlacements } from './scenarioTraffic.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
-import { toHop } from './toHop.js';
+import { placementToHop } from './toHop.js';
 import { validateScenario } from './validateScenario.js';
 
 /**
@@ -23,12 +23,12 @@ export function evaluateWhatIf(
   options: EvaluateOptions = {},
 ): WhatIf {
   const valid = validateScenario(scenario);
-  const run = scenarioTraffic(path, valid, options);
+  const run = scenarioPlacements(path, valid, options);
   const baseline = evaluateEffectivePolicy(path);
   const hops = path.hops.map((hop, h) => {
     const traffic = run.hops[h];
     if (traffic === undefined) throw new Error('Invariant violation: one traffic result per hop');
-    return toHop(hop, traffic, run.overprovisioningFactors[h] ?? hop.overprovisioningFactor);
+    return placementToHop(hop, traffic, run.overprovisioningFactors[h] ?? hop.overprovisioningFactor);
   });
   // Composed from the unrounded hop rates, rounded once for the answer.
   const errorPercent = roundPercent(composeInSeries(run.hops.map((t) => t.errorPercent + t.droppedPercent)));

@@ -7,10 +7,20 @@ export { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 export { evaluateSweep } from './evaluateSweep.js';
 export { evaluateWhatIf } from './evaluateWhatIf.js';
 export { LOAD_MODEL_NOTES } from './loadModelNotes.js';
-export { endpointInLocality, endpointMatchesReference, localityMatcher } from './matchEndpoints.js';
-export { ANSWER_PERCENT_DECIMALS, apportionPercents, roundPercent } from './presentPercent.js';
-export { scenarioTraffic } from './scenarioTraffic.js';
-export type { EvaluateOptions, ScenarioTraffic } from './scenarioTraffic.js';
-export { toHop } from './toHop.js';
+export {
+  endpointInLocality,
+  endpointMatchesReference,
+  localityMatcher,
+  referenceMatcher,
+} from './matchEndpoints.js';
+export {
+  ANSWER_PERCENT_DECIMALS,
+  apportionPercents,
+  apportionPercentsInto,
+  roundPercent,
+} from './presentPercent.js';
+export { scenarioPlacements, scenarioTraffic } from './scenarioTraffic.js';
+export type { EvaluateOptions, ScenarioPlacements, ScenarioTraffic } from './scenarioTraffic.js';
+export { placementToHop, toHop } from './toHop.js';
 export { isValidLocalitySelector, validateLoadFactor, validateScenario } from './validateScenario.js';
 export type { ValidScenario } from './validateScenario.js';

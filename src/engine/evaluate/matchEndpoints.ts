@@ -10,6 +10,20 @@ export function endpointMatchesReference(endpoint: ResolvedEndpoint, reference: 
 }
 
 /**
+ * `endpointMatchesReference` for one reference over many endpoints: lengths are compared first, so the
+ * endpoints that cannot match (nearly all of them) cost no string comparison.
+ *
+ * @example referenceMatcher('10.0.0.7')(pod) // → endpointMatchesReference(pod, '10.0.0.7')
+ */
+export function referenceMatcher(reference: string): (endpoint: ResolvedEndpoint) => boolean {
+  const length = reference.length;
+  return ({ name, address, id }) =>
+    (name.length === length && name === reference) ||
+    (address !== undefined && address.length === length && address === reference) ||
+    (id.length === length && id === reference);
+}
+
+/**
  * A `failLocalities` entry as a predicate, parsed once: "cluster:NAME" matches by cluster; otherwise the
  * selector's region[/zone[/subzone]] parts must equal the endpoint's, part by part.
  *

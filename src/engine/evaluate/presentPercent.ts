@@ -44,18 +44,91 @@ export function roundPercent(percent: number): number {
  * @example apportionPercents([100 / 3, 100 / 3, 100 / 3]) // → [33.333334, 33.333333, 33.333333]
  */
 export function apportionPercents(percents: readonly number[]): number[] {
-  const units = percents.map(toUnits);
-  const floors = units.map((u) => Math.floor(u));
-  const total = Math.round(units.reduce((sum, u) => sum + u, 0));
-  let missing = total - floors.reduce((sum, f) => sum + f, 0);
-  const byRemainder = units
-    .map((u, i) => ({ i, remainder: u - (floors[i] ?? 0) }))
-    .filter((r) => r.remainder > 0)
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
-  for (const { i } of byRemainder) {
-    if (missing <= 0) break;
-    floors[i] = (floors[i] ?? 0) + 1;
-    missing -= 1;
+  return Array.from(apportionPercentsInto(percents));
+}
+
+/**
+ * `apportionPercents` over any array-like, into a typed array: linear in the number of values. Up to
+ * one unit per value is missing after truncation, so the receivers are the `missing` largest remainders
+ * in the order (remainder descending, index ascending); instead of sorting every value, the k-th largest
+ * remainder is selected in expected linear time, every larger remainder receives a unit, and the units
+ * left go to the remainders equal to it, first in order.
+ */
+export function apportionPercentsInto(percents: ArrayLike<number>): Float64Array {
+  const values = Float64Array.from(percents);
+  apportionInPlace(values);
+  return values;
+}
+
+/** `apportionPercentsInto` writing the results over its input (one array fewer per hop answer). */
+export function apportionInPlace(percents: Float64Array): void {
+  const n = percents.length;
+  const floors = percents;
+  const remainders = new Float64Array(n);
+  let sumUnits = 0;
+  let sumFloors = 0;
+  let positive = 0;
+  for (let i = 0; i < n; i += 1) {
+    const u = toUnits(percents[i] ?? 0);
+    const f = Math.floor(u);
+    const r = u - f;
+    floors[i] = f;
+    remainders[i] = r;
+    sumUnits += u;
+    sumFloors += f;
+    if (r > 0) positive += 1;
   }
-  return floors.map((f) => f / UNITS_PER_PERCENT);
+  const missing = Math.round(sumUnits) - sumFloors;
+  // Negated comparisons keep the reference behaviour for a NaN total: every positive remainder gains.
+  if (!(missing <= 0) && positive > 0) {
+    if (!(missing < positive)) {
+      for (let i = 0; i < n; i += 1) if ((remainders[i] ?? 0) > 0) floors[i] = (floors[i] ?? 0) + 1;
+    } else {
+      const candidates = new Float64Array(positive);
+      let c = 0;
+      for (let i = 0; i < n; i += 1) {
+        const r = remainders[i] ?? 0;
+        if (r > 0) candidates[c++] = r;
+      }
+      const threshold = kthLargest(candidates, missing);
+      let above = 0;
+      for (let i = 0; i < positive; i += 1) if ((candidates[i] ?? 0) > threshold) above += 1;
+      let atThreshold = missing - above;
+      for (let i = 0; i < n; i += 1) {
+        const r = remainders[i] ?? 0;
+        if (r > threshold || (r === threshold && atThreshold-- > 0)) floors[i] = (floors[i] ?? 0) + 1;
+      }
+    }
+  }
+  for (let i = 0; i < n; i += 1) floors[i] = (floors[i] ?? 0) / UNITS_PER_PERCENT;
+}
+
+/**
+ * The k-th largest value (1-based) of `values`, which it reorders: Hoare's selection with a middle
+ * pivot, expected linear time. The value is the same whatever the pivots, so the answer is deterministic.
+ */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) > pivot) i += 1;
+      while ((values[j] ?? 0) < pivot) j -= 1;
+      if (i <= j) {
+        const t = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target] ?? 0;
 }

@@ -4,9 +4,9 @@
  */
 import type { Ejection } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
-import { computeHopTraffic } from '../spillover/index.js';
-import type { EjectionCapRule, HopTraffic } from '../spillover/index.js';
-import { endpointMatchesReference, localityMatcher } from './matchEndpoints.js';
+import { computeHopPlacement, hopTrafficOf } from '../spillover/index.js';
+import type { EjectionCapRule, HopPlacement, HopTraffic } from '../spillover/index.js';
+import { localityMatcher, referenceMatcher } from './matchEndpoints.js';
 import type { ValidScenario } from './validateScenario.js';
 
 export interface EvaluateOptions {
@@ -20,24 +20,55 @@ export interface ScenarioTraffic {
   readonly ejections: readonly Ejection[];
 }
 
+/** `ScenarioTraffic` with each hop's endpoints left as arrays (`HopPlacement`), for the answer builders. */
+export interface ScenarioPlacements {
+  readonly hops: readonly HopPlacement[];
+  readonly overprovisioningFactors: readonly number[];
+  readonly ejections: readonly Ejection[];
+}
+
 export function scenarioTraffic(
   path: ResolvedPath,
   scenario: ValidScenario,
   options: EvaluateOptions = {},
 ): ScenarioTraffic {
+  const run = scenarioPlacements(path, scenario, options);
+  return {
+    hops: run.hops.map((placement, h) => {
+      const hop = path.hops[h];
+      if (hop === undefined) throw new Error('Invariant violation: one placement per hop');
+      return hopTrafficOf(hop, placement);
+    }),
+    overprovisioningFactors: run.overprovisioningFactors,
+    ejections: run.ejections,
+  };
+}
+
+export function scenarioPlacements(
+  path: ResolvedPath,
+  scenario: ValidScenario,
+  options: EvaluateOptions = {},
+): ScenarioPlacements {
   const ejections: Ejection[] = [];
-  /** Per hop: failing endpoint id → how the scenario named it (reference, or locality selector). */
-  const failing = path.hops.map(() => new Map<string, string>());
+  /**
+   * Per hop: failing endpoint index → how the scenario named it (reference, or locality selector), in the
+   * order the scenario names them. Endpoint ids are unique within a hop, so an index stands for its id.
+   */
+  const failing = path.hops.map(() => new Map<number, string>());
   for (const written of scenario.ejectEndpoints) {
     const reference = written.trim();
+    const matches = referenceMatcher(reference);
     let found = false;
-    path.hops.forEach((hop, h) => {
-      for (const e of hop.endpoints) {
-        if (!endpointMatchesReference(e, reference)) continue;
+    for (let h = 0; h < path.hops.length; h += 1) {
+      const endpoints = path.hops[h]?.endpoints ?? [];
+      const failingHere = failing[h];
+      for (let i = 0; i < endpoints.length; i += 1) {
+        const e = endpoints[i];
+        if (e === undefined || !matches(e)) continue;
         found = true;
-        if (!failing[h]?.has(e.id)) failing[h]?.set(e.id, reference);
+        if (failingHere !== undefined && !failingHere.has(i)) failingHere.set(i, reference);
       }
-    });
+    }
     if (!found) {
       ejections.push({
         endpoint: reference,
@@ -49,13 +80,17 @@ export function scenarioTraffic(
   for (const selector of scenario.failLocalities) {
     const inLocality = localityMatcher(selector);
     let found = false;
-    path.hops.forEach((hop, h) => {
-      for (const e of hop.endpoints) {
-        if (!inLocality(e)) continue;
+    for (let h = 0; h < path.hops.length; h += 1) {
+      const endpoints = path.hops[h]?.endpoints ?? [];
+      const failingHere = failing[h];
+      for (let i = 0; i < endpoints.length; i += 1) {
+        const e = endpoints[i];
+        if (e === undefined || !inLocality(e)) continue;
         found = true;
-        if (!failing[h]?.has(e.id)) failing[h]?.set(e.id, `${e.name} (failLocalities "${selector}")`);
+        if (failingHere !== undefined && !failingHere.has(i))
+          failingHere.set(i, `${e.name} (failLocalities "${selector}")`);
       }
-    });
+    }
     if (!found) {
       ejections.push({
         endpoint: selector,
@@ -71,9 +106,14 @@ export function scenarioTraffic(
       : hop.overprovisioningFactor,
   );
   const hops = path.hops.map((hop, h) => {
-    const failingHere = failing[h] ?? new Map<string, string>();
-    const traffic = computeHopTraffic(hop, {
-      failingEndpointIds: [...failingHere.keys()],
+    const failingHere = failing[h] ?? new Map<number, string>();
+    const named = new Map<string, string>();
+    for (const [i, label] of failingHere) {
+      const id = hop.endpoints[i]?.id;
+      if (id !== undefined) named.set(id, label);
+    }
+    const traffic = computeHopPlacement(hop, {
+      failingEndpointIndexes: [...failingHere.keys()],
       loadFactor: scenario.loadFactor,
       // The factor the answer reports for this hop: an override is an Envoy setting, so ztunnel and
       // kube-proxy hops keep their own (their overflow would otherwise use a factor the hop never shows).
@@ -82,7 +122,7 @@ export function scenarioTraffic(
     });
     for (const outcome of traffic.ejections) {
       ejections.push({
-        endpoint: failingHere.get(outcome.endpointId) ?? outcome.endpointName,
+        endpoint: named.get(outcome.endpointId) ?? outcome.endpointName,
         hop: h,
         outcome: outcome.outcome,
         reason: outcome.reason,

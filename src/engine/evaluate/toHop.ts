@@ -4,29 +4,128 @@
  */
 import type { EndpointShare, Hop, PriorityLevel } from '../model/answer.js';
 import type { ResolvedHop } from '../model/resolved.js';
-import type { HopTraffic } from '../spillover/index.js';
-import { apportionPercents } from './presentPercent.js';
+import { endpointShare, localityKey } from '../spillover/index.js';
+import type { HopPlacement, HopTraffic } from '../spillover/index.js';
+import { apportionInPlace, apportionPercents, apportionPercentsInto } from './presentPercent.js';
 
 /**
  * Endpoint shares and dropped traffic are one whole (what reaches the hop), priority loads another;
  * each is rounded together so the answer's sums stay what the model computed.
  */
-function presentTraffic(traffic: HopTraffic): {
-  readonly endpoints: readonly EndpointShare[];
-  readonly droppedPercent: number;
-  readonly priorities: readonly PriorityLevel[];
-} {
-  const whole = apportionPercents([...traffic.endpoints.map((e) => e.sharePercent), traffic.droppedPercent]);
-  const loads = apportionPercents(traffic.priorities.map((p) => p.loadPercent));
+function presentTraffic(traffic: HopTraffic): Presented {
+  const shares = traffic.endpoints;
+  const percents = new Float64Array(shares.length + 1);
+  for (let i = 0; i < shares.length; i += 1) percents[i] = shares[i]?.sharePercent ?? 0;
+  percents[shares.length] = traffic.droppedPercent;
+  const whole = apportionPercentsInto(percents);
+  const endpoints: EndpointShare[] = [];
+  for (let i = 0; i < shares.length; i += 1) {
+    const e = shares[i];
+    if (e !== undefined) endpoints.push(withSharePercent(e, whole[i] ?? 0));
+  }
   return {
-    endpoints: traffic.endpoints.map((e, i) => ({ ...e, sharePercent: whole[i] ?? 0 })),
-    droppedPercent: whole[traffic.endpoints.length] ?? 0,
-    priorities: traffic.priorities.map((p, i) => ({ ...p, loadPercent: loads[i] ?? 0 })),
+    endpoints,
+    droppedPercent: whole[shares.length] ?? 0,
+    priorities: presentPriorities(traffic.priorities),
   };
 }
 
-export function toHop(hop: ResolvedHop, traffic: HopTraffic, overprovisioningFactor: number): Hop {
-  const presented = presentTraffic(traffic);
+/**
+ * The endpoint with its rounded share. The spillover model's usual shapes (`endpointShare`: address and
+ * node known, with or without a locality weight) are copied as literals in their own field order, which
+ * is much cheaper than a spread at ten thousand endpoints; any other shape is spread.
+ */
+function withSharePercent(e: EndpointShare, sharePercent: number): EndpointShare {
+  const { cluster, network, locality, priorityReason, address, node, localityWeight } = e;
+  if (
+    cluster === undefined ||
+    network === undefined ||
+    locality === undefined ||
+    priorityReason === undefined ||
+    address === undefined ||
+    node === undefined
+  )
+    return { ...e, sharePercent };
+  return localityWeight === undefined
+    ? {
+        name: e.name,
+        cluster,
+        network,
+        locality,
+        priority: e.priority,
+        healthy: e.healthy,
+        ejected: e.ejected,
+        sharePercent,
+        priorityReason,
+        address,
+        node,
+      }
+    : {
+        name: e.name,
+        cluster,
+        network,
+        locality,
+        priority: e.priority,
+        healthy: e.healthy,
+        ejected: e.ejected,
+        sharePercent,
+        priorityReason,
+        address,
+        node,
+        localityWeight,
+      };
+}
+
+interface Presented {
+  readonly endpoints: readonly EndpointShare[];
+  readonly droppedPercent: number;
+  readonly priorities: readonly PriorityLevel[];
+}
+
+/** Priority loads are a whole of their own, rounded together. */
+function presentPriorities(priorities: readonly PriorityLevel[]): PriorityLevel[] {
+  const loads = apportionPercents(priorities.map((p) => p.loadPercent));
+  return priorities.map((p, i) => ({ ...p, loadPercent: loads[i] ?? 0 }));
+}
+
+/**
+ * `presentTraffic` for a placement: the endpoints' entries are built once, straight with their rounded
+ * shares (the same entries `computeHopTraffic` would give, then rounded).
+ */
+function presentPlacement(hop: ResolvedHop, placement: HopPlacement): Presented {
+  const n = hop.endpoints.length;
+  const percents = new Float64Array(n + 1);
+  percents.set(placement.shares.subarray(0, n));
+  percents[n] = placement.droppedPercent;
+  apportionInPlace(percents);
+  const whole = percents;
+  const endpoints: EndpointShare[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const e = hop.endpoints[i];
+    if (e === undefined) continue;
+    endpoints.push(
+      endpointShare(
+        e,
+        placement.localities[placement.localityIndex[i] ?? -1] ?? localityKey(e),
+        whole[i] ?? 0,
+        placement.healthy[i] === 1,
+        placement.ejected[i] === 1,
+      ),
+    );
+  }
+  return {
+    endpoints,
+    droppedPercent: whole[n] ?? 0,
+    priorities: presentPriorities(placement.priorities),
+  };
+}
+
+function hopAnswer(
+  hop: ResolvedHop,
+  traffic: Pick<HopTraffic, 'shareUnit' | 'notes' | 'trace'>,
+  presented: Presented,
+  overprovisioningFactor: number,
+): Hop {
   return {
     from: hop.from,
     to: hop.to,
@@ -45,4 +144,17 @@ export function toHop(hop: ResolvedHop, traffic: HopTraffic, overprovisioningFac
     droppedPercent: presented.droppedPercent,
     notes: [...hop.notes, ...traffic.notes, ...traffic.trace],
   };
+}
+
+export function toHop(hop: ResolvedHop, traffic: HopTraffic, overprovisioningFactor: number): Hop {
+  return hopAnswer(hop, traffic, presentTraffic(traffic), overprovisioningFactor);
+}
+
+/** `toHop` for a placement (`computeHopPlacement`): the same answer, built without the intermediate entries. */
+export function placementToHop(
+  hop: ResolvedHop,
+  placement: HopPlacement,
+  overprovisioningFactor: number,
+): Hop {
+  return hopAnswer(hop, placement, presentPlacement(hop, placement), overprovisioningFactor);
 }

@@ -34,6 +34,7 @@ import type { EndpointHealth, ResolvedEndpoint, ResolvedHop } from '../model/res
 import type { HopResult } from './buildZtunnelHop.js';
 import type { EndpointCandidate } from './collectEndpoints.js';
 import type { CompiledMesh } from './compiledMesh.js';
+import { candidateTopology } from './candidateTopology.js';
 import { eastWestGatewayFor, eastWestLocality } from './eastWestGateway.js';
 import { DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyConstants.js';
 import type { HopDestination, HopSource } from './hopContext.js';
@@ -79,13 +80,22 @@ function sourceLabels(source: HopSource): Labels {
   });
 }
 
-interface Placement {
-  readonly candidate: EndpointCandidate;
-  readonly health: EndpointHealth;
-  readonly why?: string;
-  readonly labels: Labels;
-  readonly groupLocality: Locality;
-  readonly crossNetwork: boolean;
+/**
+ * Every endpoint's placement, as arrays indexed like the candidates (one object per endpoint would be
+ * thousands of short-lived objects per query).
+ */
+interface Placements {
+  readonly candidates: readonly EndpointCandidate[];
+  readonly health: readonly EndpointHealth[];
+  readonly why: readonly (string | undefined)[];
+  readonly labels: readonly Labels[];
+  /** `localityString` of the locality each endpoint is grouped in. */
+  readonly localityKeys: readonly string[];
+  /** Cross-network endpoints: index → the locality they are grouped in; every other endpoint uses its own. */
+  readonly crossNetwork: ReadonlyMap<number, Locality>;
+  /** `CandidateTopology.classIndex`/`classCount`: valid for every endpoint not in `crossNetwork`. */
+  readonly classIndex: Int32Array;
+  readonly classCount: number;
 }
 
 /**
@@ -101,71 +111,142 @@ function place(
   mode: TrafficDistributionMode,
   proxyKind: DestinationRuleProxyKind,
   outlier: TrafficPolicyResolution['policy']['outlierDetection'],
-): Placement[] {
+): Placements {
   const nodeLocal = destination.primary?.internalTrafficPolicy === 'Local';
-  return destination.endpoints.map((e) => {
-    const crossNetwork = e.network !== source.network && e.network !== '' && source.network !== '';
-    const gw = crossNetwork ? eastWestGatewayFor(mesh, e.network) : undefined;
-    let labels = augmentLabels(e.labels, {
-      locality: e.locality,
-      cluster: e.cluster,
-      network: e.network,
-      ...(e.node !== undefined ? { nodeName: e.node } : {}),
-    });
-    let groupLocality = e.locality;
-    if (crossNetwork) {
+  const candidates = destination.endpoints;
+  const topology = candidateTopology(candidates);
+  // Shared with every query until a cross-network endpoint needs its own entry.
+  let ownLabels: Labels[] | undefined;
+  let ownKeys: string[] | undefined;
+  const crossNetwork = new Map<number, Locality>();
+  const health: EndpointHealth[] = [];
+  const why: (string | undefined)[] = [];
+  // The same for every endpoint of the hop: it depends on the profile, mode, proxy and rule only.
+  let notReady: { readonly health: EndpointHealth; readonly why: string } | undefined;
+  for (let i = 0; i < candidates.length; i += 1) {
+    const e = candidates[i];
+    if (e === undefined) continue;
+    if (e.network !== source.network && e.network !== '' && source.network !== '') {
+      ownLabels ??= topology.labels.slice();
+      ownKeys ??= topology.localityKeys.slice();
       // Solo: the peering gateway's locality, or the endpoint's own when the snapshot lacks the gateway
       // (flat networks exchange WorkloadEntries that carry it).
-      const gwLocality = eastWestLocality(gw) ?? e.locality;
+      const gwLocality = eastWestLocality(eastWestGatewayFor(mesh, e.network)) ?? e.locality;
       if (profile === 'SOLO') {
-        labels = augmentLabels({}, { locality: gwLocality, cluster: e.cluster, network: e.network });
-        groupLocality = gwLocality;
+        ownLabels[i] = augmentLabels({}, { locality: gwLocality, cluster: e.cluster, network: e.network });
+        ownKeys[i] = localityString(gwLocality);
+        crossNetwork.set(i, gwLocality);
       } else {
-        labels = gatewayEndpointLabels(e.cluster, e.network);
+        ownLabels[i] = gatewayEndpointLabels(e.cluster, e.network);
+        crossNetwork.set(i, e.locality);
       }
     }
-    const base = { candidate: e, labels, groupLocality, crossNetwork };
     if (nodeLocal && e.node !== source.node) {
-      return {
-        ...base,
-        health: 'EXCLUDED' as const,
-        why: `internalTrafficPolicy Local: not on the proxy's node ${source.node ?? '(unknown)'}`,
-      };
+      health.push('EXCLUDED');
+      why.push(`internalTrafficPolicy Local: not on the proxy's node ${source.node ?? '(unknown)'}`);
+    } else if (!e.ready) {
+      if (notReady === undefined) {
+        const h = notReadyEndpointHealth({
+          profile,
+          mode,
+          proxyKind,
+          ...(outlier !== undefined ? { outlierDetection: outlier } : {}),
+        });
+        notReady = { health: h.health === 'UNHEALTHY' ? 'UNHEALTHY' : 'EXCLUDED', why: h.reason };
+      }
+      health.push(notReady.health);
+      why.push(notReady.why);
+    } else {
+      health.push('HEALTHY');
+      why.push(undefined);
     }
-    if (!e.ready) {
-      const h = notReadyEndpointHealth({
-        profile,
-        mode,
-        proxyKind,
-        ...(outlier !== undefined ? { outlierDetection: outlier } : {}),
-      });
-      return {
-        ...base,
-        health: h.health === 'UNHEALTHY' ? ('UNHEALTHY' as const) : ('EXCLUDED' as const),
-        why: h.reason,
-      };
-    }
-    return { ...base, health: 'HEALTHY' as const };
-  });
+  }
+  return {
+    candidates,
+    health,
+    why,
+    labels: ownLabels ?? topology.labels,
+    localityKeys: ownKeys ?? topology.localityKeys,
+    crossNetwork,
+    classIndex: topology.classIndex,
+    classCount: topology.classCount,
+  };
 }
 
-/** Group the endpoints EDS carries by locality, sorted by locality string (`endpoint_builder.go` `generate`). */
-function localityGroups(placements: readonly Placement[]): LocalityGroupInput[] {
-  const groups = new Map<string, { locality: Locality; endpoints: LbEndpointInput[] }>();
-  for (const p of placements) {
-    if (p.health === 'EXCLUDED') continue;
-    const key = localityString(p.groupLocality);
-    const g = groups.get(key) ?? { locality: p.groupLocality, endpoints: [] };
-    g.endpoints.push({ id: p.candidate.id, labels: p.labels, weight: p.candidate.weight });
-    groups.set(key, g);
+/** A locality group being built. */
+interface GroupBuild {
+  readonly locality: Locality;
+  readonly representatives: LbEndpointInput[];
+  weight: number;
+}
+
+/** One endpoint standing for every endpoint of its locality group with the same labels. */
+interface Representative {
+  readonly id: string;
+  readonly labels: Labels;
+  weight: number;
+}
+
+interface LocalityGrouping {
+  readonly groups: LocalityGroupInput[];
+  readonly representatives: readonly Representative[];
+  /** Per endpoint, the index of its representative; -1 when EDS leaves the endpoint out. */
+  readonly representativeOf: Int32Array;
+}
+
+/**
+ * Group the endpoints EDS carries by locality, sorted by locality string (`endpoint_builder.go` `generate`).
+ * Priority assignment sees only an endpoint's locality group and labels (istio.md §5), so endpoints of a
+ * group with the same labels always land together: each such set goes in as one representative carrying
+ * their summed weight (the group's weight and every split's weight stay the sums Istio computes), and
+ * every member takes its representative's assignment. Cross-network stand-ins carry labels of their own
+ * and each represents itself.
+ */
+function localityGroups(placements: Placements): LocalityGrouping {
+  const { candidates, health, labels, localityKeys, crossNetwork, classIndex } = placements;
+  const groups = new Map<string, GroupBuild>();
+  const representatives: Representative[] = [];
+  const groupOf: GroupBuild[] = [];
+  const representativeOf = new Int32Array(candidates.length).fill(-1);
+  const representativeOfClass = new Int32Array(placements.classCount).fill(-1);
+  const crossNetworkAny = crossNetwork.size > 0;
+  for (let i = 0; i < candidates.length; i += 1) {
+    const e = candidates[i];
+    if (e === undefined || health[i] === 'EXCLUDED') continue;
+    const weight = e.weight;
+    const cls = crossNetworkAny && crossNetwork.has(i) ? -1 : (classIndex[i] ?? -1);
+    const known = cls >= 0 ? (representativeOfClass[cls] ?? -1) : -1;
+    const rep = known >= 0 ? representatives[known] : undefined;
+    const repGroup = known >= 0 ? groupOf[known] : undefined;
+    if (rep !== undefined && repGroup !== undefined) {
+      repGroup.weight += weight;
+      rep.weight += weight;
+      representativeOf[i] = known;
+      continue;
+    }
+    const key = localityKeys[i] ?? '';
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { locality: crossNetwork.get(i) ?? e.locality, representatives: [], weight: 0 };
+      groups.set(key, g);
+    }
+    g.weight += weight;
+    const created: Representative = { id: e.id, labels: labels[i] ?? {}, weight };
+    const index = representatives.length;
+    representatives.push(created);
+    groupOf.push(g);
+    g.representatives.push(created);
+    representativeOf[i] = index;
+    if (cls >= 0) representativeOfClass[cls] = index;
   }
-  return [...groups.entries()]
+  const sorted = [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, g]) => ({
       locality: key === '' ? null : g.locality,
-      weight: g.endpoints.reduce((acc, e) => acc + (e.weight ?? 1), 0),
-      endpoints: g.endpoints,
+      weight: g.weight,
+      endpoints: g.representatives,
     }));
+  return { groups: sorted, representatives, representativeOf };
 }
 
 function settingDiagnostics(
@@ -276,48 +357,103 @@ export function buildEnvoyHop(
   });
 
   const placements = place(mesh, source, destination, profile, mode, proxyKind, outlierSpec);
+  const grouping = localityGroups(placements);
   const assignment = assignEnvoyPriorities({
     profile,
     proxy: { locality: source.locality, labels: proxyLabels, kind: proxyKind },
-    groups: localityGroups(placements),
+    groups: grouping.groups,
     setting,
     hasOutlierDetection: outlierSpec !== undefined,
   });
-  const assigned = new Map(assignment.endpoints.map((a) => [a.id, a]));
-  const removed = new Set(assignment.removedEndpoints);
+  const assignedById = new Map(assignment.endpoints.map((a) => [a.id, a]));
+  const removedIds = new Set(assignment.removedEndpoints);
+  const assignedOf = grouping.representatives.map((r) => assignedById.get(r.id));
+  const removedOf = grouping.representatives.map((r) => removedIds.has(r.id));
   const lastLevel = Math.max(0, assignment.levelMeanings.length - 1);
+  const via = ` reached through its east-west gateway${profile === 'SOLO' ? " (Solo: compared with the gateway's locality, else its own)" : " (compared with the gateway's cluster/network labels only)"}`;
 
-  const endpoints: ResolvedEndpoint[] = placements.map((p) => {
-    const e = p.candidate;
-    const a = assigned.get(e.id);
-    const health: EndpointHealth = removed.has(e.id) || a === undefined ? 'EXCLUDED' : p.health;
-    const why = removed.has(e.id)
+  const endpoints: ResolvedEndpoint[] = [];
+  const crossNetworkAny = placements.crossNetwork.size > 0;
+  for (let i = 0; i < placements.candidates.length; i += 1) {
+    const e = placements.candidates[i];
+    const placedHealth = placements.health[i];
+    if (e === undefined || placedHealth === undefined) continue;
+    const placedWhy = placements.why[i];
+    const representative = grouping.representativeOf[i] ?? -1;
+    const a = representative >= 0 ? assignedOf[representative] : undefined;
+    const isRemoved = representative >= 0 && removedOf[representative] === true;
+    const health: EndpointHealth = isRemoved || a === undefined ? 'EXCLUDED' : placedHealth;
+    const why = isRemoved
       ? 'distribute: its locality matches no `to` entry, so it receives no traffic'
       : a === undefined
-        ? (p.why ?? 'not sent to the proxy')
-        : `${a.reason}${p.why !== undefined ? `; ${p.why}` : ''}`;
-    const via = p.crossNetwork
-      ? `; on network ${e.network}, reached through its east-west gateway${profile === 'SOLO' ? " (Solo: compared with the gateway's locality, else its own)" : " (compared with the gateway's cluster/network labels only)"}`
-      : '';
-    return {
-      id: e.id,
-      name: e.name,
-      ...(e.address !== undefined ? { address: e.address } : {}),
-      cluster: e.cluster,
-      network: e.network,
-      locality: e.locality,
-      ...(e.node !== undefined ? { node: e.node } : {}),
-      ...(e.workload !== undefined ? { workload: e.workload } : {}),
-      priority: a?.priority ?? lastLevel,
-      rawPriority: a?.rawPriority ?? -1,
-      priorityReason: `${why}${via}`,
-      health,
-      weight: e.weight,
-      ...(a?.localityWeight !== undefined && assignment.localityWeighted
-        ? { localityWeight: a.localityWeight }
-        : {}),
-    };
-  });
+        ? (placedWhy ?? 'not sent to the proxy')
+        : placedWhy !== undefined
+          ? `${a.reason}; ${placedWhy}`
+          : a.reason;
+    const priority = a?.priority ?? lastLevel;
+    const rawPriority = a?.rawPriority ?? -1;
+    const priorityReason =
+      crossNetworkAny && placements.crossNetwork.has(i) ? `${why}; on network ${e.network},${via}` : why;
+    const localityWeight =
+      a?.localityWeight !== undefined && assignment.localityWeighted ? a.localityWeight : undefined;
+    const { address, node, workload } = e;
+    // Pods carry address, node and workload: one literal in the answer's field order, no spreads (this
+    // runs once per endpoint per query). Anything else keeps the same order with the optional fields left out.
+    let out: ResolvedEndpoint;
+    if (address !== undefined && node !== undefined && workload !== undefined) {
+      out =
+        localityWeight === undefined
+          ? {
+              id: e.id,
+              name: e.name,
+              address,
+              cluster: e.cluster,
+              network: e.network,
+              locality: e.locality,
+              node,
+              workload,
+              priority,
+              rawPriority,
+              priorityReason,
+              health,
+              weight: e.weight,
+            }
+          : {
+              id: e.id,
+              name: e.name,
+              address,
+              cluster: e.cluster,
+              network: e.network,
+              locality: e.locality,
+              node,
+              workload,
+              priority,
+              rawPriority,
+              priorityReason,
+              health,
+              weight: e.weight,
+              localityWeight,
+            };
+    } else {
+      out = {
+        id: e.id,
+        name: e.name,
+        ...(address !== undefined ? { address } : {}),
+        cluster: e.cluster,
+        network: e.network,
+        locality: e.locality,
+        ...(node !== undefined ? { node } : {}),
+        ...(workload !== undefined ? { workload } : {}),
+        priority,
+        rawPriority,
+        priorityReason,
+        health,
+        weight: e.weight,
+        ...(localityWeight !== undefined ? { localityWeight } : {}),
+      };
+    }
+    endpoints.push(out);
+  }
 
   const ruleRef = rule !== undefined ? drRef(rule) : undefined;
   const outlierDetection: OutlierDetection | undefined =
@@ -382,7 +518,8 @@ export function buildEnvoyHop(
       ),
     );
   }
-  const pool = endpoints.filter((e) => e.health !== 'EXCLUDED').length;
+  let pool = 0;
+  for (let i = 0; i < endpoints.length; i += 1) if (endpoints[i]?.health !== 'EXCLUDED') pool += 1;
   if (
     outlierDetection !== undefined &&
     ruleRef !== undefined &&
@@ -441,9 +578,9 @@ export function buildEnvoyHop(
   }
   const unreachable = [
     ...new Set(
-      placements
-        .filter((p) => p.crossNetwork && eastWestGatewayFor(mesh, p.candidate.network) === undefined)
-        .map((p) => p.candidate.network),
+      [...placements.crossNetwork.keys()]
+        .map((i) => placements.candidates[i]?.network ?? '')
+        .filter((network) => eastWestGatewayFor(mesh, network) === undefined),
     ),
   ];
   for (const network of unreachable) {

@@ -86,15 +86,22 @@ function candidate(mesh: CompiledMesh, ep: EndpointModel): EndpointCandidate {
 }
 
 /**
+ * Candidates per compiled mesh and destination (the sources' keys joined): a compiled mesh is immutable,
+ * so the endpoints behind a destination never change, and every query against the mesh shares them
+ * instead of rebuilding thousands of objects per request. Same input, same output; only the work is saved.
+ */
+const candidatesByMesh = new WeakMap<CompiledMesh, Map<string, readonly EndpointCandidate[]>>();
+
+/**
  * Endpoints of the given Services (one per cluster for a global host) and ServiceEntry, in a stable
- * order (cluster, then name). The same workload listed twice (two slices) is kept once.
+ * order (cluster, then name). The same workload listed twice (two slices) is kept once. The result is
+ * shared by every query against `mesh`: callers must not change it.
  */
 export function collectEndpoints(
   mesh: CompiledMesh,
   services: readonly ServiceModel[],
   serviceEntry?: ServiceEntryModel,
-): EndpointCandidate[] {
-  const out = new Map<string, EndpointCandidate>();
+): readonly EndpointCandidate[] {
   const sources: { cluster: string; kind: 'Service' | 'ServiceEntry'; namespace: string; name: string }[] =
     services.map((s) => ({
       cluster: s.cluster,
@@ -110,13 +117,22 @@ export function collectEndpoints(
       name: serviceEntry.name,
     });
   }
-  for (const s of sources) {
-    for (const ep of mesh.endpointsByService.get(meshKey(s.cluster, s.kind, s.namespace, s.name)) ?? []) {
+  const keys = sources.map((s) => meshKey(s.cluster, s.kind, s.namespace, s.name));
+  // Kubernetes names never contain a newline, so the joined keys name the source list unambiguously.
+  const cacheKey = keys.join('\n');
+  let byDestination = candidatesByMesh.get(mesh);
+  if (byDestination === undefined)
+    candidatesByMesh.set(mesh, (byDestination = new Map<string, readonly EndpointCandidate[]>()));
+  const cached = byDestination.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const out = new Map<string, EndpointCandidate>();
+  for (const key of keys) {
+    for (const ep of mesh.endpointsByService.get(key) ?? []) {
       const c = candidate(mesh, ep);
       if (!out.has(c.id)) out.set(c.id, c);
     }
   }
-  return [...out.values()].sort((a, b) =>
+  const sorted = [...out.values()].sort((a, b) =>
     a.cluster === b.cluster
       ? a.name < b.name
         ? -1
@@ -127,4 +143,6 @@ export function collectEndpoints(
         ? -1
         : 1,
   );
+  byDestination.set(cacheKey, sorted);
+  return sorted;
 }

@@ -28,6 +28,11 @@ import { isZtunnelEligible, ztunnelShare } from './ztunnelShare.js';
 export interface HopScenario {
   /** Endpoint ids (ResolvedEndpoint.id) that start answering 5xx, in the order they start. */
   readonly failingEndpointIds?: readonly string[];
+  /**
+   * The same by position in `hop.endpoints`, for callers that found the endpoints by scanning the hop;
+   * when given, `failingEndpointIds` is ignored. Out-of-range indexes and repeats are dropped.
+   */
+  readonly failingEndpointIndexes?: readonly number[];
   /** Offered load relative to nominal; default 1 (Envoy exactly). Validated by the caller. */
   readonly loadFactor?: number;
   /** Overrides the hop's overprovisioning factor, integer percent. Validated by the caller. */
@@ -97,11 +102,15 @@ export function inHostSet(endpoint: ResolvedEndpoint): boolean {
  */
 function levelsOf(endpoints: readonly ResolvedEndpoint[]): Level[] {
   let max = -1;
-  for (const e of endpoints) if (e.priority > max) max = e.priority;
+  for (let i = 0; i < endpoints.length; i += 1) {
+    const priority = endpoints[i]?.priority;
+    if (priority !== undefined && priority > max) max = priority;
+  }
   const levels: Level[] = Array.from({ length: max + 1 }, (_, level) => ({ level, members: [] }));
-  endpoints.forEach((e, i) => {
-    if (inHostSet(e)) levels[e.priority]?.members.push(i);
-  });
+  for (let i = 0; i < endpoints.length; i += 1) {
+    const e = endpoints[i];
+    if (e !== undefined && inHostSet(e)) levels[e.priority]?.members.push(i);
+  }
   return levels;
 }
 
@@ -112,6 +121,30 @@ interface LocalityGroup {
   explicitWeight: number | undefined;
 }
 
+/** Health as a small integer, so a placement copies one byte per endpoint instead of a pointer. */
+const HEALTH_CODE_HEALTHY = 0;
+const HEALTH_CODE_DEGRADED = 1;
+const HEALTH_CODE_UNHEALTHY = 2;
+const HEALTH_CODE_EXCLUDED = 3;
+type HealthCode =
+  | typeof HEALTH_CODE_HEALTHY
+  | typeof HEALTH_CODE_DEGRADED
+  | typeof HEALTH_CODE_UNHEALTHY
+  | typeof HEALTH_CODE_EXCLUDED;
+
+function healthCode(health: EndpointHealth): HealthCode {
+  switch (health) {
+    case 'HEALTHY':
+      return HEALTH_CODE_HEALTHY;
+    case 'DEGRADED':
+      return HEALTH_CODE_DEGRADED;
+    case 'UNHEALTHY':
+      return HEALTH_CODE_UNHEALTHY;
+    case 'EXCLUDED':
+      return HEALTH_CODE_EXCLUDED;
+  }
+}
+
 /**
  * The hop's static structure, computed once per call and shared by every placement the ejection loop
  * needs: levels, and per level its locality groups (Istio's `LocalityLbEndpoints`, keyed by
@@ -120,8 +153,13 @@ interface LocalityGroup {
 interface PreparedHop {
   readonly levels: readonly Level[];
   readonly groupsByLevel: readonly (readonly LocalityGroup[])[];
-  /** `region/zone/subzone` per endpoint, for the answer. */
-  readonly localityKeys: readonly string[];
+  /** Per endpoint, the index of its `region/zone/subzone` in `localities`. */
+  readonly localityIndex: Int32Array;
+  readonly localities: readonly string[];
+  /** Each endpoint's health (`HealthCode`) before the scenario; placements copy it and mark their ejections. */
+  readonly baseHealth: Uint8Array;
+  /** Endpoints the proxy holds (`inHostSet`): what the ejection cap counts. */
+  readonly hostCount: number;
 }
 
 /**
@@ -140,23 +178,47 @@ function prepareHop(hop: ResolvedHop): PreparedHop {
 
 function buildPreparedHop(hop: ResolvedHop): PreparedHop {
   const levels = levelsOf(hop.endpoints);
+  // Endpoints of one locality usually share its Locality object: each distinct object costs one key
+  // string and two lookups, every further endpoint one identity lookup. The key joins region, zone and
+  // subzone with `/`, which none of them can contain, so equal keys are equal localities; each distinct
+  // key gets a dense index so grouping below needs no hashing.
+  const indexOfObject = new Map<ResolvedEndpoint['locality'], number>();
+  const indexOfKey = new Map<string, number>();
+  const keys: string[] = [];
+  const localityIndex = new Int32Array(hop.endpoints.length);
+  const baseHealth = new Uint8Array(hop.endpoints.length);
+  let hostCount = 0;
+  for (let i = 0; i < hop.endpoints.length; i += 1) {
+    const e = hop.endpoints[i];
+    if (e === undefined) continue;
+    let index = indexOfObject.get(e.locality);
+    if (index === undefined) {
+      const key = localityKey(e);
+      index = indexOfKey.get(key);
+      if (index === undefined) {
+        index = keys.length;
+        keys.push(key);
+        indexOfKey.set(key, index);
+      }
+      indexOfObject.set(e.locality, index);
+    }
+    localityIndex[i] = index;
+    baseHealth[i] = healthCode(e.health);
+    if (inHostSet(e)) hostCount += 1;
+  }
   const groupsByLevel = levels.map(({ members }) => {
     if (!hop.localityWeighted) return [];
-    const byRegion = new Map<string, Map<string, Map<string, LocalityGroup>>>();
+    const byLocality: (LocalityGroup | undefined)[] = new Array<LocalityGroup | undefined>(keys.length);
     const groups: LocalityGroup[] = [];
-    for (const i of members) {
+    for (let m = 0; m < members.length; m += 1) {
+      const i = members[m] ?? -1;
       const e = hop.endpoints[i];
       if (e === undefined) continue;
-      const { region, zone, subzone } = e.locality;
-      let byZone = byRegion.get(region);
-      if (byZone === undefined)
-        byRegion.set(region, (byZone = new Map<string, Map<string, LocalityGroup>>()));
-      let bySubzone = byZone.get(zone);
-      if (bySubzone === undefined) byZone.set(zone, (bySubzone = new Map<string, LocalityGroup>()));
-      let group = bySubzone.get(subzone);
+      const index = localityIndex[i] ?? 0;
+      let group = byLocality[index];
       if (group === undefined) {
         group = { members: [], weight: 0, explicitWeight: undefined };
-        bySubzone.set(subzone, group);
+        byLocality[index] = group;
         groups.push(group);
       }
       group.members.push(i);
@@ -165,7 +227,7 @@ function buildPreparedHop(hop: ResolvedHop): PreparedHop {
     }
     return groups;
   });
-  return { levels, groupsByLevel, localityKeys: hop.endpoints.map(localityKey) };
+  return { levels, groupsByLevel, localityIndex, localities: keys, baseHealth, hostCount };
 }
 
 /** Spread `load` over the members passing `take`, proportionally to LB weight; returns what could not be placed. */
@@ -177,10 +239,15 @@ function spreadByWeight(
   shares: Float64Array,
 ): number {
   let weight = 0;
-  for (const i of members) if (take(i)) weight += endpoints[i]?.weight ?? 0;
+  for (let m = 0; m < members.length; m += 1) {
+    const i = members[m] ?? -1;
+    if (take(i)) weight += endpoints[i]?.weight ?? 0;
+  }
   if (weight <= 0) return load;
-  for (const i of members)
+  for (let m = 0; m < members.length; m += 1) {
+    const i = members[m] ?? -1;
     if (take(i)) shares[i] = (shares[i] ?? 0) + (load * (endpoints[i]?.weight ?? 0)) / weight;
+  }
   return 0;
 }
 
@@ -194,8 +261,8 @@ function placeWithinPriority(
   hop: ResolvedHop,
   members: readonly number[],
   groups: readonly LocalityGroup[],
-  health: readonly EndpointHealth[],
-  wanted: 'HEALTHY' | 'DEGRADED',
+  health: Uint8Array,
+  wanted: typeof HEALTH_CODE_HEALTHY | typeof HEALTH_CODE_DEGRADED,
   load: number,
   factor: number,
   shares: Float64Array,
@@ -208,9 +275,11 @@ function placeWithinPriority(
   const availability: LocalityAvailability[] = groups.map((group) => {
     let excluded = 0;
     let eligible = 0;
-    for (const i of group.members) {
-      if (health[i] === 'EXCLUDED') excluded += 1;
-      else if (health[i] === wanted) eligible += 1;
+    const members = group.members;
+    for (let m = 0; m < members.length; m += 1) {
+      const h = health[members[m] ?? -1];
+      if (h === HEALTH_CODE_EXCLUDED) excluded += 1;
+      else if (h === wanted) eligible += 1;
     }
     return { weight: group.explicitWeight ?? group.weight, total: group.members.length, eligible, excluded };
   });
@@ -234,18 +303,18 @@ function placeEnvoy(
 ): Placement {
   const endpoints = hop.endpoints;
   // An ejection sets FAILED_OUTLIER_CHECK: the host turns unhealthy but an excluded host stays excluded.
-  const health: EndpointHealth[] = endpoints.map((e) => e.health);
-  for (const i of ejected) if (health[i] !== 'EXCLUDED') health[i] = 'UNHEALTHY';
+  const health = prepared.baseHealth.slice();
+  for (const i of ejected) if (health[i] !== HEALTH_CODE_EXCLUDED) health[i] = HEALTH_CODE_UNHEALTHY;
   const levels = prepared.levels;
   const counts: PriorityHostCounts[] = levels.map(({ members }) => {
     let healthy = 0;
     let degraded = 0;
     let excluded = 0;
-    for (const i of members) {
-      const h = health[i];
-      if (h === 'HEALTHY') healthy += 1;
-      else if (h === 'DEGRADED') degraded += 1;
-      else if (h === 'EXCLUDED') excluded += 1;
+    for (let m = 0; m < members.length; m += 1) {
+      const h = health[members[m] ?? -1];
+      if (h === HEALTH_CODE_HEALTHY) healthy += 1;
+      else if (h === HEALTH_CODE_DEGRADED) degraded += 1;
+      else if (h === HEALTH_CODE_EXCLUDED) excluded += 1;
     }
     return { total: members.length, healthy, degraded, excluded };
   });
@@ -269,8 +338,8 @@ function placeEnvoy(
       return;
     }
     const groups = prepared.groupsByLevel[level] ?? [];
-    dropped += placeWithinPriority(hop, members, groups, health, 'HEALTHY', hl, factor, shares);
-    dropped += placeWithinPriority(hop, members, groups, health, 'DEGRADED', dl, factor, shares);
+    dropped += placeWithinPriority(hop, members, groups, health, HEALTH_CODE_HEALTHY, hl, factor, shares);
+    dropped += placeWithinPriority(hop, members, groups, health, HEALTH_CODE_DEGRADED, dl, factor, shares);
   });
   if (levels.length === 0) dropped = FULL_LOAD_PERCENT;
   if (dropped > 0) trace.push(`${dropped.toString()} % finds no usable host ("no healthy upstream")`);
@@ -398,6 +467,13 @@ function trippingDetector(hop: ResolvedHop): { readonly name: string; readonly s
   return candidates[0];
 }
 
+/** The given endpoint indexes in their order, out-of-range ones and repeats dropped. */
+function validIndexes(endpoints: readonly ResolvedEndpoint[], indexes: readonly number[]): number[] {
+  const seen = new Set<number>();
+  for (const i of indexes) if (Number.isInteger(i) && i >= 0 && i < endpoints.length) seen.add(i);
+  return [...seen];
+}
+
 /** Endpoint indexes for the given ids, in the ids' order, unknown ids and repeats dropped. */
 function indexesInOrder(endpoints: readonly ResolvedEndpoint[], ids: readonly string[]): number[] {
   if (ids.length === 0) return [];
@@ -411,14 +487,49 @@ function indexesInOrder(endpoints: readonly ResolvedEndpoint[], ids: readonly st
   return out;
 }
 
-/** The public share of one endpoint; fields the resolver left out stay out (exactOptionalPropertyTypes). */
-function endpointShare(
+/**
+ * The public share of one endpoint; fields the resolver left out stay out (exactOptionalPropertyTypes).
+ * Runs once per endpoint per placement, so the common shapes (address and node known, with or without a
+ * locality weight) are object literals; every shape has the same field order.
+ */
+export function endpointShare(
   e: ResolvedEndpoint,
   locality: string,
   sharePercent: number,
   healthy: boolean,
   ejected: boolean,
 ): EndpointShare {
+  const { address, node, localityWeight } = e;
+  if (address !== undefined && node !== undefined) {
+    return localityWeight === undefined
+      ? {
+          name: e.name,
+          cluster: e.cluster,
+          network: e.network,
+          locality,
+          priority: e.priority,
+          healthy,
+          ejected,
+          sharePercent,
+          priorityReason: e.priorityReason,
+          address,
+          node,
+        }
+      : {
+          name: e.name,
+          cluster: e.cluster,
+          network: e.network,
+          locality,
+          priority: e.priority,
+          healthy,
+          ejected,
+          sharePercent,
+          priorityReason: e.priorityReason,
+          address,
+          node,
+          localityWeight,
+        };
+  }
   const share: { -readonly [K in keyof EndpointShare]: EndpointShare[K] } = {
     name: e.name,
     cluster: e.cluster,
@@ -430,10 +541,27 @@ function endpointShare(
     sharePercent,
     priorityReason: e.priorityReason,
   };
-  if (e.address !== undefined) share.address = e.address;
-  if (e.node !== undefined) share.node = e.node;
-  if (e.localityWeight !== undefined) share.localityWeight = e.localityWeight;
+  if (address !== undefined) share.address = address;
+  if (node !== undefined) share.node = node;
+  if (localityWeight !== undefined) share.localityWeight = localityWeight;
   return share;
+}
+
+/**
+ * A hop's traffic before it is spelled out per endpoint: everything `HopTraffic` says, with the endpoints'
+ * shares and flags as arrays indexed like `hop.endpoints`. The answer layer rounds the shares and builds
+ * each endpoint's entry once (`endpointShare`), instead of building them here and copying them there.
+ */
+export interface HopPlacement extends Omit<HopTraffic, 'endpoints'> {
+  /** Share of the hop's traffic per endpoint, percent. */
+  readonly shares: Float64Array;
+  /** 1 when the endpoint is usable in this scenario: healthy or degraded, not ejected, not failing. */
+  readonly healthy: Uint8Array;
+  /** 1 when the scenario ejected the endpoint. */
+  readonly ejected: Uint8Array;
+  /** Per endpoint, the index of its `region/zone/subzone` in `localities`. */
+  readonly localityIndex: Int32Array;
+  readonly localities: readonly string[];
 }
 
 /**
@@ -441,11 +569,48 @@ function endpointShare(
  * // with maxEjectionPercent 50: pod-1 EJECTED (1 of 3 hosts = 33.3 % ≤ 50 %), the other two 50 % each
  */
 export function computeHopTraffic(hop: ResolvedHop, scenario: HopScenario = {}): HopTraffic {
+  return hopTrafficOf(hop, computeHopPlacement(hop, scenario));
+}
+
+/** A placement spelled out per endpoint (`computeHopTraffic`'s answer). */
+export function hopTrafficOf(hop: ResolvedHop, placed: HopPlacement): HopTraffic {
+  const endpoints: EndpointShare[] = [];
+  for (let i = 0; i < hop.endpoints.length; i += 1) {
+    const e = hop.endpoints[i];
+    if (e === undefined) continue;
+    endpoints.push(
+      endpointShare(
+        e,
+        placed.localities[placed.localityIndex[i] ?? -1] ?? localityKey(e),
+        placed.shares[i] ?? 0,
+        placed.healthy[i] === 1,
+        placed.ejected[i] === 1,
+      ),
+    );
+  }
+  return {
+    shareUnit: placed.shareUnit,
+    priorities: placed.priorities,
+    endpoints,
+    droppedPercent: placed.droppedPercent,
+    errorPercent: placed.errorPercent,
+    overflowPercent: placed.overflowPercent,
+    ejections: placed.ejections,
+    notes: placed.notes,
+    trace: placed.trace,
+  };
+}
+
+/** `computeHopTraffic` without the per-endpoint entries (`HopPlacement`). */
+export function computeHopPlacement(hop: ResolvedHop, scenario: HopScenario = {}): HopPlacement {
   const endpoints = hop.endpoints;
   const factor = scenario.overprovisioningFactor ?? hop.overprovisioningFactor;
   const loadFactor = scenario.loadFactor ?? NOMINAL_LOAD_FACTOR;
   const rule = scenario.ejectionRule ?? DEFAULT_EJECTION_CAP_RULE;
-  const failingOrder = indexesInOrder(endpoints, scenario.failingEndpointIds ?? []);
+  const failingOrder =
+    scenario.failingEndpointIndexes === undefined
+      ? indexesInOrder(endpoints, scenario.failingEndpointIds ?? [])
+      : validIndexes(endpoints, scenario.failingEndpointIndexes);
   const failing = new Set<number>(failingOrder);
   const shareUnit: HopTraffic['shareUnit'] =
     hop.balancer === 'ZTUNNEL' || hop.layer === 'L4' ? 'CONNECTION' : 'REQUEST';
@@ -462,7 +627,7 @@ export function computeHopTraffic(hop: ResolvedHop, scenario: HopScenario = {}):
       const decided = new Set<number>();
       const config = od === undefined ? undefined : envoyConfigFromIstio(od);
       // The cap counts the cluster's hosts (`ejectHost`): only the endpoints Envoy actually holds.
-      const hostCount = endpoints.filter(inHostSet).length;
+      const hostCount = prepared.hostCount;
       placement = placeEnvoy(hop, prepared, ejected, factor, loadFactor);
       for (const i of failingOrder) {
         const e = endpoints[i];
@@ -594,26 +759,30 @@ export function computeHopTraffic(hop: ResolvedHop, scenario: HopScenario = {}):
 
   let errorPercent = 0;
   for (const i of failing) errorPercent += placement.shares[i] ?? 0;
-  const endpointShares: EndpointShare[] = endpoints.map((e, i) => {
-    const isEjected = ejected.size > 0 && ejected.has(i);
-    const usable = !isEjected && (e.health === 'HEALTHY' || e.health === 'DEGRADED');
-    return endpointShare(
-      e,
-      prepared.localityKeys[i] ?? localityKey(e),
-      placement.shares[i] ?? 0,
-      usable && !(failing.size > 0 && failing.has(i)),
-      isEjected,
-    );
-  });
+  const healthy = new Uint8Array(endpoints.length);
+  const ejectedFlags = new Uint8Array(endpoints.length);
+  for (let i = 0; i < endpoints.length; i += 1) {
+    const h = endpoints[i]?.health;
+    if (h === 'HEALTHY' || h === 'DEGRADED') healthy[i] = 1;
+  }
+  for (const i of ejected) {
+    ejectedFlags[i] = 1;
+    healthy[i] = 0;
+  }
+  for (const i of failing) healthy[i] = 0;
   return {
     shareUnit,
     priorities: placement.priorities,
-    endpoints: endpointShares,
     droppedPercent: placement.droppedPercent,
     errorPercent,
     overflowPercent: placement.overflowPercent,
     ejections,
     notes,
     trace: placement.trace,
+    shares: placement.shares,
+    healthy,
+    ejected: ejectedFlags,
+    localityIndex: prepared.localityIndex,
+    localities: prepared.localities,
   };
 }

@@ -74,5 +74,11 @@ export { successRateEjectionThreshold } from './successRate.js';
 export type { SuccessRateThreshold } from './successRate.js';
 export { isZtunnelEligible, ztunnelShare } from './ztunnelShare.js';
 export type { ZtunnelShareResult } from './ztunnelShare.js';
-export { computeHopTraffic, localityKey } from './computeHopTraffic.js';
-export type { HopEjection, HopScenario, HopTraffic } from './computeHopTraffic.js';
+export {
+  computeHopPlacement,
+  computeHopTraffic,
+  endpointShare,
+  hopTrafficOf,
+  localityKey,
+} from './computeHopTraffic.js';
+export type { HopEjection, HopPlacement, HopScenario, HopTraffic } from './computeHopTraffic.js';
