@@ -728,32 +728,26 @@ export function computeHopPlacement(hop: ResolvedHop, scenario: HopScenario = {}
       notes.push(
         'ztunnel: shares are connection shares; all connections go to the best tier with an eligible endpoint, with no gradual spillover.',
       );
-      for (const i of failingOrder) {
-        const e = endpoints[i];
-        if (e === undefined) continue;
-        ejections.push({
-          endpointId: e.id,
-          endpointName: e.name,
-          outcome: 'NO_OUTLIER_DETECTION',
-          reason: 'ztunnel has no outlier detection: the endpoint keeps its share and that share fails',
-        });
-      }
+      ejections.push(
+        ...neverEjected(
+          failingOrder,
+          endpoints,
+          'ztunnel has no outlier detection: the endpoint keeps its share and that share fails',
+        ),
+      );
       break;
     case 'KUBE_PROXY':
       placement = placeKubeProxy(hop, factor, loadFactor);
       notes.push(
         'kube-proxy: connections spread uniformly over ready endpoints; no priorities and no outlier detection.',
       );
-      for (const i of failingOrder) {
-        const e = endpoints[i];
-        if (e === undefined) continue;
-        ejections.push({
-          endpointId: e.id,
-          endpointName: e.name,
-          outcome: 'NO_OUTLIER_DETECTION',
-          reason: 'no mesh proxy balances this hop: the endpoint keeps its share and that share fails',
-        });
-      }
+      ejections.push(
+        ...neverEjected(
+          failingOrder,
+          endpoints,
+          'no mesh proxy balances this hop: the endpoint keeps its share and that share fails',
+        ),
+      );
       break;
   }
 
@@ -785,4 +779,19 @@ export function computeHopPlacement(hop: ResolvedHop, scenario: HopScenario = {}
     localityIndex: prepared.localityIndex,
     localities: prepared.localities,
   };
+}
+
+/** Failing endpoints on a hop with no outlier detection at all (ztunnel, kube-proxy) keep failing in place. */
+function neverEjected(
+  failingOrder: readonly number[],
+  endpoints: readonly ResolvedEndpoint[],
+  reason: string,
+): HopEjection[] {
+  const out: HopEjection[] = [];
+  for (const i of failingOrder) {
+    const e = endpoints[i];
+    if (e !== undefined)
+      out.push({ endpointId: e.id, endpointName: e.name, outcome: 'NO_OUTLIER_DETECTION', reason });
+  }
+  return out;
 }
