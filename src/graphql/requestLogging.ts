@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { GraphQLContext } from './context.js';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -38,7 +39,7 @@ export function requestLoggingPlugin(
             Math.round(elapsedMs * MICROSECONDS_PER_MILLISECOND) / MICROSECONDS_PER_MILLISECOND;
           const fields =
             operation?.selectionSet.selections
-              .map((selection) => (selection.kind === 'Field' ? selection.name.value : '…'))
+              .map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '…'))
               .sort()
               .join(',') ?? 'invalid';
           operations?.observe(
