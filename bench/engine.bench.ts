@@ -25,6 +25,7 @@ import type {
 } from '../src/engine/model/meshModel.js';
 import { compileMesh, resolvePath } from '../src/engine/resolver/index.js';
 import { computeHopTraffic } from '../src/engine/spillover/index.js';
+import { endpointFor, makePod, makeService } from '../test/unit/engine/resolver/fixtures/meshBuilders.js';
 import { flag, growthExponent, machine, option, printResult, writeResult, type Row } from './benchSupport.js';
 
 const REGIONS = 5;
@@ -81,63 +82,25 @@ function pod(
   i: number,
   labels: Record<string, string>,
 ): WorkloadModel {
-  return {
-    cluster: CLUSTER,
-    kind: 'Pod',
-    namespace: NAMESPACE,
-    name,
-    workloadName,
+  return makePod(node, NAMESPACE, name, workloadName, {
     labels: { ...labels, ...topologyLabels(node.locality) },
-    annotations: {},
     address: address(i),
-    nodeName: node.name,
-    locality: node.locality,
-    network: '',
-    ready: true,
-    terminating: false,
-    dataplaneMode: 'ambient',
-    weight: 1,
-  };
+  });
 }
 
-function service(name: string, extra: Partial<ServiceModel> = {}): ServiceModel {
-  return {
-    cluster: CLUSTER,
-    namespace: NAMESPACE,
-    name,
-    hostname: `${name}.${NAMESPACE}.svc.cluster.local`,
-    labels: {},
-    annotations: {},
-    type: 'ClusterIP',
-    clusterIP: '10.96.0.10',
-    ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
-    selector: { app: name },
-    internalTrafficPolicy: 'Cluster',
-    publishNotReadyAddresses: false,
-    ...extra,
-  };
-}
+const service = (name: string, extra: Partial<ServiceModel> = {}): ServiceModel =>
+  makeService(CLUSTER, NAMESPACE, name, extra);
 
-function endpointOf(svc: ServiceModel, p: WorkloadModel, slice: number): EndpointModel {
-  return {
-    cluster: CLUSTER,
-    service: { kind: 'Service', namespace: NAMESPACE, name: svc.name },
-    address: p.address ?? p.name,
-    source: 'EndpointSlice',
+/** Endpoints are spread over EndpointSlices of SLICE_SIZE, as the endpoint controller does. */
+const endpointOf = (svc: ServiceModel, p: WorkloadModel, slice: number): EndpointModel =>
+  endpointFor(svc, p, {
     sourceRef: {
       kind: 'EndpointSlice',
       name: `${svc.name}-${slice.toString()}`,
       namespace: NAMESPACE,
       cluster: CLUSTER,
     },
-    ready: p.ready,
-    serving: p.ready,
-    terminating: false,
-    ...(p.nodeName === undefined ? {} : { nodeName: p.nodeName }),
-    zone: p.locality.zone,
-    workload: { kind: 'Pod', namespace: NAMESPACE, name: p.name },
-  };
-}
+  });
 
 /** Backend pod names, in the order they are spread over the nodes (pod i on locality i mod 50). */
 function backendPodName(i: number): string {

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Config } from '../config.js';
 import type { SnapshotRepository, SnapshotRow } from '../db/repositories/snapshotRepository.js';
-import { PROFILES, type Profile } from '../engine/model/meshModel.js';
+import type { Profile } from '../engine/model/meshModel.js';
 import { AppError } from '../errors/appError.js';
 import type { UploadParser } from './uploadParser.js';
 import type { SnapshotPage, SnapshotService, SnapshotSummary } from './types.js';
@@ -104,17 +104,6 @@ export function createSnapshotService(
 
   return {
     async upload(request) {
-      if (request.params.profile !== undefined && !PROFILES.includes(request.params.profile as Profile)) {
-        throw new AppError('INVALID_UPLOAD', `Unknown profile "${request.params.profile}".`, {
-          problems: [
-            {
-              pointer: '',
-              code: 'INVALID_PARAMETER',
-              message: `profile must be one of ${PROFILES.join(', ')}`,
-            },
-          ],
-        });
-      }
       // Identity is the bytes plus the parameters that change their meaning (a bundle carries its own
       // profile in the body); a repeat upload is answered before the expensive parse.
       const contentHash = createHash('sha256')

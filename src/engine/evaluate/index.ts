@@ -19,8 +19,8 @@ export {
   apportionPercentsInto,
   roundPercent,
 } from './presentPercent.js';
-export { scenarioPlacements, scenarioTraffic } from './scenarioTraffic.js';
-export type { EvaluateOptions, ScenarioPlacements, ScenarioTraffic } from './scenarioTraffic.js';
-export { placementToHop, toHop } from './toHop.js';
+export { scenarioPlacements } from './scenarioTraffic.js';
+export type { EvaluateOptions, ScenarioPlacements } from './scenarioTraffic.js';
+export { placementToHop } from './toHop.js';
 export { isValidLocalitySelector, validateLoadFactor, validateScenario } from './validateScenario.js';
 export type { ValidScenario } from './validateScenario.js';

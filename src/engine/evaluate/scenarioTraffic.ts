@@ -4,8 +4,8 @@
  */
 import type { Ejection } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
-import { computeHopPlacement, hopTrafficOf } from '../spillover/index.js';
-import type { EjectionCapRule, HopPlacement, HopTraffic } from '../spillover/index.js';
+import { computeHopPlacement } from '../spillover/index.js';
+import type { EjectionCapRule, HopPlacement } from '../spillover/index.js';
 import { localityMatcher, referenceMatcher } from './matchEndpoints.js';
 import type { ValidScenario } from './validateScenario.js';
 
@@ -14,34 +14,11 @@ export interface EvaluateOptions {
   readonly ejectionRule?: EjectionCapRule;
 }
 
-export interface ScenarioTraffic {
-  readonly hops: readonly HopTraffic[];
-  readonly overprovisioningFactors: readonly number[];
-  readonly ejections: readonly Ejection[];
-}
-
-/** `ScenarioTraffic` with each hop's endpoints left as arrays (`HopPlacement`), for the answer builders. */
+/** Every hop's placement under the scenario, with each hop's overprovisioning factor and the ejection outcomes. */
 export interface ScenarioPlacements {
   readonly hops: readonly HopPlacement[];
   readonly overprovisioningFactors: readonly number[];
   readonly ejections: readonly Ejection[];
-}
-
-export function scenarioTraffic(
-  path: ResolvedPath,
-  scenario: ValidScenario,
-  options: EvaluateOptions = {},
-): ScenarioTraffic {
-  const run = scenarioPlacements(path, scenario, options);
-  return {
-    hops: run.hops.map((placement, h) => {
-      const hop = path.hops[h];
-      if (hop === undefined) throw new Error('Invariant violation: one placement per hop');
-      return hopTrafficOf(hop, placement);
-    }),
-    overprovisioningFactors: run.overprovisioningFactors,
-    ejections: run.ejections,
-  };
 }
 
 export function scenarioPlacements(

@@ -6,75 +6,7 @@ import type { EndpointShare, Hop, PriorityLevel } from '../model/answer.js';
 import type { ResolvedHop } from '../model/resolved.js';
 import { endpointShare, localityKey } from '../spillover/index.js';
 import type { HopPlacement, HopTraffic } from '../spillover/index.js';
-import { apportionInPlace, apportionPercents, apportionPercentsInto } from './presentPercent.js';
-
-/**
- * Endpoint shares and dropped traffic are one whole (what reaches the hop), priority loads another;
- * each is rounded together so the answer's sums stay what the model computed.
- */
-function presentTraffic(traffic: HopTraffic): Presented {
-  const shares = traffic.endpoints;
-  const percents = new Float64Array(shares.length + 1);
-  for (let i = 0; i < shares.length; i += 1) percents[i] = shares[i]?.sharePercent ?? 0;
-  percents[shares.length] = traffic.droppedPercent;
-  const whole = apportionPercentsInto(percents);
-  const endpoints: EndpointShare[] = [];
-  for (let i = 0; i < shares.length; i += 1) {
-    const e = shares[i];
-    if (e !== undefined) endpoints.push(withSharePercent(e, whole[i] ?? 0));
-  }
-  return {
-    endpoints,
-    droppedPercent: whole[shares.length] ?? 0,
-    priorities: presentPriorities(traffic.priorities),
-  };
-}
-
-/**
- * The endpoint with its rounded share. The spillover model's usual shapes (`endpointShare`: address and
- * node known, with or without a locality weight) are copied as literals in their own field order, which
- * is much cheaper than a spread at ten thousand endpoints; any other shape is spread.
- */
-function withSharePercent(e: EndpointShare, sharePercent: number): EndpointShare {
-  const { cluster, network, locality, priorityReason, address, node, localityWeight } = e;
-  if (
-    cluster === undefined ||
-    network === undefined ||
-    locality === undefined ||
-    priorityReason === undefined ||
-    address === undefined ||
-    node === undefined
-  )
-    return { ...e, sharePercent };
-  return localityWeight === undefined
-    ? {
-        name: e.name,
-        cluster,
-        network,
-        locality,
-        priority: e.priority,
-        healthy: e.healthy,
-        ejected: e.ejected,
-        sharePercent,
-        priorityReason,
-        address,
-        node,
-      }
-    : {
-        name: e.name,
-        cluster,
-        network,
-        locality,
-        priority: e.priority,
-        healthy: e.healthy,
-        ejected: e.ejected,
-        sharePercent,
-        priorityReason,
-        address,
-        node,
-        localityWeight,
-      };
-}
+import { apportionInPlace, apportionPercents } from './presentPercent.js';
 
 interface Presented {
   readonly endpoints: readonly EndpointShare[];
@@ -88,10 +20,6 @@ function presentPriorities(priorities: readonly PriorityLevel[]): PriorityLevel[
   return priorities.map((p, i) => ({ ...p, loadPercent: loads[i] ?? 0 }));
 }
 
-/**
- * `presentTraffic` for a placement: the endpoints' entries are built once, straight with their rounded
- * shares (the same entries `computeHopTraffic` would give, then rounded).
- */
 function presentPlacement(hop: ResolvedHop, placement: HopPlacement): Presented {
   const n = hop.endpoints.length;
   const percents = new Float64Array(n + 1);
@@ -146,11 +74,11 @@ function hopAnswer(
   };
 }
 
-export function toHop(hop: ResolvedHop, traffic: HopTraffic, overprovisioningFactor: number): Hop {
-  return hopAnswer(hop, traffic, presentTraffic(traffic), overprovisioningFactor);
-}
-
-/** `toHop` for a placement (`computeHopPlacement`): the same answer, built without the intermediate entries. */
+/**
+ * The public `Hop` for a placement (`computeHopPlacement`): each endpoint's entry is built once, straight
+ * with its rounded share. Endpoint shares and dropped traffic are one whole (what reaches the hop), priority
+ * loads another; each is rounded together so the answer's sums stay what the model computed.
+ */
 export function placementToHop(
   hop: ResolvedHop,
   placement: HopPlacement,

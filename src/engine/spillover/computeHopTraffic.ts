@@ -489,8 +489,8 @@ function indexesInOrder(endpoints: readonly ResolvedEndpoint[], ids: readonly st
 
 /**
  * The public share of one endpoint; fields the resolver left out stay out (exactOptionalPropertyTypes).
- * Runs once per endpoint per placement, so the common shapes (address and node known, with or without a
- * locality weight) are object literals; every shape has the same field order.
+ * Runs once per endpoint per placement: optional fields are assigned, never spread, and always in the
+ * same order, so every entry has one of a few stable shapes.
  */
 export function endpointShare(
   e: ResolvedEndpoint,
@@ -500,36 +500,6 @@ export function endpointShare(
   ejected: boolean,
 ): EndpointShare {
   const { address, node, localityWeight } = e;
-  if (address !== undefined && node !== undefined) {
-    return localityWeight === undefined
-      ? {
-          name: e.name,
-          cluster: e.cluster,
-          network: e.network,
-          locality,
-          priority: e.priority,
-          healthy,
-          ejected,
-          sharePercent,
-          priorityReason: e.priorityReason,
-          address,
-          node,
-        }
-      : {
-          name: e.name,
-          cluster: e.cluster,
-          network: e.network,
-          locality,
-          priority: e.priority,
-          healthy,
-          ejected,
-          sharePercent,
-          priorityReason: e.priorityReason,
-          address,
-          node,
-          localityWeight,
-        };
-  }
   const share: { -readonly [K in keyof EndpointShare]: EndpointShare[K] } = {
     name: e.name,
     cluster: e.cluster,

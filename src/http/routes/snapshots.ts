@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
+import { PROFILES } from '../../engine/model/meshModel.js';
 import { AppError } from '../../errors/appError.js';
 import type { SnapshotAdminService, UploadContentType } from '../../services/snapshotService.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/snapshotService.js';
@@ -7,7 +8,6 @@ import type { Authorizer } from '../auth.js';
 import { ref } from '../openapiDocument.js';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
-const PROFILE_VALUES = ['SOLO', 'ISTIO_1_30', 'ISTIO_1_31'];
 
 interface UploadQuery {
   name?: string;
@@ -54,7 +54,7 @@ export const snapshotRoutes: FastifyPluginAsync<{
             name: { type: 'string', maxLength: 253 },
             cluster: { type: 'string', maxLength: 253 },
             network: { type: 'string', maxLength: 253 },
-            profile: { type: 'string', enum: PROFILE_VALUES },
+            profile: { type: 'string', enum: [...PROFILES] },
           },
         },
         response: { 200: ref('Snapshot'), 201: ref('Snapshot') },
