@@ -1,26 +1,40 @@
-// GraphQL throughput against the running service: buildApp + listen on 127.0.0.1:0 (loopback only), synthetic
-// meshes of 1,000, 5,000 and 10,000 services (10 endpoints each; bench/generateMesh.ts) stored once, then
-// autocannon at 50 connections on a trivial route (/healthz), `{ __typename }` (Apollo's floor), effectivePolicy
-// and whatIf, one after the other in one run. A repeated question is answered from the per-snapshot memo, so
-// the run also times the first answer of every distinct sampled question (a memo miss) in-process.
-// Run: npx tsx bench/graphql.bench.ts   → prints a table, writes bench/results/graphql.json.
+// GraphQL throughput against the running service: two apps (buildApp + listen on 127.0.0.1:0, loopback only)
+// over one SQLite file holding a synthetic mesh of 1,000, 5,000 or 10,000 services (10 endpoints each;
+// bench/generateMesh.ts): the service as configured (GraphQL response cache on) and the same service with
+// the response cache off, which shows what a question costs through Apollo and graphql-js. autocannon fires
+// from a worker thread, so the load generator does not share the server's event loop, at 50 connections on
+// a trivial route (/healthz), `{ __typename }` (Apollo's floor), effectivePolicy (one repeated question, and
+// every resolvable sampled question in rotation) and whatIf, one after the other in one run. The first answer
+// of every distinct sampled question (a memo miss) is also timed in-process.
+// Run: npx tsx bench/graphql.bench.ts [--quick]   → prints a table, writes bench/results/graphql.json.
 // Targets: effectivePolicy ≥ 40 % of the trivial route's throughput, p99 < 20 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { growthExponent, machine, writeResult } from './benchSupport.js';
+import { flag, growthExponent, machine, writeResult } from './benchSupport.js';
 import { generateMeshJson } from './generateMesh.js';
 
 const REFERENCE_SERVICES = 10_000;
-/** Three sizes show how the cost grows; BENCH_SERVICES measures one size only (a quick check). */
+const QUICK = flag('quick');
+/** Three sizes show how the cost grows; BENCH_SERVICES or --quick measures one size only (a quick check). */
 const SIZES: readonly number[] =
   process.env['BENCH_SERVICES'] !== undefined
     ? [Number(process.env['BENCH_SERVICES'])]
-    : [1_000, 5_000, REFERENCE_SERVICES];
+    : QUICK
+      ? [1_000]
+      : [1_000, 5_000, REFERENCE_SERVICES];
 const REPLICAS = 10;
 const CONNECTIONS = 50;
-const DURATION_SECONDS = Number(process.env['BENCH_DURATION_SECONDS'] ?? 10);
+const QUICK_DURATION_SECONDS = 3;
+const DURATION_SECONDS = Number(
+  process.env['BENCH_DURATION_SECONDS'] ?? (QUICK ? QUICK_DURATION_SECONDS : 10),
+);
+/** One load-generator thread: this machine class has two cores, one for it and one for the server. */
+const LOAD_WORKERS = 1;
 const TARGET_THROUGHPUT_RATIO = 0.4;
 const TARGET_P99_MS = 20;
 const UPLOAD_LIMIT_MIB = 1024;
@@ -32,13 +46,22 @@ interface AutocannonResult {
   errors: number;
   timeouts: number;
 }
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
 interface AutocannonOptions {
   url: string;
   connections: number;
   duration: number;
+  workers: number;
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Sent in turn on every connection, round and round. */
+  requests?: AutocannonRequest[];
 }
 type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
 // autocannon ships CommonJS without type declarations; only the promise form is used.
@@ -78,87 +101,115 @@ interface SizeResult {
   readonly effectivePolicyRatio: number;
 }
 
+/** The row the targets are judged on: a portal's repeated question, as the service is configured. */
+const TARGET_POLICY = 'effectivePolicy';
+
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-async function measureSize(services: number): Promise<SizeResult> {
-  const started = Date.now();
-  // Setup, not the measurement: the same mesh as JSON stores in seconds where its YAML takes minutes.
-  const mesh = generateMeshJson({ services, replicas: REPLICAS, clusters: 1, name: 'bench' });
-  const config = loadConfig({
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function benchConfig(dbPath: string, responseCacheMb: number): ReturnType<typeof loadConfig> {
+  return loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    SPILLWAY_DB_PATH: ':memory:',
+    SPILLWAY_DB_PATH: dbPath,
     SPILLWAY_IMPORT_EXAMPLES: 'false',
     SPILLWAY_UPLOAD_MAX_BYTES: String(UPLOAD_LIMIT_MIB * 1024 * 1024),
     SPILLWAY_UPLOAD_MAX_DOCUMENTS: '10000000',
     SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: String(responseCacheMb),
   });
-  const app = await buildApp(config);
+}
+
+/** The configured default (64 MiB) and off. */
+const RESPONSE_CACHE_MB = 64;
+
+async function measureSize(services: number): Promise<SizeResult> {
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'spillway-graphql-bench-'));
+  const dbPath = join(dir, 'spillway.db');
+  // Setup, not the measurement: the same mesh as JSON stores in seconds where its YAML takes minutes.
+  const mesh = generateMeshJson({ services, replicas: REPLICAS, clusters: 1, name: 'bench' });
+  const app = await buildApp(benchConfig(dbPath, RESPONSE_CACHE_MB));
   const upload = await app.inject({
     method: 'POST',
     url: `/v1/snapshots?${mesh.query}`,
-    headers: { 'content-type': 'application/json' },
+    headers: JSON_HEADERS,
     payload: mesh.text,
   });
   if (upload.statusCode !== 201)
     throw new Error(`upload failed: ${upload.statusCode} ${upload.body.slice(0, 500)}`);
   const snapshot = upload.json<{ id: string }>().id;
+  // The same service with the response cache off, on the same database: every request through Apollo.
+  const uncached = await buildApp(benchConfig(dbPath, 0));
   process.stderr.write(
     `${mesh.counts.services} services, ${mesh.counts.endpoints} endpoints: stored in ${Date.now() - started} ms\n`,
   );
 
   // Every sampled question once: the first compiles the mesh, the others are memo misses.
   const firstMs: number[] = [];
-  let pair: { client: string; backend: string } | undefined;
+  const questions: { client: string; backend: string }[] = [];
   for (const client of mesh.sample.clients) {
     for (const backend of mesh.sample.backends) {
       const t0 = performance.now();
       const res = await app.inject({
         method: 'POST',
         url: '/graphql',
-        headers: { 'content-type': 'application/json' },
+        headers: JSON_HEADERS,
         payload: { query: POLICY, variables: { snapshot, client, backend } },
       });
       const ms = performance.now() - t0;
       if (res.statusCode !== 200 || res.json<{ errors?: unknown }>().errors !== undefined) continue;
-      if (pair === undefined) pair = { client, backend };
-      else firstMs.push(ms);
+      if (questions.length > 0) firstMs.push(ms);
+      questions.push({ client, backend });
     }
   }
+  const pair = questions[0];
   if (!pair) throw new Error('no sampled client/backend pair resolves in the generated mesh');
   firstMs.sort((a, b) => a - b);
   const variables = { snapshot, ...pair };
   const endpointName = await firstEndpoint(app, variables);
+  // Compiles the mesh in the second app too, outside the measurement.
+  await firstEndpoint(uncached, variables);
 
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
-  const json = { 'content-type': 'application/json' };
-  const graphqlTarget = (body: unknown): AutocannonOptions => ({
-    url: `${base}/graphql`,
+  await uncached.listen({ host: '127.0.0.1', port: 0 });
+  const baseOf = (server: typeof app): string =>
+    `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  const base = baseOf(app);
+  const load = { connections: CONNECTIONS, duration: DURATION_SECONDS, workers: LOAD_WORKERS };
+  const graphqlTarget = (body: unknown, at = base): AutocannonOptions => ({
+    url: `${at}/graphql`,
     method: 'POST',
-    headers: json,
+    headers: JSON_HEADERS,
     body: JSON.stringify(body),
-    connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
+    ...load,
   });
+  const rotation: AutocannonOptions = {
+    url: `${base}/graphql`,
+    ...load,
+    requests: questions.map((question) => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ query: POLICY, variables: { snapshot, ...question } }),
+    })),
+  };
+  const whatIf = {
+    query: WHAT_IF,
+    variables: { ...variables, scenario: { ejectEndpoints: [endpointName], loadFactor: 1.5 } },
+  };
   const targets: [string, AutocannonOptions][] = [
-    [
-      'GET /healthz (trivial)',
-      { url: `${base}/healthz`, connections: CONNECTIONS, duration: DURATION_SECONDS },
-    ],
-    // Apollo's own floor: the same GraphQL pipeline with nothing to resolve.
-    ['GraphQL { __typename }', graphqlTarget({ query: '{ __typename }' })],
-    ['effectivePolicy', graphqlTarget({ query: POLICY, variables })],
-    [
-      'whatIf (1 pod fails, load 1.5)',
-      graphqlTarget({
-        query: WHAT_IF,
-        variables: { ...variables, scenario: { ejectEndpoints: [endpointName], loadFactor: 1.5 } },
-      }),
-    ],
+    ['GET /healthz (trivial)', { url: `${base}/healthz`, ...load }],
+    [TARGET_POLICY, graphqlTarget({ query: POLICY, variables })],
+    [`effectivePolicy, ${questions.length} questions in rotation`, rotation],
+    ['whatIf (1 pod fails, load 1.5)', graphqlTarget(whatIf)],
+    // Apollo's own floor: the same pipeline with nothing to resolve.
+    ['cache off: GraphQL { __typename }', graphqlTarget({ query: '{ __typename }' }, baseOf(uncached))],
+    ['cache off: effectivePolicy', graphqlTarget({ query: POLICY, variables }, baseOf(uncached))],
+    ['cache off: whatIf (1 pod fails, load 1.5)', graphqlTarget(whatIf, baseOf(uncached))],
   ];
   const rows: Row[] = [];
   for (const [target, options] of targets) {
@@ -173,8 +224,10 @@ async function measureSize(services: number): Promise<SizeResult> {
     });
   }
   await app.close();
+  await uncached.close();
+  rmSync(dir, { recursive: true, force: true });
   const trivial = rows[0]?.requestsPerSecond ?? 0;
-  const policy = rows.find((r) => r.target === 'effectivePolicy');
+  const policy = rows.find((r) => r.target === TARGET_POLICY);
   return {
     services: mesh.counts.services,
     endpoints: mesh.counts.endpoints,
@@ -194,7 +247,7 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const services of SIZES) results.push(await measureSize(services));
   console.log(
-    `\nGraphQL at ${CONNECTIONS} connections, ${DURATION_SECONDS} s per target, repeated question (answer memoized)\n`,
+    `\nGraphQL at ${CONNECTIONS} connections, ${DURATION_SECONDS} s per target; "cache off" rows are the same service with its response cache off\n`,
   );
   console.log(
     '| services | endpoints | target | req/s | % of trivial | p50 ms | p99 ms | non-2xx | errors |',
@@ -220,7 +273,7 @@ async function main(): Promise<void> {
     );
   }
   const reference = results.find((r) => r.services === REFERENCE_SERVICES);
-  const policy = reference?.rows.find((r) => r.target === 'effectivePolicy');
+  const policy = reference?.rows.find((r) => r.target === TARGET_POLICY);
   const pass =
     reference !== undefined &&
     reference.effectivePolicyRatio >= TARGET_THROUGHPUT_RATIO &&
@@ -249,7 +302,7 @@ async function main(): Promise<void> {
     name: 'graphql',
     date: new Date().toISOString(),
     machine: machine(),
-    description: `GraphQL at ${CONNECTIONS} connections, ${DURATION_SECONDS} s per target, beside GET /healthz; repeated questions are memoized, firstAnswer* is a memo miss`,
+    description: `GraphQL at ${CONNECTIONS} connections, ${DURATION_SECONDS} s per target, load from a worker thread, beside GET /healthz; response cache on (64 MiB) unless the row says "cache off"; firstAnswer* is a memo miss`,
     rows: rows.concat(
       results.map((size) => ({
         services: size.services,
@@ -282,7 +335,7 @@ async function main(): Promise<void> {
       effectivePolicyP50: growthExponent(
         results.map((r) => ({
           size: r.endpoints,
-          cost: r.rows.find((x) => x.target === 'effectivePolicy')?.p50Ms ?? 0,
+          cost: r.rows.find((x) => x.target === TARGET_POLICY)?.p50Ms ?? 0,
         })),
       ),
     },
@@ -297,14 +350,14 @@ async function firstEndpoint(
   const res = await app.inject({
     method: 'POST',
     url: '/graphql',
-    headers: { 'content-type': 'application/json' },
+    headers: JSON_HEADERS,
     payload: { query: '{ __typename }', variables: {} },
   });
   if (res.statusCode !== 200) throw new Error('graphql is not answering');
   const policy = await app.inject({
     method: 'POST',
     url: '/graphql',
-    headers: { 'content-type': 'application/json' },
+    headers: JSON_HEADERS,
     payload: { query: POLICY, variables },
   });
   const hops = policy.json<{ data: { effectivePolicy: { hops: { endpoints: { name: string }[] }[] } } }>()

@@ -123,6 +123,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     services,
     authorizer,
     operationMetrics: metrics.graphqlOperations,
+    responseCacheEvents: metrics.graphqlResponseCache,
   });
   if (config.slack.signingSecret !== undefined) {
     await app.register(slackPlugin, {

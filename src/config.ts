@@ -76,6 +76,7 @@ export const envSchema = z.object({
   SPILLWAY_GRAPHQL_MAX_COST: int(20_000, 100, 10_000_000),
   SPILLWAY_GRAPHQL_MAX_ALIASES: int(15, 0, 1000),
   SPILLWAY_GRAPHQL_MAX_TOKENS: int(2_000, 100, 1_000_000),
+  SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: int(64, 0, 64 * 1024),
   SPILLWAY_CACHE_MAX_MB: int(512, 1, 64 * 1024),
   SPILLWAY_IMPORT_EXAMPLES: bool(true),
   SLACK_SIGNING_SECRET: z.preprocess(emptyAsUnset, z.string().min(8).optional()),
@@ -116,6 +117,8 @@ export interface Config {
     readonly maxCost: number;
     readonly maxAliases: number;
     readonly maxTokens: number;
+    /** Memory for whole GraphQL responses to repeated questions, in bytes; 0 turns the cache off. */
+    readonly responseCacheBytes: number;
   };
   readonly cors: { readonly origins: readonly string[] };
   readonly cache: { readonly maxBytes: number };
@@ -174,9 +177,10 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
       maxCost: e.SPILLWAY_GRAPHQL_MAX_COST,
       maxAliases: e.SPILLWAY_GRAPHQL_MAX_ALIASES,
       maxTokens: e.SPILLWAY_GRAPHQL_MAX_TOKENS,
+      responseCacheBytes: e.SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB * MEBIBYTE_BYTES,
     },
     cors: { origins: e.SPILLWAY_CORS_ORIGINS },
-    cache: { maxBytes: e.SPILLWAY_CACHE_MAX_MB * 1024 * 1024 },
+    cache: { maxBytes: e.SPILLWAY_CACHE_MAX_MB * MEBIBYTE_BYTES },
     examples: { importOnEmpty: e.SPILLWAY_IMPORT_EXAMPLES },
     slack: {
       ...(e.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: e.SLACK_SIGNING_SECRET }),

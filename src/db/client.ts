@@ -12,7 +12,8 @@ import { applyMigrations } from './migrate.js';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** Drizzle over the connection; `$client` is the connection itself, for statements drizzle cannot prepare. */
+export type Db = BetterSQLite3Database<typeof schema> & { readonly $client: Database.Database };
 
 export interface DatabaseHandle {
   readonly db: Db;

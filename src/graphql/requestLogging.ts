@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
+import type { FastifyBaseLogger } from 'fastify';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { GraphQLContext } from './context.js';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -8,6 +9,19 @@ import { graphqlCodeOf } from './errors.js';
 
 const MICROSECONDS_PER_MILLISECOND = 1000;
 const MILLISECONDS_PER_SECOND = 1000;
+
+/** The histogram label of an operation: its top-level fields, sorted; `invalid` when none was resolved. */
+export function operationLabel(operation: OperationDefinitionNode | undefined): string {
+  return (
+    operation?.selectionSet.selections
+      .map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '…'))
+      .sort()
+      .join(',') ?? 'invalid'
+  );
+}
+
+const roundedMs = (elapsedMs: number): number =>
+  Math.round(elapsedMs * MICROSECONDS_PER_MILLISECOND) / MICROSECONDS_PER_MILLISECOND;
 
 /**
  * One log line per operation on the request's own logger (which carries the Fastify request id): name,
@@ -35,19 +49,17 @@ export function requestLoggingPlugin(
         },
         willSendResponse({ operationName, operation }) {
           const elapsedMs = performance.now() - startedMs;
-          const durationMs =
-            Math.round(elapsedMs * MICROSECONDS_PER_MILLISECOND) / MICROSECONDS_PER_MILLISECOND;
-          const fields =
-            operation?.selectionSet.selections
-              .map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '…'))
-              .sort()
-              .join(',') ?? 'invalid';
           operations?.observe(
-            { operation: fields, outcome: errorCodes.length === 0 ? 'ok' : 'error' },
+            { operation: operationLabel(operation), outcome: errorCodes.length === 0 ? 'ok' : 'error' },
             elapsedMs / MILLISECONDS_PER_SECOND,
           );
           contextValue.log.info(
-            { requestId: contextValue.requestId, operationName, durationMs, errorCodes },
+            {
+              requestId: contextValue.requestId,
+              operationName,
+              durationMs: roundedMs(elapsedMs),
+              errorCodes,
+            },
             'graphql operation',
           );
           return Promise.resolve();
@@ -55,4 +67,18 @@ export function requestLoggingPlugin(
       });
     },
   };
+}
+
+/** The same log line and histogram sample for an operation answered from the response cache. */
+export function recordCachedOperation(
+  log: FastifyBaseLogger,
+  entry: { requestId: string; operationName: string | undefined; operation: string; elapsedMs: number },
+  operations?: Histogram<'operation' | 'outcome'>,
+): void {
+  const { requestId, operationName, operation, elapsedMs } = entry;
+  operations?.observe({ operation, outcome: 'ok' }, elapsedMs / MILLISECONDS_PER_SECOND);
+  log.info(
+    { requestId, operationName, durationMs: roundedMs(elapsedMs), errorCodes: [], cached: true },
+    'graphql operation',
+  );
 }

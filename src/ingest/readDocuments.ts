@@ -75,8 +75,20 @@ function treePointer(stack: readonly TreeFrame[]): string {
   return pointer;
 }
 
-/** Iterative depth check on the YAML node tree; aliases count as leaves (their expansion is checked after `toJS`). */
-function yamlTooDeepAt(document: Document, maxDepth: number): string | undefined {
+interface TreeFinding {
+  readonly code: 'TOO_DEEP' | 'YAML_SYNTAX';
+  readonly message: string;
+  readonly pointer: string;
+}
+
+const isCollection = (node: unknown): boolean => isMap(node) || isSeq(node);
+
+/**
+ * Iterative walk of the YAML node tree for what `toJS` must not meet: nesting past the limit (aliases count
+ * as leaves; their expansion is checked after `toJS`), and collection keys (`? [a, b]`). Kubernetes objects
+ * only have string keys, and `toJS` would stringify a collection key with a process-wide warning.
+ */
+function yamlTreeFinding(document: Document, maxDepth: number): TreeFinding | undefined {
   const root = treeFrame(document.contents);
   if (root === undefined) return undefined;
   const stack: TreeFrame[] = [root];
@@ -89,12 +101,25 @@ function yamlTooDeepAt(document: Document, maxDepth: number): string | undefined
     }
     const item = frame.items[frame.index];
     frame.index += 1;
-    // Collection keys are treated as leaves: `toJS` stringifies them, and its RangeError is caught below.
+    if (isPair(item)) {
+      const key = isAlias(item.key) ? item.key.resolve(document) : item.key;
+      if (isCollection(key))
+        return {
+          code: 'YAML_SYNTAX',
+          message: 'A mapping key is a collection; Kubernetes objects only have string keys.',
+          pointer: treePointer(stack),
+        };
+    }
     const child = isPair(item) ? item.value : item;
     if (isAlias(child)) continue;
     const next = treeFrame(child);
     if (next === undefined) continue;
-    if (stack.length >= maxDepth) return treePointer(stack);
+    if (stack.length >= maxDepth)
+      return {
+        code: 'TOO_DEEP',
+        message: `Nesting goes deeper than ${maxDepth} levels, the configured limit.`,
+        pointer: treePointer(stack),
+      };
     stack.push(next);
   }
   return undefined;
@@ -157,16 +182,9 @@ function readYaml(text: string, limits: UploadLimits): ReadDocumentsResult {
       continue;
     }
     if (document.contents === null) continue;
-    const deepAt = yamlTooDeepAt(document, limits.maxDepth);
-    if (deepAt !== undefined) {
-      problems.push(
-        makeProblem(
-          'TOO_DEEP',
-          `Nesting goes deeper than ${limits.maxDepth} levels, the configured limit.`,
-          deepAt,
-          { documentIndex },
-        ),
-      );
+    const finding = yamlTreeFinding(document, limits.maxDepth);
+    if (finding !== undefined) {
+      problems.push(makeProblem(finding.code, finding.message, finding.pointer, { documentIndex }));
       continue;
     }
     let value: unknown;

@@ -84,13 +84,16 @@ export function createSnapshotService(
   parser: UploadParser,
   onDelete: (id: string) => void,
 ): SnapshotAdminService {
-  // Every query resolves its snapshot reference; the answer only changes when a snapshot is added or
-  // deleted, so lookups are memoized until the next write: ours (cleared below) or another process's on
-  // the same file (SQLite's data_version moves).
+  // What a reference means changes only when a snapshot is added or deleted: by this process (counted
+  // here, because SQLite's data_version ignores a connection's own commits) or by another process on the
+  // same file (data_version moves). Both together name the catalogue's current state.
+  let ownWrites = 0;
+  const catalogueVersion = (): string => `${ownWrites}:${repo.dataVersion()}`;
+  // Every query resolves its snapshot reference, so lookups are memoized until the catalogue changes.
   const resolved = new Map<string, SnapshotRow | undefined>();
-  let seenVersion = repo.dataVersion();
+  let seenVersion = catalogueVersion();
   const resolve = (ref: string): SnapshotRow | undefined => {
-    const version = repo.dataVersion();
+    const version = catalogueVersion();
     if (version !== seenVersion) {
       resolved.clear();
       seenVersion = version;
@@ -154,7 +157,6 @@ export function createSnapshotService(
       // Re-check after the asynchronous parse and compression: a concurrent identical upload may have landed.
       const raced = repo.findByHash(contentHash);
       if (raced) return { created: false, snapshot: toSummary(raced) };
-      resolved.clear();
       const row = repo.insert({
         id: `snp_${randomUUID().replaceAll('-', '').slice(0, SNAPSHOT_ID_RANDOM_CHARS)}`,
         name: snapshot.name,
@@ -168,6 +170,7 @@ export function createSnapshotService(
         bodyGzip,
         modelGzip,
       });
+      ownWrites += 1;
       return { created: true, snapshot: toSummary(row) };
     },
 
@@ -189,6 +192,8 @@ export function createSnapshotService(
 
     resolve,
 
+    catalogueVersion,
+
     async document(id) {
       const doc = repo.document(id);
       if (!doc) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot with id "${id}".`);
@@ -196,8 +201,8 @@ export function createSnapshotService(
     },
 
     delete(id) {
-      resolved.clear();
       if (!repo.delete(id)) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot with id "${id}".`);
+      ownWrites += 1;
       onDelete(id);
     },
 

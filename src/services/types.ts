@@ -46,6 +46,12 @@ export interface SweepQuery extends PolicyQuery {
 export interface SnapshotService {
   list(first: number, after?: string): SnapshotPage;
   get(ref: string): SnapshotSummary | undefined;
+  /**
+   * An opaque token that changes whenever a snapshot is added or deleted, by this process or another one on
+   * the same database: answers computed under one token stay true until it changes (snapshots themselves
+   * never change; only what a name or `latest` points at does).
+   */
+  catalogueVersion(): string;
 }
 
 export interface PolicyService {

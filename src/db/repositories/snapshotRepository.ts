@@ -2,7 +2,7 @@
  * Snapshot persistence. The only module that speaks drizzle for snapshots; it stores and returns bytes and
  * summaries, never interprets a model.
  */
-import { count, desc, eq, lt, sql } from 'drizzle-orm';
+import { count, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { snapshotDocuments, snapshotModels, snapshots } from '../schema.js';
 
@@ -55,6 +55,7 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
     documentBytes: snapshots.documentBytes,
     modelBytes: snapshots.modelBytes,
   };
+  const dataVersionStatement = db.$client.prepare('PRAGMA data_version').pluck();
   return {
     insert(s) {
       return db.transaction((tx) => {
@@ -109,6 +110,7 @@ export function createSnapshotRepository(db: Db): SnapshotRepository {
         .get()?.modelGzip,
     delete: (id) => db.delete(snapshots).where(eq(snapshots.id, id)).run().changes > 0,
     count: () => db.select({ n: count() }).from(snapshots).get()?.n ?? 0,
-    dataVersion: () => db.get<{ data_version: number }>(sql.raw('PRAGMA data_version')).data_version,
+    // Asked on every GraphQL request (answer caches check it), so prepared once rather than per call.
+    dataVersion: () => dataVersionStatement.get() as number,
   };
 }

@@ -12,6 +12,7 @@ export interface Metrics {
   readonly uploads: Counter<'outcome'>;
   readonly cacheEvents: Counter<'event'>;
   readonly graphqlOperations: Histogram<'operation' | 'outcome'>;
+  readonly graphqlResponseCache: Counter<'event'>;
 }
 
 export function createMetrics(snapshotCount: () => number): Metrics {
@@ -44,6 +45,12 @@ export function createMetrics(snapshotCount: () => number): Metrics {
       help: 'GraphQL operation latency by operation name and outcome',
       labelNames: ['operation', 'outcome'],
       buckets: LATENCY_BUCKETS_SECONDS,
+      registers: [registry],
+    }),
+    graphqlResponseCache: new Counter({
+      name: 'spillway_graphql_response_cache_total',
+      help: 'GraphQL response-cache hits and misses (POST requests only)',
+      labelNames: ['event'],
       registers: [registry],
     }),
   };

@@ -73,7 +73,8 @@ describe('GET /metrics', () => {
   });
 
   it('counts compiled-snapshot cache misses and hits', async () => {
-    const app = await buildTestApp(NO_SHEDDING);
+    // The response cache would answer the repeats before they reach the compiled-snapshot cache.
+    const app = await buildTestApp({ ...NO_SHEDDING, SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0' });
     const mesh = generateMesh({ services: 4, replicas: 2, seed: 3 });
     const upload = await app.inject({
       method: 'POST',
@@ -90,6 +91,24 @@ describe('GET /metrics', () => {
     const text = await scrape(app);
     expect(sample(text, 'spillway_compiled_cache_total', { event: 'miss' })).toBe(1);
     expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBe(2);
+  });
+
+  it('counts GraphQL response-cache misses and hits', async () => {
+    const app = await buildTestApp(NO_SHEDDING);
+    const mesh = generateMesh({ services: 4, replicas: 2, seed: 3 });
+    await app.inject({
+      method: 'POST',
+      url: `/v1/snapshots?${mesh.query}`,
+      headers: { 'content-type': 'application/yaml' },
+      payload: mesh.text,
+    });
+    const query = 'query($s: String!) { analyze(snapshot: $s) { code } }';
+    for (let i = 0; i < 3; i += 1) await graphql(app, query, { s: 'latest' });
+    const text = await scrape(app);
+    expect(sample(text, 'spillway_graphql_response_cache_total', { event: 'miss' })).toBe(1);
+    expect(sample(text, 'spillway_graphql_response_cache_total', { event: 'hit' })).toBe(2);
+    expect(sample(text, 'spillway_compiled_cache_total', { event: 'miss' })).toBe(1);
+    expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBeUndefined();
   });
 
   it('records GraphQL operation latency by top-level field and outcome, not by client-chosen name', async () => {

@@ -99,6 +99,7 @@ export function fakeServices(options: FakeOptions = {}): FakeServices {
         return { items: [summary] };
       },
       get: (ref) => (ref === summary.id ? summary : undefined),
+      catalogueVersion: () => 'fixed',
     },
     policy: {
       effectivePolicy: async (query) => {

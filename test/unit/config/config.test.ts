@@ -48,6 +48,11 @@ describe('config', () => {
       { SPILLWAY_CORS_ORIGINS: 'https://a.example, https://b.example' },
       (c: ReturnType<typeof loadConfig>) => c.cors.origins.length === 2,
     ],
+    [{}, (c: ReturnType<typeof loadConfig>) => c.graphql.responseCacheBytes === 64 * 1024 * 1024],
+    [
+      { SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0' },
+      (c: ReturnType<typeof loadConfig>) => c.graphql.responseCacheBytes === 0,
+    ],
   ])('parses %j', (env, check) => {
     expect(check(loadConfig(env))).toBe(true);
   });
@@ -60,13 +65,21 @@ describe('config', () => {
         LOG_LEVEL: 'loud',
         SPILLWAY_API_TOKENS: 'admin:short',
         NODE_ENV: 'staging',
+        SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '-1',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const issues = (error as ConfigError).issues.join('\n');
-    for (const key of ['PORT', 'LOG_LEVEL', 'SPILLWAY_API_TOKENS', 'NODE_ENV']) expect(issues).toContain(key);
+    for (const key of [
+      'PORT',
+      'LOG_LEVEL',
+      'SPILLWAY_API_TOKENS',
+      'NODE_ENV',
+      'SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB',
+    ])
+      expect(issues).toContain(key);
   });
 
   it('returns a frozen object', () => {

@@ -185,6 +185,7 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
       get(ref) {
         return stored.find((s) => s.id === ref || s.name === ref);
       },
+      catalogueVersion: () => 'fixed',
     },
     policy: {
       effectivePolicy(query: PolicyQuery) {
