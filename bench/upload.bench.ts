@@ -71,6 +71,9 @@ async function childUpload(file: string, query: string): Promise<UploadOutcome> 
         SPILLWAY_UPLOAD_MAX_BYTES: String(1024 * 1024 * 1024),
         SPILLWAY_UPLOAD_MAX_DOCUMENTS: '10000000',
         SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+        // As the service runs by default (testConfig parses inline): one parser worker thread, whose heap is
+        // part of this process's peak RSS.
+        SPILLWAY_UPLOAD_WORKERS: '1',
       }),
     );
     const body = readFileSync(file);
