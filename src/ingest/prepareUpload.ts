@@ -1,8 +1,10 @@
 /**
- * What the service stores from an upload: `parseUpload`'s answer reduced to the summary and the model
- * already serialized. Running in a worker thread, this keeps the event loop free and sends back one string
- * instead of a large object graph (a string crosses threads as one copy).
+ * What the service stores from an upload: `parseUpload`'s answer reduced to the summary, plus the body and
+ * the serialized model already gzip-compressed. Running in a worker thread, this keeps the event loop free
+ * and sends back two small buffers instead of a large object graph or a model string the size of the upload,
+ * so the main thread never holds the model at all.
  */
+import { gzipSync } from 'node:zlib';
 import type { Diagnostic } from '../engine/model/answer.js';
 import type { Profile } from '../engine/model/meshModel.js';
 import { parseUpload } from './parseUpload.js';
@@ -15,9 +17,18 @@ export interface PreparedSnapshot {
   readonly counts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly ignored: Readonly<Record<string, number>>;
   readonly diagnostics: readonly Diagnostic[];
-  /** The normalized MeshModel as JSON. */
-  readonly modelJson: string;
+  /** Size of the upload as sent, in bytes. */
+  readonly documentBytes: number;
+  /** The upload as sent, gzip-compressed. */
+  readonly bodyGzip: Uint8Array;
+  /** Size of the normalized MeshModel as JSON (UTF-8), in bytes. */
+  readonly modelBytes: number;
+  /** The normalized MeshModel as JSON, gzip-compressed. */
+  readonly modelGzip: Uint8Array;
 }
+
+/** Fast compression: uploads are large and stored once; level 1 keeps ingest close to parse time. */
+const STORAGE_GZIP_LEVEL = 1;
 
 export type PreparedUpload =
   | { readonly ok: true; readonly snapshot: PreparedSnapshot }
@@ -27,6 +38,8 @@ export function prepareUpload(input: UploadInput, limits: UploadLimits): Prepare
   const result = parseUpload(input, limits);
   if (!result.ok) return result;
   const { snapshot } = result;
+  const body = typeof input.body === 'string' ? Buffer.from(input.body) : input.body;
+  const modelJson = Buffer.from(JSON.stringify(snapshot.model));
   return {
     ok: true,
     snapshot: {
@@ -36,7 +49,10 @@ export function prepareUpload(input: UploadInput, limits: UploadLimits): Prepare
       counts: snapshot.counts,
       ignored: snapshot.ignored,
       diagnostics: snapshot.diagnostics,
-      modelJson: JSON.stringify(snapshot.model),
+      documentBytes: body.byteLength,
+      bodyGzip: gzipSync(body, { level: STORAGE_GZIP_LEVEL }),
+      modelBytes: modelJson.byteLength,
+      modelGzip: gzipSync(modelJson, { level: STORAGE_GZIP_LEVEL }),
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzip } from 'node:zlib';
 import type { Config } from '../config.js';
 import type { SnapshotRepository, SnapshotRow } from '../db/repositories/snapshotRepository.js';
 import type { Profile } from '../engine/model/meshModel.js';
@@ -12,11 +12,11 @@ import { AppError } from '../errors/appError.js';
 import type { UploadParser } from './uploadParser.js';
 import type { SnapshotPage, SnapshotService, SnapshotSummary } from './types.js';
 
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-/** Fast compression: uploads are large and stored once; level 1 keeps ingest close to parse time. */
-const GZIP_LEVEL = 1;
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 const SNAPSHOT_ID_RANDOM_CHARS = 20;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -149,12 +149,7 @@ export function createSnapshotService(
         ignored: snapshot.ignored,
         diagnostics: snapshot.diagnostics,
       };
-      const modelJson = Buffer.from(snapshot.modelJson);
-      const [bodyGzip, modelGzip] = await Promise.all([
-        gzipAsync(request.body, { level: GZIP_LEVEL }),
-        gzipAsync(modelJson, { level: GZIP_LEVEL }),
-      ]);
-      // Re-check after the asynchronous parse and compression: a concurrent identical upload may have landed.
+      // Re-check after the asynchronous parse: a concurrent identical upload may have landed.
       const raced = repo.findByHash(contentHash);
       if (raced) return { created: false, snapshot: toSummary(raced) };
       const row = repo.insert({
@@ -164,11 +159,12 @@ export function createSnapshotService(
         contentHash,
         createdAt: new Date().toISOString(),
         summaryJson: JSON.stringify(summary),
-        documentBytes: request.body.byteLength,
-        modelBytes: modelJson.byteLength,
+        documentBytes: snapshot.documentBytes,
+        modelBytes: snapshot.modelBytes,
         contentType: request.contentType,
-        bodyGzip,
-        modelGzip,
+        // A worker's buffers arrive as plain Uint8Arrays; wrapped, not copied.
+        bodyGzip: asBuffer(snapshot.bodyGzip),
+        modelGzip: asBuffer(snapshot.modelGzip),
       });
       ownWrites += 1;
       return { created: true, snapshot: toSummary(row) };

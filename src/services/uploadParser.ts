@@ -23,8 +23,23 @@ export interface UploadParserOptions {
 }
 
 export interface UploadParser {
+  /** Parses an upload. A large body may be moved to the worker: the caller must not read it afterwards. */
   prepare(input: UploadInput, limits: UploadLimits): Promise<PreparedUpload>;
   close(): Promise<void>;
+}
+
+/**
+ * The body as bytes that can be transferred, not cloned, to the worker: the caller's own buffer when the
+ * bytes fill it alone (a large request body does; the caller must not use it again), else a copy. A small
+ * Buffer is a slice of Node's shared pool, which cannot be transferred (Node 20 clones it, later versions
+ * refuse it), and a view into a larger buffer would move the whole buffer.
+ */
+function transferableBytes(body: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  const { buffer } = bytes;
+  const ownsItsBuffer =
+    buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
+  return ownsItsBuffer ? new Uint8Array(buffer) : Uint8Array.prototype.slice.call(bytes);
 }
 
 function refused(message: string): AppError {
@@ -50,11 +65,7 @@ export function createUploadParser(options: UploadParserOptions): UploadParser {
   });
   return {
     async prepare(input, limits) {
-      // Copy into a buffer of our own so it can be transferred, not cloned, to the worker.
-      const bytes =
-        typeof input.body === 'string'
-          ? Buffer.from(input.body)
-          : Uint8Array.prototype.slice.call(input.body);
+      const bytes = transferableBytes(input.body);
       try {
         return await pool.run(
           { input: { ...input, body: bytes }, limits },

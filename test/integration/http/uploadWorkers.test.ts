@@ -23,6 +23,30 @@ describe('upload parsing in worker threads', () => {
     expect(strip(b.json())).toEqual(strip(a.json()));
   });
 
+  // A large body's own buffer moves to the worker; a small one is a slice of Node's shared Buffer pool,
+  // which cannot move, and is copied.
+  it.each([
+    {
+      name: 'a large body (moved to the worker)',
+      file: 'bookinfo-multicluster.yaml' as const,
+      minBytes: 8192,
+    },
+    { name: 'a small body (copied out of the pool)', file: 'small' as const, minBytes: 0 },
+  ])('stores $name byte for byte and keeps serving', async ({ file, minBytes }) => {
+    const text =
+      file === 'small' ? 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tiny\n' : exampleText(file);
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(minBytes);
+    const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1' });
+    const created = await pooled.inject(upload(text));
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    const stored = await pooled.inject({ method: 'GET', url: `/v1/snapshots/${id}/document` });
+    expect(stored.statusCode).toBe(200);
+    expect(stored.body).toBe(text);
+    const health = await pooled.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+  });
+
   it('refuses an invalid upload with every problem, as inline parsing does', async () => {
     const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1' });
     const response = await pooled.inject(
