@@ -20,10 +20,6 @@ export interface CachedResponse {
   readonly operation: string;
 }
 
-interface Entry extends CachedResponse {
-  readonly version: string;
-}
-
 export interface ResponseCache {
   /** The response stored for `key` under the catalogue `version`, if any. */
   get(key: string, version: string): CachedResponse | undefined;
@@ -41,7 +37,7 @@ const BYTES_PER_CODE_UNIT = 2;
 /** A response cache holding at most `maxBytes`; undefined when the budget is 0 (turned off). */
 export function createResponseCache(maxBytes: number): ResponseCache | undefined {
   if (maxBytes <= 0) return undefined;
-  const entries = new LRUCache<string, Entry>({
+  const entries = new LRUCache<string, CachedResponse>({
     maxSize: maxBytes,
     sizeCalculation: (entry, key) =>
       ENTRY_OVERHEAD_BYTES +
@@ -61,7 +57,7 @@ export function createResponseCache(maxBytes: number): ResponseCache | undefined
     set(key, version, response) {
       // Computed while the catalogue changed under it: what it resolved may already be stale.
       if (version !== current) return;
-      entries.set(key, { ...response, version });
+      entries.set(key, response);
     },
     get bytes() {
       return entries.calculatedSize;
