@@ -3,26 +3,25 @@
  * never changes, so an answer stays right for as long as its snapshot exists; the memo lives and dies with
  * the compiled snapshot in `CompiledMeshCache`. Bounded by count, least recently used out first.
  */
-export class AnswerMemo {
-  private readonly answers = new Map<string, Promise<unknown>>();
+import { LRUCache } from 'lru-cache';
 
-  constructor(private readonly maxEntries: number) {}
+export class AnswerMemo {
+  private readonly answers: LRUCache<string, Promise<unknown>>;
+
+  constructor(maxEntries: number) {
+    this.answers = new LRUCache({ max: maxEntries });
+  }
 
   /** Returns the remembered answer or computes it; failures are not remembered. */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.answers.get(key);
-    if (hit) {
-      this.answers.delete(key);
-      this.answers.set(key, hit);
-      return hit as Promise<T>;
-    }
+    if (hit) return hit as Promise<T>;
     const value = compute();
     this.answers.set(key, value);
-    value.catch(() => this.answers.delete(key));
-    if (this.answers.size > this.maxEntries) {
-      const oldest = this.answers.keys().next();
-      if (oldest.done !== true) this.answers.delete(oldest.value);
-    }
+    // Only this attempt is forgotten: a later one for the same question may already have taken its place.
+    value.catch(() => {
+      if (this.answers.peek(key) === value) this.answers.delete(key);
+    });
     return value;
   }
 
