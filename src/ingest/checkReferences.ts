@@ -18,6 +18,7 @@ export interface AcceptedObject {
   readonly namespace: string;
   readonly name: string;
   readonly labels: Readonly<Record<string, unknown>>;
+  readonly annotations: Readonly<Record<string, unknown>>;
   readonly documentIndex: number;
   readonly pointer: string;
 }

@@ -1,3 +1,7 @@
+export { locateInSource } from './locateInSource.js';
+export type { SourceLocation } from './locateInSource.js';
+export { parseSources } from './parseSources.js';
+export type { ObjectOrigin, SourcedProblem, SourcesResult, UploadSource } from './parseSources.js';
 export { parseUpload } from './parseUpload.js';
 export { DEFAULT_UPLOAD_LIMITS } from './types.js';
 export type {

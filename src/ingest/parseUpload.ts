@@ -18,9 +18,9 @@ import type { AcceptedObject } from './checkReferences.js';
 import { checkReferences } from './checkReferences.js';
 import { BUNDLE_KIND, collectObjects } from './collectObjects.js';
 import { decodeBody } from './decodeBody.js';
-import { readDocuments } from './readDocuments.js';
+import { readDocuments, type ReadDocumentsResult } from './readDocuments.js';
 import { checkMeshConfig, readMeshConfigMap } from './readMeshConfig.js';
-import type { UploadInput, UploadLimits, UploadProblem, UploadResult } from './types.js';
+import type { UploadInput, UploadLimits, UploadParams, UploadProblem, UploadResult } from './types.js';
 import { DEFAULT_UPLOAD_LIMITS } from './types.js';
 import { checkUploadParams, DEFAULT_SNAPSHOT_NAME, isProfile } from './uploadParams.js';
 import { capProblems, makeProblem, statusFor } from './uploadProblem.js';
@@ -64,13 +64,40 @@ function chooseMeshConfig(
 export function parseUpload(input: UploadInput, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): UploadResult {
   const decoded = decodeBody(input.body);
   if (!decoded.ok) return refuse([decoded.problem]);
-  const read = readDocuments(decoded.text, input.contentType, limits);
+  return parseDocuments(readDocuments(decoded.text, input.contentType, limits), input.params, limits).result;
+}
+
+/** `parseUpload`'s answer, and every understood object with where it sits in the documents. */
+export interface ParsedDocuments {
+  readonly result: UploadResult;
+  readonly objects: readonly AcceptedObject[];
+}
+
+/**
+ * The pipeline after the text is read: documents (of one body, or of several files read one by one, see
+ * `parseSources`) → objects per cluster → validated objects → normalized model.
+ */
+export function parseDocuments(
+  read: ReadDocumentsResult,
+  params: UploadParams,
+  limits: UploadLimits,
+): ParsedDocuments {
+  const accepted: AcceptedObject[] = [];
+  return { result: parseReadDocuments(read, params, limits, accepted), objects: accepted };
+}
+
+function parseReadDocuments(
+  read: ReadDocumentsResult,
+  params: UploadParams,
+  limits: UploadLimits,
+  accepted: AcceptedObject[],
+): UploadResult {
   if (read.problems.some((problem) => problem.code === 'TOO_MANY_DOCUMENTS')) return refuse(read.problems);
 
-  const collected = collectObjects(read.documents, input.params);
+  const collected = collectObjects(read.documents, params);
   const problems: UploadProblem[] = [
     ...read.problems,
-    ...checkUploadParams(input.params, collected.isBundle),
+    ...checkUploadParams(params, collected.isBundle),
     ...collected.problems,
   ];
   if (collected.objectCount > limits.maxDocuments) {
@@ -87,7 +114,6 @@ export function parseUpload(input: UploadInput, limits: UploadLimits = DEFAULT_U
   const counts: Record<string, Record<string, number>> = {};
   const ignored: Record<string, number> = {};
   const unsupported = new Map<string, ResourceRef[]>();
-  const accepted: AcceptedObject[] = [];
   const configMaps: MeshConfigCandidate[] = [];
   const clusters: ClusterObjects[] = [];
 
@@ -135,6 +161,7 @@ export function parseUpload(input: UploadInput, limits: UploadLimits = DEFAULT_U
           namespace,
           name: subject.name,
           labels: isRecord(object.metadata.labels) ? object.metadata.labels : {},
+          annotations: isRecord(object.metadata.annotations) ? object.metadata.annotations : {},
           documentIndex: entry.documentIndex,
           pointer: entry.pointer,
         });
@@ -156,7 +183,7 @@ export function parseUpload(input: UploadInput, limits: UploadLimits = DEFAULT_U
   }
   problems.push(...checkReferences(accepted));
 
-  const name = input.params.name ?? collected.name ?? DEFAULT_SNAPSHOT_NAME;
+  const name = params.name ?? collected.name ?? DEFAULT_SNAPSHOT_NAME;
   let bundleConfig: MeshConfigCandidate | undefined;
   if (collected.meshConfig !== undefined) {
     const checked = checkMeshConfig(collected.meshConfig.value, collected.meshConfig.pointer, {
@@ -179,7 +206,7 @@ export function parseUpload(input: UploadInput, limits: UploadLimits = DEFAULT_U
     );
   }
   const meshConfig = chooseMeshConfig(bundleConfig, configMaps, diagnostics);
-  const requested = input.params.profile ?? collected.profile;
+  const requested = params.profile ?? collected.profile;
   const profile: Profile = requested !== undefined && isProfile(requested) ? requested : DEFAULT_PROFILE;
   const normalized = normalizeSnapshot({ profile, meshConfig, clusters });
   return {
