@@ -206,3 +206,21 @@ export function testConfig(overrides: Readonly<Record<string, string>> = {}): Co
     ...overrides,
   });
 }
+
+/**
+ * The command line's environment (`docs/cli.md`), apart from the service's: the CLI runs on developer
+ * machines and CI runners, never with the service's variables.
+ */
+const cliEnvSchema = z.object({
+  /** Bearer token `capture --upload` sends (a writer token of the target service). */
+  SPILLWAY_TOKEN: z.preprocess(emptyAsUnset, z.string().optional()),
+});
+
+export interface CliEnv {
+  readonly uploadToken?: string;
+}
+
+export function loadCliEnv(source: Readonly<Record<string, string | undefined>>): CliEnv {
+  const parsed = cliEnvSchema.parse(source);
+  return Object.freeze(parsed.SPILLWAY_TOKEN === undefined ? {} : { uploadToken: parsed.SPILLWAY_TOKEN });
+}

@@ -35,7 +35,8 @@ export interface CompiledSnapshot {
   readonly answers: AnswerMemo;
 }
 
-function checkProfile(profile: string | undefined): Profile | undefined {
+/** A profile name from a client, checked; undefined stays undefined (the snapshot's own profile). */
+export function checkProfile(profile: string | undefined): Profile | undefined {
   if (profile === undefined) return undefined;
   if (!PROFILES.includes(profile as Profile)) {
     throw new AppError(
