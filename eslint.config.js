@@ -18,6 +18,23 @@ const IO_MODULES = [
   'prom-client',
 ];
 
+/** What the command line must never load (start-up time, and no server, database or worker pool). */
+const SERVER_MODULES = [
+  'fastify',
+  'fastify/*',
+  '@fastify/*',
+  '@apollo/*',
+  '@as-integrations/*',
+  '@escape.tech/*',
+  'graphql',
+  'graphql/*',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'better-sqlite3',
+  'piscina',
+  'prom-client',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -80,6 +97,26 @@ export default tseslint.config(
                 '../../ingest/*',
               ],
               message: 'the engine does not depend on adapters',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line starts fast and runs without a server: no server, storage or worker-pool code
+    // (test/integration/cli/startup.test.ts also checks the whole module graph at run time).
+    files: ['src/cli/**/*.ts', 'src/capture/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: SERVER_MODULES, message: 'the command line must not load server code' },
+            { group: ['**/test/**'], message: 'src must not import test code' },
+            {
+              group: ['../http/*', '../graphql/*', '../db/*', '../slack/*', '../app.js', '../server.js'],
+              message: 'the command line must not load server code',
             },
           ],
         },
