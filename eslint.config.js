@@ -135,4 +135,14 @@ export default tseslint.config(
     },
   },
   { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Plain-JavaScript fixtures that node runs directly (stand-in kubectl, module hooks).
+    files: ['test/fixtures/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      parserOptions: { projectService: false, project: null },
+      globals: { process: 'readonly' },
+    },
+  },
 );

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import type { CliCommand } from './cliCommand.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './renderFindings.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './outputFormats.js';
 
 export interface AnalyzeOptions {
   readonly output: OutputFormat;

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import type { AnalysisCheck } from '../services/analysisChecks.js';
 import { documentationUrl, levelOf } from '../services/analysisChecks.js';
-import type { OutputFormat } from './renderFindings.js';
+import type { OutputFormat } from './outputFormats.js';
 
 const NO_EQUIVALENT = '-';
 

@@ -8,8 +8,7 @@
 import { stringify } from 'yaml';
 import type { AnalysisReport, Finding } from '../services/analyzeSources.js';
 
-export const OUTPUT_FORMATS = ['log', 'json', 'yaml'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './outputFormats.js';
 
 function logLine(finding: Finding, multicluster: boolean): string {
   const cluster = multicluster && finding.cluster !== undefined ? ` [cluster-${finding.cluster}]` : '';
