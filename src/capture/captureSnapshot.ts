@@ -18,6 +18,25 @@ const UNKNOWN_RESOURCE_TYPE = /the server doesn't have a resource type/u;
 /** Cluster ids in a bundle: 1–63 of `[A-Za-z0-9._-]`, alphanumeric at both ends (`src/ingest/uploadParams.ts`). */
 const CLUSTER_ID_MAX = 63;
 
+/**
+ * kubectl processes at once per context: a few overlap the API server's latency without a burst of
+ * list calls on a large cluster (each pod list can be hundreds of megabytes).
+ */
+const KUBECTL_CONCURRENCY = 4;
+
+/** `work` over `items`, at most `size` at a time, answers in the order of `items`. */
+async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  }
+  return results;
+}
+
 export interface ContextTarget {
   /** A kubeconfig context; absent: the current context. */
   readonly context?: string;
@@ -135,8 +154,8 @@ export async function captureSnapshot(
         `Two contexts would both be cluster "${name}"; name them with --context CONTEXT=CLUSTER.`,
       );
     }
-    const lists = await Promise.all(
-      CAPTURE_RESOURCES.map((resource) => captureResource(kubectl, resource, context, warnings)),
+    const lists = await inBatches(CAPTURE_RESOURCES, KUBECTL_CONCURRENCY, (resource) =>
+      captureResource(kubectl, resource, context, warnings),
     );
     const resources = lists.flat();
     clusters.push({ name, resources: options.redact ? resources.map(redactObject) : resources });

@@ -58,7 +58,7 @@ interface JsonFinding {
 
 afterAll(removeTempDirs);
 
-describe.concurrent('spillway analyze, as a child process', () => {
+describe('spillway analyze, as a child process', () => {
   it(
     '-o json prints the findings: the httpbin example has the INFO finding SPW0002',
     { timeout: TIMEOUT_MS },

@@ -7,10 +7,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { buildTestApp } from '../../helpers/buildTestApp.js';
 import { runInProcess } from './runInProcess.js';
-import { fakeKubectlEnv, REPO_ROOT, runSpillway, removeTempDirs, tempDir } from './runSpillway.js';
+import {
+  fakeKubectlEnv,
+  recordedObjects,
+  REPO_ROOT,
+  runSpillway,
+  removeTempDirs,
+  tempDir,
+} from './runSpillway.js';
 
 /** A capture starts ~15 short processes; ~5 s on an idle 2-core machine, so allow 24× that. */
 const TIMEOUT_MS = 120_000;
@@ -28,12 +35,6 @@ interface Bundle<Resources = KubeObject[]> {
   kind: string;
   metadata: { name: string; annotations?: Record<string, string> };
   spec: { clusters: { name: string; resources: Resources }[] };
-}
-
-function recordedObjects(file: string): KubeObject[] {
-  return parseAllDocuments(readFileSync(join(REPO_ROOT, file), 'utf8'))
-    .map((document) => document.toJS() as KubeObject & { items?: KubeObject[] })
-    .flatMap((document) => (document.kind === 'List' ? (document.items ?? []) : [document]));
 }
 
 function logged(log: string): string[][] {
@@ -56,7 +57,6 @@ async function findingsOf(file: string): Promise<string[]> {
 
 afterAll(removeTempDirs);
 
-// Alone, before the concurrent block: the service under test starts its plugins on a quiet machine.
 describe('spillway capture --upload', () => {
   it(
     '--upload sends the bundle to a running service with SPILLWAY_TOKEN; a refused token exits 77',
@@ -94,7 +94,7 @@ describe('spillway capture --upload', () => {
   );
 });
 
-describe.concurrent('spillway capture', () => {
+describe('spillway capture', () => {
   it(
     'reads the current context, skips a CRD the cluster lacks, and writes a bundle that analyzes like the original',
     { timeout: TIMEOUT_MS },
@@ -158,7 +158,7 @@ describe.concurrent('spillway capture', () => {
       expect(text).not.toContain('123456789012');
       expect(bundle.metadata.annotations).toEqual({ 'spillway.dev/redacted': 'true' });
 
-      const original = recordedObjects(example);
+      const original = recordedObjects(example) as KubeObject[];
       expect(JSON.stringify(original)).toContain('sha256:');
       expect(text).not.toContain('sha256:');
       const objects = bundle.spec.clusters[0]?.resources ?? [];

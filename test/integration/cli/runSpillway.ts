@@ -3,10 +3,11 @@
  * repository root, with its exit code and both output streams.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI_ENTRY = 'src/cli/main.ts';
@@ -53,10 +54,7 @@ export function runSpillway(args: readonly string[], options: CliRunOptions = {}
 
 const tempDirs: string[] = [];
 
-/**
- * A temporary folder, removed by `removeTempDirs` (each file's `afterAll`): tests here run concurrently,
- * where a per-test cleanup hook cannot tell which test it belongs to.
- */
+/** A temporary folder, removed by `removeTempDirs` (each file's `afterAll`). */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'spillway-cli-'));
   tempDirs.push(dir);
@@ -67,6 +65,25 @@ export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+type Recorded = { readonly kind?: string; readonly items?: unknown[] };
+
+/**
+ * The objects of one recorded cluster: an example file's List items or stream documents, or one cluster
+ * of a bundle.
+ */
+export function recordedObjects(file: string, cluster?: string): unknown[] {
+  const documents = parseAllDocuments(readFileSync(join(REPO_ROOT, file), 'utf8')).map(
+    (document) =>
+      document.toJS() as Recorded & { spec?: { clusters: { name: string; resources: unknown }[] } },
+  );
+  const [first] = documents;
+  if (first?.kind === 'MeshSnapshot') {
+    const resources = first.spec?.clusters.find((entry) => entry.name === cluster)?.resources;
+    return Array.isArray(resources) ? resources : ((resources as Recorded | undefined)?.items ?? []);
+  }
+  return documents.flatMap((document) => (document.kind === 'List' ? (document.items ?? []) : [document]));
+}
+
 /** A folder holding a `kubectl` that runs the stand-in, and the env that puts it first on PATH. */
 export function fakeKubectlEnv(settings: {
   readonly contexts: Readonly<Record<string, { readonly file: string; readonly cluster?: string }>>;
@@ -74,6 +91,13 @@ export function fakeKubectlEnv(settings: {
   readonly missing?: readonly string[];
 }): { env: Record<string, string>; log: string } {
   const dir = tempDir();
+  const recordings = Object.fromEntries(
+    Object.entries(settings.contexts).map(([context, { file, cluster }], index) => {
+      const path = join(dir, `context-${index}.json`);
+      writeFileSync(path, JSON.stringify(recordedObjects(file, cluster)));
+      return [context, path];
+    }),
+  );
   const script = join(REPO_ROOT, 'test/fixtures/cli/fakeKubectl.mjs');
   const kubectl = join(dir, 'kubectl');
   writeFileSync(kubectl, `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`);
@@ -83,7 +107,7 @@ export function fakeKubectlEnv(settings: {
     log,
     env: {
       PATH: `${dir}${delimiter}${process.env['PATH'] ?? ''}`,
-      FAKE_KUBECTL_CONTEXTS: JSON.stringify(settings.contexts),
+      FAKE_KUBECTL_CONTEXTS: JSON.stringify(recordings),
       FAKE_KUBECTL_CURRENT: settings.current ?? '',
       FAKE_KUBECTL_MISSING: (settings.missing ?? []).join(','),
       FAKE_KUBECTL_LOG: log,

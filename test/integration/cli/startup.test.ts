@@ -15,7 +15,7 @@ const FORBID = ['--import', join(REPO_ROOT, 'test/fixtures/cli/forbidServerModul
 
 afterAll(removeTempDirs);
 
-describe.concurrent('the CLI loads no server code', () => {
+describe('the CLI loads no server code', () => {
   it('the hook does refuse a server module (control)', { timeout: TIMEOUT_MS }, async () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(
