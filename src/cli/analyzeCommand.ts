@@ -3,7 +3,7 @@
  * (`../shared/design/api.md`, "Command line"; `docs/cli.md`).
  */
 import { InvalidArgumentError, Option } from 'commander';
-import type { CliCommand } from './cliCommand.js';
+import { repeatable, type CliCommand } from './cliCommand.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './outputFormats.js';
 
 export interface AnalyzeOptions {
@@ -18,9 +18,9 @@ export interface AnalyzeOptions {
 
 const DEFAULT_FAILURE_THRESHOLD = 'Error';
 
-function collect(value: string, previous: readonly string[]): readonly string[] {
+function collectSuppression(value: string, previous: readonly string[]): readonly string[] {
   if (value === '') throw new InvalidArgumentError('a suppression cannot be empty.');
-  return [...previous, value];
+  return repeatable(value, previous);
 }
 
 export const analyzeCommand: CliCommand = {
@@ -48,7 +48,7 @@ export const analyzeCommand: CliCommand = {
       .option(
         '-S, --suppress <CODE=RESOURCE>',
         'suppress a code on a resource, e.g. "SPW0010=DestinationRule reviews.prod"; * is a wildcard; repeatable',
-        collect,
+        collectSuppression,
         [],
       )
       .option(

@@ -1,6 +1,6 @@
 /** `spillway capture` — gathers exactly what Spillway reads from one or more kube contexts (`docs/cli.md`). */
 import { Option } from 'commander';
-import type { CliCommand } from './cliCommand.js';
+import { repeatable, type CliCommand } from './cliCommand.js';
 
 export interface CaptureCommandOptions {
   readonly context: readonly string[];
@@ -14,10 +14,6 @@ export interface CaptureCommandOptions {
   readonly kubectl: string;
 }
 
-function collect(value: string, previous: readonly string[]): readonly string[] {
-  return [...previous, value];
-}
-
 export const captureCommand: CliCommand = {
   name: 'capture',
   register(program, io, finish) {
@@ -29,7 +25,7 @@ export const captureCommand: CliCommand = {
       .option(
         '--context <CONTEXT[=CLUSTER]>',
         'kubeconfig context to read, optionally named as a cluster; repeatable (default: the current context)',
-        collect,
+        repeatable,
         [],
       )
       .option('--name <name>', 'snapshot name (default: capture-<UTC time>)')

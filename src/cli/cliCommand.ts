@@ -11,3 +11,8 @@ export interface CliCommand {
   readonly name: string;
   register(program: Command, io: CliIo, finish: (code: ExitCode) => void): void;
 }
+
+/** Commander's collector for a repeatable option: each occurrence appends a value. */
+export function repeatable(value: string, previous: readonly string[]): readonly string[] {
+  return [...previous, value];
+}

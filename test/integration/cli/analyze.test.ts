@@ -46,6 +46,9 @@ const HTTPBIN_FINDING = {
   ],
 };
 
+/** JSON output, failing on any finding. */
+const JSON_AT_INFO = ['analyze', '-o', 'json', '--failure-threshold', 'Info'];
+
 interface JsonFinding {
   code: string;
   level: string;
@@ -155,16 +158,7 @@ describe('spillway analyze, in process', () => {
     ['SPW0002=DestinationRule *.other', false],
     ['SPW0001=*', false],
   ])('--suppress %s removes the finding: %s', async (rule, removed) => {
-    const run = await runInProcess([
-      'analyze',
-      '-o',
-      'json',
-      '--failure-threshold',
-      'Info',
-      '--suppress',
-      rule,
-      HTTPBIN_AFTER,
-    ]);
+    const run = await runInProcess([...JSON_AT_INFO, '--suppress', rule, HTTPBIN_AFTER]);
     const findings = JSON.parse(run.stdout) as JsonFinding[];
     expect(findings.map((finding) => finding.code)).toEqual(removed ? [] : ['SPW0002']);
     expect(run.code).toBe(removed ? 0 : 79);
@@ -179,14 +173,7 @@ describe('spillway analyze, in process', () => {
     if (rule === undefined) throw new Error('the example has no DestinationRule');
     rule.metadata.annotations = { ...rule.metadata.annotations, 'spillway.dev/suppress': 'SPW0010, SPW0002' };
     writeFileSync(join(dir, 'annotated.yaml'), stringify(list));
-    const run = await runInProcess([
-      'analyze',
-      '-o',
-      'json',
-      '--failure-threshold',
-      'Info',
-      join(dir, 'annotated.yaml'),
-    ]);
+    const run = await runInProcess([...JSON_AT_INFO, join(dir, 'annotated.yaml')]);
     expect(JSON.parse(run.stdout)).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('1 finding(s) suppressed');
