@@ -11,9 +11,6 @@ import type { CliIo } from './cliIo.js';
 import { COMMANDS } from './commands.js';
 import { CLI_VERSION } from './version.js';
 
-/** Commander's own outcomes that are not failures. */
-const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
-
 function buildProgram(io: CliIo, finish: (code: ExitCode) => void): Command {
   const program = new Command('spillway')
     .description(
@@ -41,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return COMMANDER_SUCCESS.has(error.code) ? EXIT_CODES.OK : EXIT_CODES.USAGE;
+      // Asked-for help and --version end with 0; help shown for a missing command and every parse error do not.
+      return error.exitCode === 0 ? EXIT_CODES.OK : EXIT_CODES.USAGE;
     }
     const appError = toAppError(error);
     const known = appError.code !== 'INTERNAL' || error instanceof AppError;

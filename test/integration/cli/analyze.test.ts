@@ -232,6 +232,8 @@ describe('spillway analyze, in process', () => {
   it.each([
     // [what, arguments, stdin, exit code, stderr fragment]
     ['a missing file', ['analyze', 'no-such-file.yaml'], '', 66, 'Cannot read no-such-file.yaml'],
+    ['no command', [], '', 64, 'Usage: spillway'],
+    ['an unknown command', ['analyse'], '', 64, "unknown command 'analyse'"],
     ['no input at all', ['analyze'], '', 64, 'Name at least one file'],
     ['an unknown option', ['analyze', '--bogus', HTTPBIN_AFTER], '', 64, "unknown option '--bogus'"],
     ['an unknown output format', ['analyze', '-o', 'xml', HTTPBIN_AFTER], '', 64, 'xml'],
