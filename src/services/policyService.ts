@@ -109,5 +109,9 @@ export function createPolicyService(
       const { mesh, answers } = await compiled(snapshot);
       return answers.get(JSON.stringify(['analyze', checked ?? '']), async () => analyzeMesh(mesh, checked));
     },
+    async references(snapshot) {
+      const { mesh } = await compiled(snapshot);
+      return { clients: mesh.knownClients, backends: mesh.knownHosts };
+    },
   };
 }

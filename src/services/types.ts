@@ -54,11 +54,20 @@ export interface SnapshotService {
   catalogueVersion(): string;
 }
 
+/** The names a snapshot answers to, for pickers and autocomplete. */
+export interface SnapshotReferences {
+  /** `namespace/name` of every pod, workload and ingress Gateway a client reference may name, sorted. */
+  readonly clients: readonly string[];
+  /** Every host a backend reference may name (Service FQDNs, global hosts, ServiceEntry hosts), sorted. */
+  readonly backends: readonly string[];
+}
+
 export interface PolicyService {
   effectivePolicy(query: PolicyQuery): Promise<EffectivePolicy>;
   whatIf(query: WhatIfQuery): Promise<WhatIf>;
   sweep(query: SweepQuery): Promise<readonly SweepPoint[]>;
   analyze(snapshot: string, profile?: Profile): Promise<readonly Diagnostic[]>;
+  references(snapshot: string): Promise<SnapshotReferences>;
 }
 
 export interface Services {

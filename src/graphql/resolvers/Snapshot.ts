@@ -1,5 +1,6 @@
-import type { SnapshotSummary } from '../../services/types.js';
-import type { Resolver } from './types.js';
+import { AppError } from '../../errors/appError.js';
+import type { SnapshotReferences, SnapshotSummary } from '../../services/types.js';
+import type { Nullable, Resolver } from './types.js';
 
 export interface KindCount {
   readonly cluster: string;
@@ -21,4 +22,35 @@ const counts: Resolver<SnapshotSummary, unknown, KindCount[]> = (parent) =>
 const ignored: Resolver<SnapshotSummary, unknown, IgnoredKind[]> = (parent) =>
   Object.entries(parent.ignored).map(([kind, count]) => ({ kind, count }));
 
-export const Snapshot = { counts, ignored };
+/** A picker asks for a page of names at a time; a mesh may know tens of thousands of pods. */
+export const DEFAULT_REFERENCES_PAGE = 1_000;
+export const MAX_REFERENCES_PAGE = 10_000;
+
+interface ReferencesArgs {
+  readonly contains?: Nullable<string>;
+  readonly first?: Nullable<number>;
+}
+
+function pickReferences(
+  which: keyof SnapshotReferences,
+): Resolver<SnapshotSummary, ReferencesArgs, readonly string[]> {
+  return async (parent, args, { services }) => {
+    const first = args.first ?? DEFAULT_REFERENCES_PAGE;
+    if (first < 1 || first > MAX_REFERENCES_PAGE) {
+      throw new AppError('INVALID_REQUEST', `\`first\` must be between 1 and ${MAX_REFERENCES_PAGE}.`, {
+        first,
+      });
+    }
+    const names = (await services.policy.references(parent.id))[which];
+    const needle = args.contains?.trim().toLowerCase() ?? '';
+    const matching = needle === '' ? names : names.filter((name) => name.toLowerCase().includes(needle));
+    return matching.slice(0, first);
+  };
+}
+
+export const Snapshot = {
+  counts,
+  ignored,
+  clients: pickReferences('clients'),
+  backends: pickReferences('backends'),
+};

@@ -169,6 +169,56 @@ describe('queries on the bundled examples', () => {
     },
   );
 
+  const REFERENCES_QUERY = `query R($ref: String!, $contains: String, $first: Int) {
+    snapshot(ref: $ref) { clients(contains: $contains, first: $first) backends(contains: $contains, first: $first) }
+  }`;
+  interface References {
+    readonly snapshot: { readonly clients: string[]; readonly backends: string[] };
+  }
+  const references = async (variables: Record<string, unknown>): Promise<References['snapshot']> => {
+    const res = await graphql(app, REFERENCES_QUERY, variables);
+    const body = res.json<{ data: References; errors?: unknown }>();
+    expect(body.errors).toBeUndefined();
+    return body.data.snapshot;
+  };
+
+  it.each(PATHS)(
+    'clients and backends of %s name the client %s and the backend %s resolves to',
+    async (snapshot, client, backend) => {
+      const { clients, backends } = await references({ ref: snapshot });
+      expect(clients).toEqual([...clients].sort());
+      expect(clients).toContain(client.split('/').slice(-2).join('/'));
+      const policy = await ask(app, EFFECTIVE_POLICY_QUERY, { snapshot, client, backend });
+      expect(backends).toContain(policy.data!.effectivePolicy.backend);
+    },
+  );
+
+  it.each(['httpbin-after', 'bookinfo-multicluster', 'sidecar-client'])(
+    'every client %s lists resolves as a client reference',
+    async (snapshot) => {
+      const { clients, backends } = await references({ ref: snapshot });
+      for (const client of clients) {
+        const answer = await ask(app, EFFECTIVE_POLICY_QUERY, { snapshot, client, backend: backends[0] });
+        // A name in several clusters is ambiguous without its cluster, never unknown.
+        const code = answer.errors?.[0]?.extensions['code'];
+        expect(['UNKNOWN_CLIENT', 'INVALID_REFERENCE'], client).not.toContain(code);
+      }
+    },
+  );
+
+  it('clients and backends filter by `contains` and bound the list by `first`', async () => {
+    const all = await references({ ref: 'httpbin-after' });
+    const some = await references({ ref: 'httpbin-after', contains: 'IN-AMBIENT', first: 2 });
+    expect(some.clients.length).toBeLessThanOrEqual(2);
+    expect(some.clients.length).toBeGreaterThan(0);
+    for (const name of [...some.clients, ...some.backends]) expect(name).toContain('in-ambient');
+    expect(some.clients).toEqual(all.clients.filter((c) => c.includes('in-ambient')).slice(0, 2));
+    const refused = await graphql(app, REFERENCES_QUERY, { ref: 'httpbin-after', first: 0 });
+    expect(refused.json<{ errors: { extensions: { code: string } }[] }>().errors[0]?.extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
   it('snapshot(ref) is null for an unknown reference; latest is the newest', async () => {
     expect((await ask(app, SNAPSHOT_QUERY, { ref: 'no-such-snapshot' })).data).toEqual({ snapshot: null });
     expect((await ask(app, SNAPSHOT_QUERY, { ref: 'latest' })).data?.snapshot).not.toBeNull();

@@ -226,6 +226,13 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
           );
         return Promise.resolve([diagnostic]);
       },
+      references(snapshot) {
+        calls.push({ method: 'references', query: { snapshot } });
+        return Promise.resolve({
+          clients: ['httpbin/client', 'httpbin/client-7f9c', 'sleep/sleep'],
+          backends: ['in-ambient.httpbin.svc.cluster.local', 'sleep.sleep.svc.cluster.local'],
+        });
+      },
     },
   };
 }
