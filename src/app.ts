@@ -1,7 +1,7 @@
 /**
  * Builds the Fastify application; never listens. Plugins are registered in a fixed order: cross-cutting
- * concerns first (errors, schemas, load shedding, rate limits), then storage and services, then the three
- * adapters (REST, GraphQL, Slack) over the one service layer.
+ * concerns first (errors, schemas, load shedding, rate limits), then storage and services, then the
+ * adapters (REST, the portal, GraphQL, Slack) over the one service layer.
  */
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
@@ -19,6 +19,9 @@ import { errorHandler, notFoundHandler, sendProblem } from './http/problem.js';
 import { docsRoutes } from './http/routes/docs.js';
 import { healthRoutes } from './http/routes/health.js';
 import { snapshotRoutes } from './http/routes/snapshots.js';
+import { graphqlIde } from './http/web/graphqlIde.js';
+import { portalRoutes } from './http/web/portalRoutes.js';
+import { loadWebBuild, type WebBuild } from './http/web/webBuild.js';
 import { CompiledMeshCache } from './services/compiledMeshCache.js';
 import { importExamples } from './services/importExamples.js';
 import { createPolicyService, type CompiledSnapshot } from './services/policyService.js';
@@ -46,6 +49,8 @@ declare module 'fastify' {
 export interface AppDeps {
   /** Replaces global fetch for outbound calls (Slack response_url); tests deliver to a local receiver. */
   readonly fetchImpl?: typeof fetch;
+  /** The portal's and IDE's built pages; default `dist/web/` as `npm run build` leaves it. */
+  readonly webBuild?: WebBuild;
 }
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
@@ -118,6 +123,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   await app.register(docsRoutes);
   await app.register(snapshotRoutes, { config, snapshots, authorizer });
+  const webBuild = deps.webBuild ?? loadWebBuild();
+  await app.register(portalRoutes, { build: webBuild });
+  // Before the GraphQL plugin: its hook answers browsers at GET /graphql ahead of Apollo.
+  if (config.graphql.ide) await app.register(graphqlIde, { build: webBuild });
   await app.register(graphqlPlugin, {
     config,
     services,

@@ -72,6 +72,7 @@ export const envSchema = z.object({
   ),
   SPILLWAY_CORS_ORIGINS: list,
   SPILLWAY_GRAPHQL_INTROSPECTION: z.preprocess(emptyAsUnset, z.enum(['true', 'false']).optional()),
+  SPILLWAY_GRAPHQL_IDE: z.preprocess(emptyAsUnset, z.enum(['true', 'false']).optional()),
   SPILLWAY_GRAPHQL_MAX_DEPTH: int(12, 2, 100),
   SPILLWAY_GRAPHQL_MAX_COST: int(20_000, 100, 10_000_000),
   SPILLWAY_GRAPHQL_MAX_ALIASES: int(15, 0, 1000),
@@ -79,6 +80,13 @@ export const envSchema = z.object({
   SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: int(64, 0, 64 * 1024),
   SPILLWAY_CACHE_MAX_MB: int(512, 1, 64 * 1024),
   SPILLWAY_IMPORT_EXAMPLES: bool(true),
+  SPILLWAY_PUBLIC_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://spillway.example.com' })
+      .refine((v) => !/[?#]/.test(v), 'must not carry a query or fragment')
+      .optional(),
+  ),
   SLACK_SIGNING_SECRET: z.preprocess(emptyAsUnset, z.string().min(8).optional()),
   SPILLWAY_SLACK_INLINE_BUDGET_MS: int(2_000, 0, 2_900),
   SPILLWAY_SLACK_RESPONSE_RETRIES: int(3, 0, 5),
@@ -112,7 +120,8 @@ export interface Config {
   readonly auth: { readonly tokens: readonly { readonly token: string; readonly role: Role }[] };
   readonly graphql: {
     readonly introspection: boolean;
-    readonly landingPage: boolean;
+    /** `GET /graphql` from a browser serves the bundled GraphiQL IDE (never Apollo's CDN landing page). */
+    readonly ide: boolean;
     readonly maxDepth: number;
     readonly maxCost: number;
     readonly maxAliases: number;
@@ -121,6 +130,11 @@ export interface Config {
     readonly responseCacheBytes: number;
   };
   readonly cors: { readonly origins: readonly string[] };
+  /**
+   * Where people reach this service's portal (no trailing slash), e.g. `https://spillway.example.com`; Slack
+   * answers link to the same view there. Absent: answers carry no link.
+   */
+  readonly publicUrl?: string;
   readonly cache: { readonly maxBytes: number };
   readonly examples: { readonly importOnEmpty: boolean };
   readonly slack: {
@@ -172,7 +186,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
     },
     graphql: {
       introspection,
-      landingPage: introspection,
+      ide: e.SPILLWAY_GRAPHQL_IDE === undefined ? introspection : e.SPILLWAY_GRAPHQL_IDE === 'true',
       maxDepth: e.SPILLWAY_GRAPHQL_MAX_DEPTH,
       maxCost: e.SPILLWAY_GRAPHQL_MAX_COST,
       maxAliases: e.SPILLWAY_GRAPHQL_MAX_ALIASES,
@@ -180,6 +194,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
       responseCacheBytes: e.SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB * MEBIBYTE_BYTES,
     },
     cors: { origins: e.SPILLWAY_CORS_ORIGINS },
+    ...(e.SPILLWAY_PUBLIC_URL === undefined ? {} : { publicUrl: e.SPILLWAY_PUBLIC_URL.replace(/\/+$/, '') }),
     cache: { maxBytes: e.SPILLWAY_CACHE_MAX_MB * MEBIBYTE_BYTES },
     examples: { importOnEmpty: e.SPILLWAY_IMPORT_EXAMPLES },
     slack: {

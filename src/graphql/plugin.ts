@@ -7,7 +7,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -72,9 +71,8 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   const typeDefs = loadTypeDefs();
   buildValidSchema(typeDefs);
   const armor = createArmor(config.graphql);
-  const landingPage: ApolloServerPlugin = config.graphql.landingPage
-    ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-    : ApolloServerPluginLandingPageDisabled();
+  // Apollo's landing pages load from a CDN; the bundled, offline IDE answers browsers instead (graphqlIde.ts).
+  const landingPage: ApolloServerPlugin = ApolloServerPluginLandingPageDisabled();
   const drain = drainUnlessFastifyCloses(app, () => fastifyClosing);
   // graphql-armor is typed against Apollo's CommonJS declarations and this module against its ESM ones: the
   // same interface declared twice, which TypeScript cannot unify.

@@ -6,9 +6,12 @@ import { OPENAPI } from '../../src/http/openapiDocument.js';
 import { buildTestApp } from '../helpers/buildTestApp.js';
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-/** Swagger UI's own asset routes under /docs and Fastify's automatic HEAD routes are not part of the API. */
+/**
+ * Swagger UI's own asset routes under /docs, the portal's hashed assets under /assets and Fastify's automatic
+ * HEAD routes are not part of the API.
+ */
 const isInfrastructure = (method: string, url: string): boolean =>
-  method === 'head' || (url.startsWith('/docs/') && url !== '/docs');
+  method === 'head' || (url.startsWith('/docs/') && url !== '/docs') || url.startsWith('/assets/');
 
 function specOperations(): Set<string> {
   const ops = new Set<string>();

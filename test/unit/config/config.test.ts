@@ -27,7 +27,7 @@ describe('config', () => {
     [{ PORT: '' }, (c: ReturnType<typeof loadConfig>) => c.server.port === 8080],
     [
       { NODE_ENV: 'production' },
-      (c: ReturnType<typeof loadConfig>) => !c.graphql.introspection && !c.graphql.landingPage,
+      (c: ReturnType<typeof loadConfig>) => !c.graphql.introspection && !c.graphql.ide,
     ],
     [
       { NODE_ENV: 'production', SPILLWAY_GRAPHQL_INTROSPECTION: 'true' },
@@ -48,6 +48,15 @@ describe('config', () => {
       { SPILLWAY_CORS_ORIGINS: 'https://a.example, https://b.example' },
       (c: ReturnType<typeof loadConfig>) => c.cors.origins.length === 2,
     ],
+    [{}, (c: ReturnType<typeof loadConfig>) => c.graphql.ide && c.publicUrl === undefined],
+    [
+      { NODE_ENV: 'production', SPILLWAY_GRAPHQL_IDE: 'true' },
+      (c: ReturnType<typeof loadConfig>) => c.graphql.ide && !c.graphql.introspection,
+    ],
+    [
+      { SPILLWAY_PUBLIC_URL: 'https://spillway.example.com/portal/' },
+      (c: ReturnType<typeof loadConfig>) => c.publicUrl === 'https://spillway.example.com/portal',
+    ],
     [{}, (c: ReturnType<typeof loadConfig>) => c.graphql.responseCacheBytes === 64 * 1024 * 1024],
     [
       { SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0' },
@@ -66,6 +75,7 @@ describe('config', () => {
         SPILLWAY_API_TOKENS: 'admin:short',
         NODE_ENV: 'staging',
         SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '-1',
+        SPILLWAY_PUBLIC_URL: 'ftp://spillway.example.com',
       });
     } catch (e) {
       error = e;
@@ -78,6 +88,7 @@ describe('config', () => {
       'SPILLWAY_API_TOKENS',
       'NODE_ENV',
       'SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB',
+      'SPILLWAY_PUBLIC_URL',
     ])
       expect(issues).toContain(key);
   });

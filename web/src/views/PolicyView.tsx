@@ -1,0 +1,104 @@
+/** `/?snapshot=S&client=C&backend=B`: the path, each hop's settings and where its traffic goes. */
+import type { Features } from '../api/features';
+import { effectivePolicy, questionOf } from '../api/queries';
+import type { EffectivePolicy } from '../api/types';
+import { DiagnosticList } from '../components/Diagnostics';
+import { HopDetails } from '../components/HopDetails';
+import { PathDiagram } from '../components/PathDiagram';
+import { ShareBars } from '../components/ShareBars';
+import { ErrorState, Loading, suggestionField } from '../components/States';
+import { percent } from '../format';
+import type { Route } from '../state/route';
+import { useAsync } from '../useAsync';
+import { WhatIfPanel } from './WhatIfPanel';
+
+export function EndToEnd({ policy }: { readonly policy: EffectivePolicy }) {
+  if (policy.backendShares === undefined) return null;
+  return (
+    <section aria-labelledby="e2e-title">
+      <h3 id="e2e-title">End to end: each backend endpoint's share of the client's requests</h3>
+      <ul class="plain">
+        {[...policy.backendShares]
+          .sort((a, b) => b.sharePercent - a.sharePercent)
+          .map((e) => (
+            <li key={`${e.cluster ?? ''}/${e.name}`}>
+              {e.name}: <strong>{percent(e.sharePercent)}</strong>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
+
+export function PolicyBody({ policy }: { readonly policy: EffectivePolicy }) {
+  return (
+    <>
+      <PathDiagram policy={policy} title="Request path" />
+      {policy.hops.length === 0 && (
+        <p class="warning">No hop: the client reaches no endpoint of this backend. See the diagnostics below.</p>
+      )}
+      {policy.hops.map((hop, index) => (
+        <div class="hop" key={index}>
+          <HopDetails hop={hop} index={index} />
+          <ShareBars hop={hop} index={index} />
+        </div>
+      ))}
+      <EndToEnd policy={policy} />
+    </>
+  );
+}
+
+export function PolicyView({
+  route,
+  features,
+  navigate,
+  reload,
+}: {
+  readonly route: Route;
+  readonly features: Features;
+  readonly navigate: (route: Route) => void;
+  readonly reload: number;
+}) {
+  const question = questionOf(route);
+  const answer = useAsync(`policy:${JSON.stringify(question)}:${reload}`, () =>
+    question === undefined ? Promise.reject(new Error('no question')) : effectivePolicy(question, features),
+  );
+  return (
+    <section class="answer" aria-labelledby="answer-title">
+      <h2 id="answer-title" tabIndex={-1}>
+        Policy: <code>{route.client}</code> → <code>{route.backend}</code>
+      </h2>
+      {answer.state === 'loading' && <Loading what="the effective policy" />}
+      {answer.state === 'error' && (
+        <ErrorState
+          error={answer.error}
+          onSuggestion={(name) => {
+            const field = suggestionField(answer.error);
+            if (field !== undefined) navigate({ ...route, [field]: name });
+          }}
+        />
+      )}
+      {answer.state === 'ready' && (
+        <>
+          <p class="summary">
+            Profile <strong>{answer.value.profile}</strong> · client resolved to{' '}
+            <code>
+              {answer.value.client.kind} {answer.value.client.namespace}/{answer.value.client.name}
+            </code>
+            {answer.value.client.cluster !== null && <> in {answer.value.client.cluster}</>} · backend{' '}
+            <code>{answer.value.backend}</code>
+          </p>
+          <PolicyBody policy={answer.value} />
+          <details class="whatif-open">
+            <summary>What if endpoints or localities fail, or load rises?</summary>
+            <WhatIfPanel route={route} policy={answer.value} features={features} navigate={navigate} />
+          </details>
+          <section aria-labelledby="diagnostics-title">
+            <h3 id="diagnostics-title">Diagnostics</h3>
+            <DiagnosticList diagnostics={answer.value.diagnostics} />
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
