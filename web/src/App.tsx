@@ -111,7 +111,9 @@ export function App() {
         ) : (
           <>
             {view !== 'snapshots' && <QuestionForm route={route} navigate={navigate} reload={reload} />}
-            {Main !== undefined && <Main route={route} features={features} navigate={navigate} reload={reload} />}
+            {Main !== undefined && (
+              <Main route={route} features={features} navigate={navigate} reload={reload} />
+            )}
           </>
         )}
       </main>

@@ -7,7 +7,10 @@ export type Async<T> =
   | { readonly state: 'ready'; readonly value: T };
 
 export function useAsync<T>(key: string, load: () => Promise<T>): Async<T> {
-  const [result, setResult] = useState<{ key: string; value: Async<T> }>({ key, value: { state: 'loading' } });
+  const [result, setResult] = useState<{ key: string; value: Async<T> }>({
+    key,
+    value: { state: 'loading' },
+  });
   useEffect(() => {
     let current = true;
     setResult({ key, value: { state: 'loading' } });

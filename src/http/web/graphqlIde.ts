@@ -18,11 +18,7 @@ import { HTML_CACHE_CONTROL, IDE_CSP, setBrowserSecurityHeaders } from './webSec
 const SERVICE_UNAVAILABLE = 503;
 const HTML = 'text/html';
 /** The media types Apollo answers an operation with, in its own order of preference. */
-const GRAPHQL_RESPONSE_TYPES = [
-  'application/json',
-  'application/graphql-response+json',
-  'multipart/mixed',
-];
+const GRAPHQL_RESPONSE_TYPES = ['application/json', 'application/graphql-response+json', 'multipart/mixed'];
 
 export interface GraphqlIdeOptions {
   readonly build: WebBuild;

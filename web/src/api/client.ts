@@ -38,7 +38,10 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-export async function graphql<T>(query: string, variables: Readonly<Record<string, unknown>> = {}): Promise<T> {
+export async function graphql<T>(
+  query: string,
+  variables: Readonly<Record<string, unknown>> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {

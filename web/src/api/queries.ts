@@ -72,9 +72,17 @@ export const REFERENCES_LIMIT = 5_000;
 
 export async function snapshotReferences(snapshot: string): Promise<SnapshotReferences | null> {
   const data = await graphql<{ snapshot: SnapshotReferences | null }>(
-    `query References($ref: String!, $first: Int!) {
-      snapshot(ref: $ref) { id name profile clients(first: $first) backends(first: $first) }
-    }`,
+    `
+      query References($ref: String!, $first: Int!) {
+        snapshot(ref: $ref) {
+          id
+          name
+          profile
+          clients(first: $first)
+          backends(first: $first)
+        }
+      }
+    `,
     { ref: snapshot, first: REFERENCES_LIMIT },
   );
   return data.snapshot;
@@ -95,10 +103,14 @@ export function questionOf(route: Route): Question | undefined {
 
 export async function effectivePolicy(question: Question, features: Features): Promise<EffectivePolicy> {
   const data = await graphql<{ effectivePolicy: EffectivePolicy }>(
-    `query Policy($snapshot: String!, $client: String!, $backend: String!, $profile: Profile) {
-      effectivePolicy(snapshot: $snapshot, client: $client, backend: $backend, profile: $profile) { ...Policy }
-    }
-    ${policyFragment(features)}`,
+    `
+      query Policy($snapshot: String!, $client: String!, $backend: String!, $profile: Profile) {
+        effectivePolicy(snapshot: $snapshot, client: $client, backend: $backend, profile: $profile) {
+          ...Policy
+        }
+      }
+      ${policyFragment(features)}
+    `,
     { ...question },
   );
   return data.effectivePolicy;

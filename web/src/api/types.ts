@@ -112,7 +112,11 @@ export interface Ejection {
 
 export interface SweepPoint {
   readonly loadFactor: number;
-  readonly hops: readonly { readonly hop: number; readonly loads: readonly number[]; readonly overflowPercent: number }[];
+  readonly hops: readonly {
+    readonly hop: number;
+    readonly loads: readonly number[];
+    readonly overflowPercent: number;
+  }[];
 }
 
 export interface WhatIf {

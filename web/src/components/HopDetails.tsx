@@ -11,7 +11,12 @@ export function HopDetails({ hop, index }: { readonly hop: Hop; readonly index: 
     <details class="hop-details">
       <summary>
         Hop {index + 1} settings: <strong>{td.mode}</strong> from {words(td.source)} · {hop.loadBalancer}
-        {hop.destinationRule !== null && <> · DestinationRule {hop.destinationRule.namespace}/{hop.destinationRule.name}</>}
+        {hop.destinationRule !== null && (
+          <>
+            {' '}
+            · DestinationRule {hop.destinationRule.namespace}/{hop.destinationRule.name}
+          </>
+        )}
       </summary>
       <dl class="settings">
         <dt>Traffic distribution</dt>
@@ -36,7 +41,9 @@ export function HopDetails({ hop, index }: { readonly hop: Hop; readonly index: 
         <dt>Locality load balancing</dt>
         <dd>
           {words(lb.mode)} ({lb.active ? 'active' : 'inactive'}){lb.reason !== null && <> — {lb.reason}</>}
-          {lb.failoverPriority.length > 0 && <div class="muted">order: {lb.failoverPriority.join(' › ')}</div>}
+          {lb.failoverPriority.length > 0 && (
+            <div class="muted">order: {lb.failoverPriority.join(' › ')}</div>
+          )}
         </dd>
         <dt>Load balancer</dt>
         <dd>{hop.loadBalancer}</dd>
@@ -47,10 +54,12 @@ export function HopDetails({ hop, index }: { readonly hop: Hop; readonly index: 
           ) : (
             <>
               {od.consecutive5xxErrors} consecutive 5xx
-              {od.consecutiveGatewayErrors !== null && <>, {od.consecutiveGatewayErrors} gateway errors</>} · every{' '}
-              {seconds(od.intervalSeconds)} · ejected {seconds(od.baseEjectionTimeSeconds)} (at most{' '}
+              {od.consecutiveGatewayErrors !== null && <>, {od.consecutiveGatewayErrors} gateway errors</>} ·
+              every {seconds(od.intervalSeconds)} · ejected {seconds(od.baseEjectionTimeSeconds)} (at most{' '}
               {seconds(od.maxEjectionTimeSeconds)}) · cap {percent(od.maxEjectionPercent, 0)} of hosts
-              {od.explicitFields.length > 0 && <div class="muted">written: {od.explicitFields.join(', ')}; the rest are defaults</div>}
+              {od.explicitFields.length > 0 && (
+                <div class="muted">written: {od.explicitFields.join(', ')}; the rest are defaults</div>
+              )}
             </>
           )}
         </dd>

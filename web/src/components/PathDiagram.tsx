@@ -39,11 +39,18 @@ function shorten(text: string): string {
 
 function proxyNode(proxy: Proxy, replicas: number | undefined): DiagramNode {
   const name = proxy.name ?? (proxy.node === null ? '' : `on ${proxy.node}`);
-  const where = [proxy.locality === null ? '' : locality(proxy.locality), proxy.cluster ?? ''].filter((p) => p !== '');
+  const where = [proxy.locality === null ? '' : locality(proxy.locality), proxy.cluster ?? ''].filter(
+    (p) => p !== '',
+  );
   const lines = [name, where.join(' · '), replicas === undefined ? '' : plural(replicas, 'replica')].filter(
     (line) => line !== '',
   );
-  return { kind: proxy.kind, heading: words(proxy.kind), lines, full: `${words(proxy.kind)} ${lines.join(', ')}` };
+  return {
+    kind: proxy.kind,
+    heading: words(proxy.kind),
+    lines,
+    full: `${words(proxy.kind)} ${lines.join(', ')}`,
+  };
 }
 
 function endpointsNode(hop: Hop): DiagramNode {
@@ -113,7 +120,15 @@ export function PathDiagram({ policy, title }: { readonly policy: EffectivePolic
         >
           <title id={titleId}>{`${title}: ${nodes.map((n) => n.full).join(' → ')}`}</title>
           <defs>
-            <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto">
+            <marker
+              id="arrow"
+              viewBox="0 0 10 10"
+              refX="10"
+              refY="5"
+              markerWidth="8"
+              markerHeight="8"
+              orient="auto"
+            >
               <path d="M0,0 L10,5 L0,10 z" fill="#333" />
             </marker>
           </defs>
@@ -121,7 +136,10 @@ export function PathDiagram({ policy, title }: { readonly policy: EffectivePolic
             const hop = index === 0 ? undefined : policy.hops[index - 1];
             const x1 = x(index) + BOX_WIDTH;
             const x2 = x(index + 1);
-            const labels = hop === undefined ? ['outbound', policy.hops[0]?.from.kind === 'SIDECAR' ? 'in-pod' : 'captured'] : hopLabel(hop, index - 1);
+            const labels =
+              hop === undefined
+                ? ['outbound', policy.hops[0]?.from.kind === 'SIDECAR' ? 'in-pod' : 'captured']
+                : hopLabel(hop, index - 1);
             const dropped = hop !== undefined && hop.droppedPercent > 0;
             return (
               <g key={`edge-${index}`} class="edge">
@@ -160,12 +178,24 @@ export function PathDiagram({ policy, title }: { readonly policy: EffectivePolic
                 stroke={KIND_COLOURS[node.kind] ?? '#777'}
                 stroke-width={3}
               />
-              <rect x={x(index)} y={TOP} width={BOX_WIDTH} height={26} rx={8} fill={KIND_COLOURS[node.kind] ?? '#777'} />
+              <rect
+                x={x(index)}
+                y={TOP}
+                width={BOX_WIDTH}
+                height={26}
+                rx={8}
+                fill={KIND_COLOURS[node.kind] ?? '#777'}
+              />
               <text x={x(index) + 10} y={TOP + 18} class="node-kind">
                 {node.heading}
               </text>
               {node.lines.slice(0, 3).map((line, l) => (
-                <text key={l} x={x(index) + 10} y={TOP + 46 + l * 19} class={l === 0 ? 'node-name' : 'node-line'}>
+                <text
+                  key={l}
+                  x={x(index) + 10}
+                  y={TOP + 46 + l * 19}
+                  class={l === 0 ? 'node-name' : 'node-line'}
+                >
                   {shorten(line)}
                 </text>
               ))}

@@ -20,16 +20,33 @@ function state(endpoint: EndpointShare | undefined, ejections: readonly Ejection
   if (endpoint === undefined) return 'gone';
   if (endpoint.ejected) return 'ejected';
   const refused = ejections.some(
-    (e) => e.outcome === 'REFUSED_BY_CAP' && (e.endpoint === endpoint.name || e.endpoint === endpoint.address),
+    (e) =>
+      e.outcome === 'REFUSED_BY_CAP' && (e.endpoint === endpoint.name || e.endpoint === endpoint.address),
   );
   if (refused) return 'failing, kept by the ejection cap';
   return endpoint.healthy ? 'healthy' : 'unhealthy';
 }
 
-function Bar({ value, colour, label, faint }: { readonly value: number; readonly colour: string; readonly label: string; readonly faint?: boolean }) {
+function Bar({
+  value,
+  colour,
+  label,
+  faint,
+}: {
+  readonly value: number;
+  readonly colour: string;
+  readonly label: string;
+  readonly faint?: boolean;
+}) {
   const width = Math.max(0, Math.min(100, value));
   return (
-    <svg class={faint ? 'bar bar-baseline' : 'bar'} viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={label}>
+    <svg
+      class={faint ? 'bar bar-baseline' : 'bar'}
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={label}
+    >
       <rect class="bar-track" x="0" y="0" width="100" height="10" />
       <rect x="0" y="0" width={width} height="10" fill={faint ? '#9a9a9a' : colour} />
     </svg>
@@ -45,8 +62,18 @@ function groupBy<T>(items: readonly T[], by: (item: T) => string): Map<string, T
   return groups;
 }
 
-function PriorityHeading({ level, baseline, compare }: { readonly level: PriorityLevel; readonly baseline: PriorityLevel | undefined; readonly compare: boolean }) {
-  const load = compare ? `${percent(baseline?.loadPercent ?? 0)} → ${percent(level.loadPercent)}` : percent(level.loadPercent);
+function PriorityHeading({
+  level,
+  baseline,
+  compare,
+}: {
+  readonly level: PriorityLevel;
+  readonly baseline: PriorityLevel | undefined;
+  readonly compare: boolean;
+}) {
+  const load = compare
+    ? `${percent(baseline?.loadPercent ?? 0)} → ${percent(level.loadPercent)}`
+    : percent(level.loadPercent);
   return (
     <h5 class="priority-heading">
       <span class="swatch" data-priority={level.level} aria-hidden="true">
@@ -90,72 +117,101 @@ export function ShareBars({
   }
   const levels = new Map<number, PriorityLevel>(hop.priorities.map((p) => [p.level, p]));
   const baseLevels = new Map<number, PriorityLevel>((baseline?.priorities ?? []).map((p) => [p.level, p]));
-  const byPriority = [...groupBy(rows, (r) => String(r.endpoint.priority)).entries()].sort((a, b) => Number(a[0]) - Number(b[0]));
+  const byPriority = [...groupBy(rows, (r) => String(r.endpoint.priority)).entries()].sort(
+    (a, b) => Number(a[0]) - Number(b[0]),
+  );
   const unit = hop.shareUnit === 'REQUEST' ? 'request share' : 'connection share';
   return (
     <section class="share-bars" aria-label={`Hop ${index + 1} shares`}>
       <h4>
         Hop {index + 1}: {words(hop.from.kind)} {hop.from.name ?? ''} → <code>{hop.to}</code>
-        <span class="muted"> · {unit}s{compare ? ', baseline → scenario' : ''}</span>
+        <span class="muted">
+          {' '}
+          · {unit}s{compare ? ', baseline → scenario' : ''}
+        </span>
       </h4>
       {rows.length === 0 && <p class="muted">No endpoint: nothing on this hop receives traffic.</p>}
       {byPriority.map(([priority, priorityRows]) => {
         const level = levels.get(Number(priority)) ?? baseLevels.get(Number(priority));
         return (
           <div class="priority-group" key={priority} data-priority={priority}>
-            {level !== undefined && <PriorityHeading level={level} baseline={baseLevels.get(level.level)} compare={compare} />}
-            {[...groupBy(priorityRows, (r) => locality(r.endpoint.locality)).entries()].map(([where, localityRows]) => (
-              <div class="locality-group" key={where}>
-                <h6>
-                  {where}
-                  {localityRows[0]?.endpoint.cluster !== null && (
-                    <span class="muted"> · {localityRows[0]?.endpoint.cluster}</span>
-                  )}
-                </h6>
-                <table class="bars">
-                  <thead class="visually-hidden">
-                    <tr>
-                      <th scope="col">Endpoint</th>
-                      <th scope="col">{unit}</th>
-                      <th scope="col">State</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {localityRows.map((row) => (
-                      <tr key={key(row.endpoint)} class={`endpoint endpoint-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}>
-                        <th scope="row" class="endpoint-name" title={row.endpoint.priorityReason ?? undefined}>
-                          {row.endpoint.name}
-                          {row.endpoint.address !== null && <span class="muted small"> {row.endpoint.address}</span>}
-                        </th>
-                        <td class="bar-cell">
-                          {compare && (
-                            <Bar value={row.before ?? 0} colour="" faint label={`baseline ${percent(row.before)}`} />
-                          )}
-                          <Bar
-                            value={row.after}
-                            colour={seriesColour(row.endpoint.priority)}
-                            label={`${compare ? 'scenario ' : ''}${percent(row.after)}`}
-                          />
-                        </td>
-                        <td class="share-value">
-                          {compare ? (
-                            <>
-                              <span class="before">{percent(row.before)}</span> → <strong>{percent(row.after)}</strong>
-                            </>
-                          ) : (
-                            <strong>{percent(row.after)}</strong>
-                          )}
-                          {row.endpoint.utilizationPercent !== undefined && (
-                            <span class="muted small"> · util {percent(row.endpoint.utilizationPercent)}</span>
-                          )}
-                        </td>
-                        <td class={`endpoint-state state-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}>{row.state}</td>
+            {level !== undefined && (
+              <PriorityHeading level={level} baseline={baseLevels.get(level.level)} compare={compare} />
+            )}
+            {[...groupBy(priorityRows, (r) => locality(r.endpoint.locality)).entries()].map(
+              ([where, localityRows]) => (
+                <div class="locality-group" key={where}>
+                  <h6>
+                    {where}
+                    {localityRows[0]?.endpoint.cluster !== null && (
+                      <span class="muted"> · {localityRows[0]?.endpoint.cluster}</span>
+                    )}
+                  </h6>
+                  <table class="bars">
+                    <thead class="visually-hidden">
+                      <tr>
+                        <th scope="col">Endpoint</th>
+                        <th scope="col">{unit}</th>
+                        <th scope="col">State</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ))}
+                    </thead>
+                    <tbody>
+                      {localityRows.map((row) => (
+                        <tr
+                          key={key(row.endpoint)}
+                          class={`endpoint endpoint-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}
+                        >
+                          <th
+                            scope="row"
+                            class="endpoint-name"
+                            title={row.endpoint.priorityReason ?? undefined}
+                          >
+                            {row.endpoint.name}
+                            {row.endpoint.address !== null && (
+                              <span class="muted small"> {row.endpoint.address}</span>
+                            )}
+                          </th>
+                          <td class="bar-cell">
+                            {compare && (
+                              <Bar
+                                value={row.before ?? 0}
+                                colour=""
+                                faint
+                                label={`baseline ${percent(row.before)}`}
+                              />
+                            )}
+                            <Bar
+                              value={row.after}
+                              colour={seriesColour(row.endpoint.priority)}
+                              label={`${compare ? 'scenario ' : ''}${percent(row.after)}`}
+                            />
+                          </td>
+                          <td class="share-value">
+                            {compare ? (
+                              <>
+                                <span class="before">{percent(row.before)}</span> →{' '}
+                                <strong>{percent(row.after)}</strong>
+                              </>
+                            ) : (
+                              <strong>{percent(row.after)}</strong>
+                            )}
+                            {row.endpoint.utilizationPercent !== undefined && (
+                              <span class="muted small">
+                                {' '}
+                                · util {percent(row.endpoint.utilizationPercent)}
+                              </span>
+                            )}
+                          </td>
+                          <td class={`endpoint-state state-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}>
+                            {row.state}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ),
+            )}
           </div>
         );
       })}

@@ -63,7 +63,10 @@ export function SpilloverPlot({
 }) {
   const [hopIndex, setHopIndex] = useState(() => defaultPlotHop(hops));
   if (sweep.length === 0 || hops.length === 0) return <p class="muted">No sweep points.</p>;
-  const points = sweep.map((p) => ({ loadFactor: p.loadFactor, hop: p.hops.find((h) => h.hop === hopIndex) }));
+  const points = sweep.map((p) => ({
+    loadFactor: p.loadFactor,
+    hop: p.hops.find((h) => h.hop === hopIndex),
+  }));
   const levels = Math.max(0, ...points.map((p) => p.hop?.loads.length ?? 0));
   const series: Series[] = [
     ...Array.from({ length: levels }, (_, level) => ({
@@ -87,17 +90,28 @@ export function SpilloverPlot({
   const yMax = Math.max(100, ...series.flatMap((s) => s.values));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const sx = (v: number): number => PAD.left + (xMax === xMin ? plotW / 2 : ((v - xMin) / (xMax - xMin)) * plotW);
+  const sx = (v: number): number =>
+    PAD.left + (xMax === xMin ? plotW / 2 : ((v - xMin) / (xMax - xMin)) * plotW);
   const sy = (v: number): number => PAD.top + plotH - (v / yMax) * plotH;
   const markerEvery = Math.max(1, Math.ceil(points.length / 10));
   const hop = hops[hopIndex];
-  const at = points.reduce((best, p, i) => (Math.abs(p.loadFactor - currentLoad) < Math.abs((points[best]?.loadFactor ?? 0) - currentLoad) ? i : best), 0);
+  const at = points.reduce(
+    (best, p, i) =>
+      Math.abs(p.loadFactor - currentLoad) < Math.abs((points[best]?.loadFactor ?? 0) - currentLoad)
+        ? i
+        : best,
+    0,
+  );
   const summary = series.map((s) => `${s.name} ${percent(s.values[at])}`).join(', ');
   return (
     <figure class="spillover">
       <div class="plot-controls">
         <label for="plot-hop">Hop</label>
-        <select id="plot-hop" value={String(hopIndex)} onChange={(event) => setHopIndex(Number(event.currentTarget.value))}>
+        <select
+          id="plot-hop"
+          value={String(hopIndex)}
+          onChange={(event) => setHopIndex(Number(event.currentTarget.value))}
+        >
           {hops.map((h, i) => (
             <option key={i} value={String(i)}>
               {i + 1}: {words(h.from.kind)} → {h.to}
@@ -106,7 +120,14 @@ export function SpilloverPlot({
         </select>
       </div>
       <div class="svg-scroll">
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-labelledby="spill-title" class="plot-svg">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          width={WIDTH}
+          height={HEIGHT}
+          role="img"
+          aria-labelledby="spill-title"
+          class="plot-svg"
+        >
           <title id="spill-title">
             {`Spillover on hop ${hopIndex + 1} (${hop?.to ?? ''}) from load ${factor(xMin)} to ${factor(xMax)}. At ${factor(points[at]?.loadFactor ?? currentLoad)}: ${summary}.`}
           </title>
@@ -131,12 +152,23 @@ export function SpilloverPlot({
           <text x={PAD.left + plotW / 2} y={HEIGHT - 10} text-anchor="middle" class="axis-label">
             load factor (offered ÷ nominal load)
           </text>
-          <text transform={`translate(16 ${PAD.top + plotH / 2}) rotate(-90)`} text-anchor="middle" class="axis-label">
+          <text
+            transform={`translate(16 ${PAD.top + plotH / 2}) rotate(-90)`}
+            text-anchor="middle"
+            class="axis-label"
+          >
             % of the hop's traffic
           </text>
           {currentLoad >= xMin && currentLoad <= xMax && (
             <g class="current">
-              <line x1={sx(currentLoad)} x2={sx(currentLoad)} y1={PAD.top} y2={PAD.top + plotH} stroke="#333" stroke-dasharray="2 4" />
+              <line
+                x1={sx(currentLoad)}
+                x2={sx(currentLoad)}
+                y1={PAD.top}
+                y2={PAD.top + plotH}
+                stroke="#333"
+                stroke-dasharray="2 4"
+              />
               <text x={sx(currentLoad) + 4} y={PAD.top + 12} class="small-label">
                 scenario {factor(currentLoad)}
               </text>
@@ -145,7 +177,9 @@ export function SpilloverPlot({
           {series.map((s) => (
             <g key={s.name} class="series" data-series={s.name}>
               <path
-                d={s.values.map((v, i) => `${i === 0 ? 'M' : 'L'}${sx(xs[i] ?? 0).toFixed(1)},${sy(v).toFixed(1)}`).join(' ')}
+                d={s.values
+                  .map((v, i) => `${i === 0 ? 'M' : 'L'}${sx(xs[i] ?? 0).toFixed(1)},${sy(v).toFixed(1)}`)
+                  .join(' ')}
                 fill="none"
                 stroke={s.colour}
                 stroke-width={2.5}
@@ -153,14 +187,32 @@ export function SpilloverPlot({
               />
               {s.values.map((v, i) =>
                 i % markerEvery === 0 || i === s.values.length - 1 ? (
-                  <path key={i} d={markerPath(s.marker, sx(xs[i] ?? 0), sy(v))} fill={s.colour} stroke="#fff" stroke-width={1} />
+                  <path
+                    key={i}
+                    d={markerPath(s.marker, sx(xs[i] ?? 0), sy(v))}
+                    fill={s.colour}
+                    stroke="#fff"
+                    stroke-width={1}
+                  />
                 ) : null,
               )}
             </g>
           ))}
           {series.map((s, i) => (
-            <g key={`legend-${s.name}`} class="legend" transform={`translate(${PAD.left + plotW + 16} ${PAD.top + 10 + i * 24})`}>
-              <line x1={0} x2={30} y1={0} y2={0} stroke={s.colour} stroke-width={2.5} stroke-dasharray={s.dash} />
+            <g
+              key={`legend-${s.name}`}
+              class="legend"
+              transform={`translate(${PAD.left + plotW + 16} ${PAD.top + 10 + i * 24})`}
+            >
+              <line
+                x1={0}
+                x2={30}
+                y1={0}
+                y2={0}
+                stroke={s.colour}
+                stroke-width={2.5}
+                stroke-dasharray={s.dash}
+              />
               <path d={markerPath(s.marker, 15, 0)} fill={s.colour} stroke="#fff" />
               <text x={38} y={4}>
                 {s.name}
@@ -170,8 +222,9 @@ export function SpilloverPlot({
         </svg>
       </div>
       <figcaption>
-        Hop {hopIndex + 1}, {hop === undefined ? '' : `${words(hop.from.kind)} → ${hop.to}`}: at {factor(points[at]?.loadFactor ?? currentLoad)} {summary}.
-        Envoy moves traffic between priorities on health only; this plot applies the load model (see the notes).
+        Hop {hopIndex + 1}, {hop === undefined ? '' : `${words(hop.from.kind)} → ${hop.to}`}: at{' '}
+        {factor(points[at]?.loadFactor ?? currentLoad)} {summary}. Envoy moves traffic between priorities on
+        health only; this plot applies the load model (see the notes).
       </figcaption>
       <details>
         <summary>Show the numbers as a table</summary>

@@ -25,29 +25,57 @@ interface Advice {
 }
 
 function advice(error: unknown): Advice {
-  if (!(error instanceof ApiError)) return { title: 'Something went wrong', hint: 'Reload the page; if it persists, check the service logs.' };
+  if (!(error instanceof ApiError))
+    return {
+      title: 'Something went wrong',
+      hint: 'Reload the page; if it persists, check the service logs.',
+    };
   switch (error.code) {
     case 'NETWORK':
-      return { title: 'The service is not reachable', hint: 'Check that Spillway is running and that this page is served by it, then reload.' };
+      return {
+        title: 'The service is not reachable',
+        hint: 'Check that Spillway is running and that this page is served by it, then reload.',
+      };
     case 'UNAUTHENTICATED':
-      return { title: 'A token is needed', hint: 'Enter a reader token (SPILLWAY_API_TOKENS) with “Set API token”.' };
+      return {
+        title: 'A token is needed',
+        hint: 'Enter a reader token (SPILLWAY_API_TOKENS) with “Set API token”.',
+      };
     case 'UNKNOWN_SNAPSHOT':
-      return { title: 'No such snapshot', hint: 'Pick one from the snapshot list, or upload it with POST /v1/snapshots.' };
+      return {
+        title: 'No such snapshot',
+        hint: 'Pick one from the snapshot list, or upload it with POST /v1/snapshots.',
+      };
     case 'UNKNOWN_CLIENT':
-      return { title: 'No such client in this snapshot', hint: 'A client is namespace/name (a pod, a workload or an ingress Gateway). Pick one of the suggestions.' };
+      return {
+        title: 'No such client in this snapshot',
+        hint: 'A client is namespace/name (a pod, a workload or an ingress Gateway). Pick one of the suggestions.',
+      };
     case 'UNKNOWN_BACKEND':
-      return { title: 'No such backend in this snapshot', hint: 'A backend is a host: name.namespace, an FQDN or a ServiceEntry host. Pick one of the suggestions.' };
+      return {
+        title: 'No such backend in this snapshot',
+        hint: 'A backend is a host: name.namespace, an FQDN or a ServiceEntry host. Pick one of the suggestions.',
+      };
     case 'AMBIGUOUS_REFERENCE':
-      return { title: 'That name exists in several clusters', hint: 'Add the cluster in front: cluster/namespace/name.' };
+      return {
+        title: 'That name exists in several clusters',
+        hint: 'Add the cluster in front: cluster/namespace/name.',
+      };
     case 'INVALID_SCENARIO':
-      return { title: 'The scenario is out of bounds', hint: 'Adjust the what-if values (load factor above 0, sweep FROM ≤ TO, at most 200 points).' };
+      return {
+        title: 'The scenario is out of bounds',
+        hint: 'Adjust the what-if values (load factor above 0, sweep FROM ≤ TO, at most 200 points).',
+      };
     case 'INVALID_REFERENCE':
       return { title: 'The reference is malformed', hint: 'A client is [cluster/]namespace/name.' };
     case 'OVERLOADED':
     case 'RATE_LIMITED':
       return { title: 'The service is busy', hint: 'Wait a moment and reload.' };
     default:
-      return { title: 'The service could not answer', hint: 'Check the question; the service logs the cause with the request id.' };
+      return {
+        title: 'The service could not answer',
+        hint: 'Check the question; the service logs the cause with the request id.',
+      };
   }
 }
 

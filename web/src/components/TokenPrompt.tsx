@@ -2,7 +2,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { readToken, saveToken } from '../api/token';
 
-export function TokenPrompt({ onSaved, onCancel }: { readonly onSaved: () => void; readonly onCancel: () => void }) {
+export function TokenPrompt({
+  onSaved,
+  onCancel,
+}: {
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}) {
   const [value, setValue] = useState(readToken() ?? '');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);

@@ -48,7 +48,9 @@ export function parseRoute(search: string): ParsedRoute {
     if (raw === undefined) return undefined;
     const value = Number(raw.replace(/[x×]$/i, ''));
     if (Number.isFinite(value) && value > 0 && value <= max) return value;
-    problems.push(`${key}=${raw} is not a number above 0${Number.isFinite(max) ? ` and at most ${max}` : ''}`);
+    problems.push(
+      `${key}=${raw} is not a number above 0${Number.isFinite(max) ? ` and at most ${max}` : ''}`,
+    );
     return undefined;
   };
   let sweep: [number, number] | undefined;

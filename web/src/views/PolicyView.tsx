@@ -35,7 +35,9 @@ export function PolicyBody({ policy }: { readonly policy: EffectivePolicy }) {
     <>
       <PathDiagram policy={policy} title="Request path" />
       {policy.hops.length === 0 && (
-        <p class="warning">No hop: the client reaches no endpoint of this backend. See the diagnostics below.</p>
+        <p class="warning">
+          No hop: the client reaches no endpoint of this backend. See the diagnostics below.
+        </p>
       )}
       {policy.hops.map((hop, index) => (
         <div class="hop" key={index}>

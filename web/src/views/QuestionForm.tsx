@@ -33,7 +33,12 @@ export function QuestionForm({
     <section class="question" aria-labelledby="question-title">
       <h2 id="question-title" tabIndex={-1}>
         Ask <span class="muted">snapshot</span> {refs?.name ?? snapshot}
-        {refs !== undefined && refs !== null && <span class="muted small"> · {refs.profile} · {refs.id}</span>}
+        {refs !== undefined && refs !== null && (
+          <span class="muted small">
+            {' '}
+            · {refs.profile} · {refs.id}
+          </span>
+        )}
       </h2>
       {references.state === 'error' && <ErrorState error={references.error} />}
       {references.state === 'ready' && references.value === null && (
@@ -77,7 +82,9 @@ export function QuestionForm({
             A pod, workload or ingress Gateway{refs ? ` · ${refs.clients.length} known` : ''}
           </small>
           <datalist id="client-names">
-            {refs?.clients.map((name) => <option key={name} value={name} />)}
+            {refs?.clients.map((name) => (
+              <option key={name} value={name} />
+            ))}
           </datalist>
         </div>
         <span class="arrow" aria-hidden="true">
@@ -101,7 +108,9 @@ export function QuestionForm({
             A Service, global or ServiceEntry host{refs ? ` · ${refs.backends.length} known` : ''}
           </small>
           <datalist id="backend-names">
-            {refs?.backends.map((name) => <option key={name} value={name} />)}
+            {refs?.backends.map((name) => (
+              <option key={name} value={name} />
+            ))}
           </datalist>
         </div>
         <div class="field field-narrow">

@@ -7,10 +7,18 @@ import { useAsync } from '../useAsync';
 import type { Route } from '../state/route';
 
 function objectCount(snapshot: SnapshotSummary, cluster?: string): number {
-  return snapshot.counts.filter((c) => cluster === undefined || c.cluster === cluster).reduce((sum, c) => sum + c.count, 0);
+  return snapshot.counts
+    .filter((c) => cluster === undefined || c.cluster === cluster)
+    .reduce((sum, c) => sum + c.count, 0);
 }
 
-function SnapshotRow({ snapshot, navigate }: { readonly snapshot: SnapshotSummary; readonly navigate: (route: Route) => void }) {
+function SnapshotRow({
+  snapshot,
+  navigate,
+}: {
+  readonly snapshot: SnapshotSummary;
+  readonly navigate: (route: Route) => void;
+}) {
   const kinds = new Map<string, number>();
   for (const c of snapshot.counts) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + c.count);
   return (
@@ -76,7 +84,13 @@ function SnapshotRow({ snapshot, navigate }: { readonly snapshot: SnapshotSummar
   );
 }
 
-export function SnapshotList({ navigate, reload }: { readonly navigate: (route: Route) => void; readonly reload: number }) {
+export function SnapshotList({
+  navigate,
+  reload,
+}: {
+  readonly navigate: (route: Route) => void;
+  readonly reload: number;
+}) {
   const snapshots = useAsync(`snapshots:${reload}`, listSnapshots);
   return (
     <section aria-labelledby="snapshots-title">
@@ -93,7 +107,9 @@ export function SnapshotList({ navigate, reload }: { readonly navigate: (route: 
             {'  '}| curl -X POST '{location.origin}/v1/snapshots?name=prod{'&'}cluster=cluster1' \{'\n'}
             {'    '}-H 'content-type: application/yaml' --data-binary @-
           </pre>
-          <p>Then reload this page. The REST API is described at <a href="/docs">/docs</a>.</p>
+          <p>
+            Then reload this page. The REST API is described at <a href="/docs">/docs</a>.
+          </p>
         </Empty>
       )}
       {snapshots.state === 'ready' && snapshots.value.nodes.length > 0 && (
@@ -116,7 +132,9 @@ export function SnapshotList({ navigate, reload }: { readonly navigate: (route: 
             </tbody>
           </table>
           {snapshots.value.hasNextPage && (
-            <p class="muted">Showing the newest {snapshots.value.nodes.length}; GET /v1/snapshots lists them all.</p>
+            <p class="muted">
+              Showing the newest {snapshots.value.nodes.length}; GET /v1/snapshots lists them all.
+            </p>
           )}
         </div>
       )}

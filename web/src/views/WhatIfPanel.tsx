@@ -17,7 +17,8 @@ export function localityChoices(policy: EffectivePolicy): string[] {
     for (const e of hop.endpoints) {
       const [region, zone] = (e.locality ?? '').split('/');
       if (region !== undefined && region !== '') choices.add(region);
-      if (region !== undefined && region !== '' && zone !== undefined && zone !== '') choices.add(`${region}/${zone}`);
+      if (region !== undefined && region !== '' && zone !== undefined && zone !== '')
+        choices.add(`${region}/${zone}`);
       if (e.cluster !== null && e.cluster !== '') choices.add(`cluster:${e.cluster}`);
     }
   }
@@ -57,7 +58,9 @@ export function WhatIfPanel({
   const toggle = (list: readonly string[], item: string, on: boolean): string[] =>
     on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
   const localities = localityChoices(policy);
-  const extraEjections = eject.filter((name) => !policy.hops.some((h) => h.endpoints.some((e) => e.name === name)));
+  const extraEjections = eject.filter(
+    (name) => !policy.hops.some((h) => h.endpoints.some((e) => e.name === name)),
+  );
 
   return (
     <form
@@ -103,7 +106,9 @@ export function WhatIfPanel({
               ))}
             </div>
           ))}
-          {extraEjections.length > 0 && <p class="muted small">Also: {extraEjections.join(', ')} (not on this path)</p>}
+          {extraEjections.length > 0 && (
+            <p class="muted small">Also: {extraEjections.join(', ')} (not on this path)</p>
+          )}
         </fieldset>
         <fieldset>
           <legend>Localities fail</legend>

@@ -44,8 +44,12 @@ function Headline({ answer, features }: { readonly answer: WhatIf; readonly feat
       {features.saturation && (
         <div class={(answer.saturatedPercent ?? 0) > 0 ? 'metric metric-bad' : 'metric'}>
           <dt>Saturated</dt>
-          <dd data-metric="saturated">{answer.saturatedPercent === null ? 'unknown' : percent(answer.saturatedPercent)}</dd>
-          <dd class="muted small">{answer.saturatedPercent === null ? 'capacity unknown' : 'meet an endpoint beyond capacity'}</dd>
+          <dd data-metric="saturated">
+            {answer.saturatedPercent === null ? 'unknown' : percent(answer.saturatedPercent)}
+          </dd>
+          <dd class="muted small">
+            {answer.saturatedPercent === null ? 'capacity unknown' : 'meet an endpoint beyond capacity'}
+          </dd>
         </div>
       )}
     </dl>
@@ -127,7 +131,9 @@ export function WhatIfView({
               <ShareBars
                 hop={hop}
                 index={index}
-                {...(answer.value.baseline.hops[index] === undefined ? {} : { baseline: answer.value.baseline.hops[index] })}
+                {...(answer.value.baseline.hops[index] === undefined
+                  ? {}
+                  : { baseline: answer.value.baseline.hops[index] })}
                 ejections={answer.value.ejections}
               />
             </div>
@@ -135,7 +141,11 @@ export function WhatIfView({
           <EndToEnd policy={answer.value.scenario} />
           <section aria-labelledby="spillover-title">
             <h3 id="spillover-title">Spillover as load rises</h3>
-            <SpilloverPlot sweep={answer.value.sweep} hops={answer.value.scenario.hops} currentLoad={route.load ?? 1} />
+            <SpilloverPlot
+              sweep={answer.value.sweep}
+              hops={answer.value.scenario.hops}
+              currentLoad={route.load ?? 1}
+            />
           </section>
           {answer.value.notes.length > 0 && (
             <details>
