@@ -19,6 +19,7 @@ import {
 } from './deliverResponse.js';
 import type { ResponseUrlCheck } from './deliverResponse.js';
 import { parseCommand } from './parseCommand.js';
+import { portalLink } from './portalLink.js';
 import { renderUsageError } from './renderError.js';
 import { runCommand } from './runCommand.js';
 import { code, escapeMrkdwn } from './textFormat.js';
@@ -118,15 +119,18 @@ export const slackPlugin: FastifyPluginAsync<SlackPluginOptions> = (fastify, opt
       if (params.get('ssl_check') === '1') return '';
 
       const parsed = parseCommand(params.get('text') ?? '');
-      if (!parsed.ok) return renderUsageError(parsed.error);
+      if (!parsed.ok) return renderUsageError(parsed.error, portalLink(options.config.publicUrl));
 
       const responseUrl = parseResponseUrl(params.get('response_url'), allowResponseUrl);
       if (responseUrl === undefined && params.has('response_url')) {
         request.log.warn('slack response_url is not an allowed Slack URL; answering inline only');
       }
       const started = now();
-      const work = runCommand(parsed.command, services, (error) =>
-        request.log.error({ err: error }, 'slack command failed'),
+      const work = runCommand(
+        parsed.command,
+        services,
+        (error) => request.log.error({ err: error }, 'slack command failed'),
+        options.config.publicUrl === undefined ? {} : { publicUrl: options.config.publicUrl },
       );
       // Nowhere to defer to: answer inline however long it takes.
       if (responseUrl === undefined) return work;

@@ -7,6 +7,7 @@ import { ERROR_SPECS } from '../errors/errorCodes.js';
 import { context, message, section } from './blockKit.js';
 import type { Block, SlackMessage } from './blockKit.js';
 import type { UsageError } from './parseCommand.js';
+import { portalContext } from './portalContext.js';
 import { code, escapeMrkdwn } from './textFormat.js';
 import { SLASH_COMMAND, usageLine } from './usage.js';
 import type { CommandName } from './usage.js';
@@ -31,12 +32,13 @@ function usageBlock(command: CommandName | undefined): string {
   return command === undefined ? `Try \`${SLASH_COMMAND} help\`.` : `Usage: \`${usageLine(command)}\``;
 }
 
-export function renderUsageError(error: UsageError): SlackMessage {
+export function renderUsageError(error: UsageError, link?: string): SlackMessage {
   const lines = [escapeMrkdwn(error.message)];
   if (error.suggestion !== undefined) lines.push(`Did you mean ${code(error.suggestion)}?`);
   const blocks: Block[] = [
     section(`:grey_question: ${lines.join('\n')}`),
     context(usageBlock(error.command)),
+    ...portalContext(link),
   ];
   const text = [
     error.message,
@@ -45,12 +47,13 @@ export function renderUsageError(error: UsageError): SlackMessage {
   return message('ephemeral', text, blocks);
 }
 
-export function renderAppError(error: AppError, command?: CommandName): SlackMessage {
+export function renderAppError(error: AppError, command?: CommandName, link?: string): SlackMessage {
   if (error.code === 'INTERNAL') {
     return message('ephemeral', 'Spillway could not answer because of an internal error. Please try again.', [
       section(
         ':warning: Spillway could not answer because of an internal error. Please try again, and tell the Spillway operators if it persists.',
       ),
+      ...portalContext(link),
     ]);
   }
   const title = ERROR_SPECS[error.code].title;
@@ -65,6 +68,6 @@ export function renderAppError(error: AppError, command?: CommandName): SlackMes
   }
   if (error.code === 'UNKNOWN_SNAPSHOT' || error.code === 'SNAPSHOT_NOT_FOUND')
     lines.push(`\`${SLASH_COMMAND} snapshots\` lists them.`);
-  const blocks: Block[] = [section(lines.join('\n')), context(usageBlock(command))];
+  const blocks: Block[] = [section(lines.join('\n')), context(usageBlock(command)), ...portalContext(link)];
   return message('ephemeral', [`${title}: ${error.message}`, ...hints].join('\n'), blocks);
 }

@@ -2,14 +2,16 @@
 import type { SnapshotPage } from '../services/types.js';
 import { context, header, message, section } from './blockKit.js';
 import type { Block, ResponseType, SlackMessage } from './blockKit.js';
+import { portalContext } from './portalContext.js';
 import { code, escapeMrkdwn } from './textFormat.js';
 
 export const SNAPSHOTS_SHOWN = 10;
 
-export function renderSnapshots(page: SnapshotPage, responseType: ResponseType): SlackMessage {
+export function renderSnapshots(page: SnapshotPage, responseType: ResponseType, link?: string): SlackMessage {
   if (page.items.length === 0) {
     return message(responseType, 'No snapshots yet. Upload one with POST /v1/snapshots.', [
       section('*No snapshots yet.* Upload one with `POST /v1/snapshots` (see the API docs).'),
+      ...portalContext(link),
     ]);
   }
   const lines = page.items.map((s) => {
@@ -22,9 +24,11 @@ export function renderSnapshots(page: SnapshotPage, responseType: ResponseType):
       context(`Showing the newest ${page.items.length}; list them all with \`GET /v1/snapshots\`.`),
     );
   blocks.push(context('Use `@NAME` (its newest version), `@ID` or `@latest` after `policy` or `whatif`.'));
+  blocks.push(...portalContext(link));
   const text = [
     'Snapshots:',
     ...page.items.map((s) => `${s.name} @${s.id} (${s.profile}, ${s.createdAt})`),
+    ...(link === undefined ? [] : [link]),
   ].join('\n');
   return message(responseType, text, blocks);
 }

@@ -6,6 +6,7 @@ import { toAppError } from '../errors/toAppError.js';
 import type { Services } from '../services/types.js';
 import type { SlackMessage } from './blockKit.js';
 import type { SlackCommand } from './parseCommand.js';
+import { portalLink, type PortalView } from './portalLink.js';
 import { renderAppError } from './renderError.js';
 import { renderHelp } from './renderHelp.js';
 import { renderPolicy } from './renderPolicy.js';
@@ -14,19 +15,40 @@ import { renderWhatIf } from './renderWhatIf.js';
 
 export type InternalErrorLogger = (error: unknown) => void;
 
-async function answer(command: SlackCommand, services: Services): Promise<SlackMessage> {
+export interface RunOptions {
+  /** `SPILLWAY_PUBLIC_URL`: every answer links to the same view in the portal there. */
+  readonly publicUrl?: string;
+}
+
+/** The portal view a command asks about; the snapshot pinned to its id while it exists. */
+function viewOf(command: SlackCommand, services: Services): PortalView {
+  if (command.kind !== 'policy' && command.kind !== 'whatif') return {};
+  const snapshot = services.snapshots.get(command.snapshot)?.id ?? command.snapshot;
+  return {
+    snapshot,
+    client: command.client,
+    backend: command.backend,
+    ...(command.kind === 'whatif' ? { scenario: command.scenario } : {}),
+  };
+}
+
+async function answer(
+  command: SlackCommand,
+  services: Services,
+  link: string | undefined,
+): Promise<SlackMessage> {
   switch (command.kind) {
     case 'help':
-      return renderHelp(command.responseType, command.topic);
+      return renderHelp(command.responseType, command.topic, link);
     case 'snapshots':
-      return renderSnapshots(services.snapshots.list(SNAPSHOTS_SHOWN), command.responseType);
+      return renderSnapshots(services.snapshots.list(SNAPSHOTS_SHOWN), command.responseType, link);
     case 'policy': {
       const policy = await services.policy.effectivePolicy({
         snapshot: command.snapshot,
         client: command.client,
         backend: command.backend,
       });
-      return renderPolicy(policy, command);
+      return renderPolicy(policy, { ...command, ...(link === undefined ? {} : { link }) });
     }
     case 'whatif': {
       const whatIf = await services.policy.whatIf({
@@ -35,7 +57,7 @@ async function answer(command: SlackCommand, services: Services): Promise<SlackM
         backend: command.backend,
         scenario: command.scenario,
       });
-      return renderWhatIf(whatIf, command.scenario, command);
+      return renderWhatIf(whatIf, command.scenario, { ...command, ...(link === undefined ? {} : { link }) });
     }
   }
 }
@@ -44,12 +66,15 @@ export async function runCommand(
   command: SlackCommand,
   services: Services,
   logInternal: InternalErrorLogger,
+  options: RunOptions = {},
 ): Promise<SlackMessage> {
+  let link: string | undefined;
   try {
-    return await answer(command, services);
+    link = portalLink(options.publicUrl, viewOf(command, services));
+    return await answer(command, services, link);
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') logInternal(error);
-    return renderAppError(appError, command.kind);
+    return renderAppError(appError, command.kind, link);
   }
 }

@@ -51,7 +51,7 @@ describe('POST /v1/slack/commands: commands', () => {
       needles: [
         'Policy: httpbin/client-in-ambient → in-ambient.httpbin',
         '`ROUND_ROBIN`',
-        '2. WAYPOINT waypoint',
+        '→ WAYPOINT waypoint',
       ],
     },
     {
@@ -69,7 +69,7 @@ describe('POST /v1/slack/commands: commands', () => {
           },
         },
       },
-      needles: ['*Errors*: 12.5% of requests', '• `10.0.0.2`: *refused by cap*'],
+      needles: ['*Errors 12.5%* · overflow 30%', '`10.0.0.2` refused by cap'],
     },
   ])('$text', async ({ text, call, needles }) => {
     const { app, services } = await buildSlackApp();
@@ -191,6 +191,43 @@ describe('POST /v1/slack/commands: rejected requests run nothing', () => {
   });
 });
 
+describe('POST /v1/slack/commands: links to the portal', () => {
+  const PUBLIC_URL = 'https://spillway.example.com';
+  it.each([
+    ['help', `<${PUBLIC_URL}/|Open this view in Spillway>`],
+    ['snapshots', `<${PUBLIC_URL}/|Open this view in Spillway>`],
+    [
+      'policy httpbin/client-in-ambient in-ambient.httpbin @snap-1',
+      `<${PUBLIC_URL}/?snapshot=snap-1&amp;client=httpbin/client-in-ambient&amp;backend=in-ambient.httpbin|Open this view in Spillway>`,
+    ],
+    [
+      'whatif httpbin/client-in-ambient in-ambient.httpbin eject pod-a load 1.5 @snap-1',
+      `<${PUBLIC_URL}/?snapshot=snap-1&amp;client=httpbin/client-in-ambient&amp;backend=in-ambient.httpbin&amp;eject=pod-a&amp;load=1.5|Open this view in Spillway>`,
+    ],
+    [
+      'policy httpbin/nope in-ambient.httpbin @snap-1',
+      `<${PUBLIC_URL}/?snapshot=snap-1&amp;client=httpbin/nope&amp;backend=in-ambient.httpbin|Open this view in Spillway>`,
+    ],
+    ['polcy x y', `<${PUBLIC_URL}/|Open this view in Spillway>`],
+  ])('/spillway %s ends with the link to the same view', async (text, link) => {
+    const { app } = await buildSlackApp({ env: { SPILLWAY_PUBLIC_URL: PUBLIC_URL } });
+    const message = answer((await postCommand(app, slackForm(text))).body);
+    const blocks = message.blocks ?? [];
+    const last = blocks.at(-1);
+    expect(last?.type).toBe('context');
+    expect(allText({ ...message, blocks: last === undefined ? [] : [last] })).toContain(link);
+  });
+
+  it('without SPILLWAY_PUBLIC_URL an answer has no link and points to GraphQL instead', async () => {
+    const { app } = await buildSlackApp();
+    const text = allText(
+      answer((await postCommand(app, slackForm('policy httpbin/client-in-ambient in-ambient.httpbin'))).body),
+    );
+    expect(text).not.toContain('Open this view');
+    expect(text).toContain('full answer: GraphQL `effectivePolicy`');
+  });
+});
+
 describe('POST /v1/slack/commands: the 3-second rule', () => {
   it('acknowledges a slow answer at once and delivers it to response_url, retrying after a 500', async () => {
     const receiver = await startReceiver([500, 200]);
@@ -212,7 +249,7 @@ describe('POST /v1/slack/commands: the 3-second rule', () => {
     const delivered = answer(posts[1]?.body ?? '{}');
     expect(delivered.response_type).toBe('in_channel');
     expectWithinSlackLimits(delivered);
-    expect(allText(delivered)).toContain('*Scenario*: load ×1.5');
+    expect(allText(delivered)).toContain('_load ×1.5_');
   });
 
   it('delivers a deferred error as a friendly message', async () => {

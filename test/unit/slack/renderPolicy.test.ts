@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/engine/model/answer.js';
 import { renderPolicy } from '../../../src/slack/renderPolicy.js';
 import { allText, expectWithinSlackLimits } from './slackAssertions.js';
-import { makeEndpoint, makeHop, makePolicy, makePriority } from './slackBuilders.js';
+import { makeEndpoint, makeHop, makePolicy, makePriority, makeZtunnelHop } from './slackBuilders.js';
 
 const ctx = {
   client: 'httpbin/client-in-ambient',
@@ -10,105 +10,105 @@ const ctx = {
   snapshot: 'latest',
   responseType: 'ephemeral' as const,
 };
+const LINK =
+  'https://spillway.example.com/?snapshot=snp_1&client=httpbin/client-in-ambient&backend=in-ambient.httpbin';
 
 describe('renderPolicy', () => {
+  it('is the headline, three lines and the link: four blocks', () => {
+    const m = renderPolicy(makePolicy(), { ...ctx, link: LINK });
+    expect(m.blocks?.map((b) => b.type)).toEqual(['header', 'section', 'section', 'context']);
+    const lines = allText({ ...m, blocks: [m.blocks![2]!] }).split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line.startsWith('• ')).toBe(true);
+  });
+
   it.each([
     { what: 'the header', needle: 'Policy: httpbin/client-in-ambient → in-ambient.httpbin' },
     {
-      what: 'the ztunnel hop',
-      needle: '1. ZTUNNEL on node-1 [us-east-1/us-east-1a] → `waypoint.httpbin.svc.cluster.local` (L4)',
-    },
-    {
-      what: 'the waypoint hop',
+      what: 'the path on one line',
       needle:
-        '2. WAYPOINT waypoint [cluster1 · us-east-1/us-east-1a] → `in-ambient.httpbin.svc.cluster.local` (L7)',
+        '*Path*: ZTUNNEL on node-1 [us-east-1/us-east-1a] (L4) → WAYPOINT waypoint [cluster1 · us-east-1/us-east-1a] (L7) → 1 endpoint of `in-ambient.httpbin.svc.cluster.local`',
     },
     {
-      what: 'the mode and its source',
-      needle: '`PreferClose` from SERVICE_SPEC on Service httpbin/in-ambient `spec.trafficDistribution`',
-    },
-    {
-      what: 'the DR in force',
+      what: 'who decides on the last hop, and from where',
       needle:
-        '*DestinationRule in force*\nDestinationRule httpbin/in-ambient\napplies: `trafficPolicy.outlierDetection`',
+        '• Hop 2: `ROUND_ROBIN`, `PreferClose` from SERVICE_SPEC on Service httpbin/in-ambient; DestinationRule httpbin/in-ambient.',
     },
-    { what: 'no DR on the ztunnel hop', needle: '*DestinationRule in force*\nnone' },
-    { what: 'no outlier detection on the ztunnel hop', needle: '*Outlier detection*\nnone' },
-    { what: 'the load balancer', needle: '`ROUND_ROBIN`' },
-    { what: 'the locality LB', needle: 'FAILOVER_PRIORITY (active)' },
-    { what: 'outlier detection', needle: '1 × 5xx · every 1s · eject 30s · cap 10%' },
-    { what: 'panic and overprovisioning', needle: '50% · 140%' },
-    { what: 'the profile', needle: 'profile SOLO' },
-    { what: 'share units', needle: '*Endpoints* (connection shares)' },
+    { what: 'the load per priority', needle: '• Load by priority: P0 100% (1/1 healthy).' },
+    {
+      what: 'the outlier detection in force',
+      needle:
+        '• Outlier detection: 1 × 5xx ejects for 30s, at most 10% of endpoints; panic below 50% healthy.',
+    },
+    {
+      what: 'the snapshot and profile',
+      needle: 'snapshot latest · profile SOLO · 0 errors, 0 warnings, 0 notes',
+    },
+    { what: 'the link last', needle: `<${LINK.replaceAll('&', '&amp;')}|Open this view in Spillway>` },
   ])('shows $what', ({ needle }) => {
-    expect(allText(renderPolicy(makePolicy(), ctx))).toContain(needle);
+    expect(allText(renderPolicy(makePolicy(), { ...ctx, link: LINK }))).toContain(needle);
   });
 
-  it('renders the priority and endpoint tables as aligned rows', () => {
-    const policy = makePolicy({
-      hops: [
-        makeHop({
-          priorities: [
-            makePriority({ level: 0, endpoints: 2, healthy: 1, healthPercent: 70, loadPercent: 70 }),
-            makePriority({ level: 1, endpoints: 1, healthy: 1, loadPercent: 30 }),
-          ],
-          endpoints: [
-            makeEndpoint({ name: 'pod-a', sharePercent: 70, priority: 0 }),
-            makeEndpoint({ name: 'pod-b', sharePercent: 0, priority: 0, healthy: false }),
-            makeEndpoint({ name: 'pod-c', sharePercent: 30, priority: 1, locality: 'us-west-1/us-west-1a/' }),
-          ],
+  it('says that a hop without outlier detection keeps failing endpoints in rotation', () => {
+    const text = allText(renderPolicy(makePolicy({ hops: [makeZtunnelHop()] }), ctx));
+    expect(text).toContain('No outlier detection on this hop: a failing endpoint keeps its share.');
+    expect(text).toContain('no DestinationRule');
+  });
+
+  it('names up to three priority levels with their meaning, and counts the rest', () => {
+    const hop = makeHop({
+      priorities: [0, 1, 2, 3, 4].map((level) =>
+        makePriority({
+          level,
+          loadPercent: level === 0 ? 70 : level === 1 ? 30 : 0,
+          meaning: `tier ${level}`,
         }),
-      ],
+      ),
     });
-    const text = allText(renderPolicy(policy, ctx));
-    expect(text).toMatch(/P0 +1\/2 +70% +70%/);
-    expect(text).toMatch(/P1 +1\/1 +100% +30%/);
-    expect(text).toMatch(/pod-a +us-east-1\/us-east-1a +P0 +70% +healthy/);
-    expect(text).toMatch(/pod-b +us-east-1\/us-east-1a +P0 +0% +unhealthy/);
-    expect(text).toMatch(/pod-c +us-west-1\/us-west-1a +P1 +30% +healthy/);
+    const text = allText(renderPolicy(makePolicy({ hops: [hop] }), ctx));
+    expect(text).toContain(
+      'Load by priority: P0 70% (1/1 healthy, tier 0) · P1 30% (1/1 healthy, tier 1) · P2 0% (1/1 healthy, tier 2) (+2 more).',
+    );
   });
 
-  it('puts the most severe diagnostics first and counts the rest', () => {
+  it('puts the most severe warning or error in the third line', () => {
     const d = (code: string, severity: Diagnostic['severity']): Diagnostic => ({
       code,
       severity,
-      message: `${code} message`,
+      message: `${code} <!channel> & friends`,
       resources: [],
     });
-    const diagnostics = [
-      d('SPW0001', 'INFO'),
-      d('SPW0002', 'WARNING'),
-      d('SPW0003', 'ERROR'),
-      ...Array.from({ length: 6 }, (_, i) => d(`SPW01${i}`, 'INFO')),
-    ];
-    const text = allText(renderPolicy(makePolicy({ diagnostics }), ctx));
-    expect(text.indexOf('SPW0003')).toBeLessThan(text.indexOf('SPW0002'));
-    expect(text.indexOf('SPW0002')).toBeLessThan(text.indexOf('SPW0001'));
-    expect(text).toContain('…and 4 more.');
-  });
-
-  it('escapes mrkdwn control characters in names and messages', () => {
-    const diagnostics: Diagnostic[] = [
-      { code: 'SPW0009', severity: 'WARNING', message: 'use <!channel> & friends', resources: [] },
-    ];
-    const text = allText(renderPolicy(makePolicy({ diagnostics }), ctx));
-    expect(text).toContain('use &lt;!channel&gt; &amp; friends');
-    expect(text).not.toContain('<!channel>');
-  });
-
-  it('gives a plain-text fallback with one line per hop', () => {
-    const m = renderPolicy(makePolicy(), ctx);
-    expect(m.text.split('\n')).toHaveLength(4);
-    expect(m.text).toContain(
-      'hop 2: WAYPOINT waypoint [cluster1 · us-east-1/us-east-1a] -> in-ambient.httpbin.svc.cluster.local (L7); PreferClose from SERVICE_SPEC; ROUND_ROBIN; DestinationRule httpbin/in-ambient',
+    const text = allText(
+      renderPolicy(
+        makePolicy({ diagnostics: [d('SPW0001', 'INFO'), d('SPW0002', 'WARNING'), d('SPW0003', 'ERROR')] }),
+        ctx,
+      ),
     );
+    expect(text).toContain('• `SPW0003` SPW0003 &lt;!channel&gt; &amp; friends');
+    expect(text).not.toContain('<!channel>');
+    expect(text).toContain('1 errors, 1 warnings, 1 notes');
+  });
+
+  it('without a public URL points to GraphQL for the full answer', () => {
+    const text = allText(renderPolicy(makePolicy(), ctx));
+    expect(text).toContain('full answer: GraphQL `effectivePolicy`');
+    expect(text).not.toContain('Open this view');
+  });
+
+  it('gives a plain-text fallback: title, headline, the three lines and the link', () => {
+    const m = renderPolicy(makePolicy(), { ...ctx, link: LINK });
+    const lines = m.text.split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[2]).toBe(
+      'Hop 2: ROUND_ROBIN, PreferClose from SERVICE_SPEC on Service httpbin/in-ambient; DestinationRule httpbin/in-ambient.',
+    );
+    expect(lines[5]).toBe(LINK);
   });
 
   it.each([
     { hops: 1, endpoints: 1 },
-    { hops: 3, endpoints: 40 },
     { hops: 12, endpoints: 500 },
-  ])('stays within Slack limits with $hops hops of $endpoints endpoints', ({ hops, endpoints }) => {
+  ])('stays small with $hops hops of $endpoints endpoints', ({ hops, endpoints }) => {
     const endpointList = Array.from({ length: endpoints }, (_, i) =>
       makeEndpoint({
         name: `a-very-long-pod-name-for-testing-${i}-7c9d8f6b5-abcde`,
@@ -116,15 +116,12 @@ describe('renderPolicy', () => {
       }),
     );
     const policy = makePolicy({
-      hops: Array.from({ length: hops }, () =>
-        makeHop({ endpoints: endpointList, notes: ['n1', 'n2', 'n3', 'n4'] }),
-      ),
+      hops: Array.from({ length: hops }, () => makeHop({ endpoints: endpointList })),
     });
-    const m = renderPolicy(policy, ctx);
+    const m = renderPolicy(policy, { ...ctx, link: LINK });
     expectWithinSlackLimits(m);
-    const text = allText(m);
-    if (endpoints > 20) expect(text).toContain(`… ${endpoints - 20} more endpoints`);
-    if (hops > 3) expect(text).toContain("left out to stay within Slack's limits");
+    expect(m.blocks).toHaveLength(4);
+    expect(allText(m)).toContain(`${endpoints} endpoint`);
   });
 
   it('answers in the channel when asked', () => {

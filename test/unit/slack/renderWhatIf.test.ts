@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderWhatIf, scenarioText } from '../../../src/slack/renderWhatIf.js';
 import { allText, expectWithinSlackLimits } from './slackAssertions.js';
-import { makeEndpoint, makeHop, makePolicy, makeWhatIf } from './slackBuilders.js';
+import { makeEndpoint, makeHop, makePolicy, makeWhatIf, makeZtunnelHop } from './slackBuilders.js';
 
 const ctx = {
   client: 'httpbin/client-in-ambient',
@@ -10,34 +10,76 @@ const ctx = {
   responseType: 'ephemeral' as const,
 };
 const scenario = { ejectEndpoints: ['pod-a', '10.0.0.2'], loadFactor: 1.5 };
+const LINK = 'https://spillway.example.com/?snapshot=prod&client=a/b&backend=c&eject=pod-a,10.0.0.2&load=1.5';
 
 describe('renderWhatIf', () => {
+  it('is the headline, three lines and the link: four blocks, no load-model notes', () => {
+    const m = renderWhatIf(makeWhatIf(), scenario, { ...ctx, link: LINK });
+    expect(m.blocks?.map((b) => b.type)).toEqual(['header', 'section', 'section', 'context']);
+    expect(allText({ ...m, blocks: [m.blocks![2]!] }).split('\n')).toHaveLength(3);
+    expect(allText(m)).not.toContain('Load is modelled as Envoy priority spillover.');
+  });
+
   it.each([
-    { what: 'the scenario', needle: '*Scenario*: eject pod-a, 10.0.0.2 · load ×1.5' },
-    { what: 'error and overflow rates', needle: '*Errors*: 12.5% of requests · *Overflow*: 30%' },
-    { what: 'an ejection with its duration', needle: '• `pod-a`: *ejected* for 30s' },
+    { what: 'errors first, then overflow', needle: ':red_circle: *Errors 12.5%* · overflow 30%' },
+    { what: 'the scenario', needle: '_eject pod-a, 10.0.0.2 · load ×1.5_' },
     {
-      what: 'a refusal with its reason',
-      needle: '• `10.0.0.2`: *refused by cap* — maxEjectionPercent 10 % allows no more ejections',
+      what: 'each ejection outcome',
+      needle: '• Ejections: `pod-a` ejected for 30s · `10.0.0.2` refused by cap.',
     },
-    { what: 'the ejected endpoint before → after', needle: 'pod-a' },
-    { what: 'the model notes', needle: 'Load is modelled as Envoy priority spillover.' },
-    { what: 'the snapshot', needle: 'Snapshot prod' },
+    {
+      what: 'where the traffic moved',
+      needle:
+        '• Hop 1 (WAYPOINT waypoint [cluster1 · us-east-1/us-east-1a] → `in-ambient.httpbin.svc.cluster.local`): `pod-a` 50% → 0%, `pod-b` 50% → 100%.',
+    },
+    {
+      what: 'what the load does',
+      needle: '• Load ×1.5: each priority absorbs only what its headroom (overprovisioning 140%) allows',
+    },
+    { what: 'the snapshot', needle: 'snapshot prod · profile SOLO' },
+    { what: 'the link', needle: `<${LINK.replaceAll('&', '&amp;')}|Open this view in Spillway>` },
   ])('shows $what', ({ needle }) => {
-    expect(allText(renderWhatIf(makeWhatIf(), scenario, ctx))).toContain(needle);
+    expect(allText(renderWhatIf(makeWhatIf(), scenario, { ...ctx, link: LINK }))).toContain(needle);
   });
 
-  it('shows each endpoint as share before → after with its state', () => {
-    const text = allText(renderWhatIf(makeWhatIf(), scenario, ctx));
-    expect(text).toMatch(/pod-a +us-east-1\/us-east-1a +P0 +50% → 0% +ejected/);
-    expect(text).toMatch(/pod-b +us-east-1\/us-east-1a +P0 +50% → 100% +refused by cap/);
-    expect(text).toMatch(/P0 +1\/2 +70% +100% → 70%/);
+  it('shows saturation in the headline once the answer carries it', () => {
+    const withSaturation = { ...makeWhatIf(), saturatedPercent: 40 };
+    expect(allText(renderWhatIf(withSaturation, scenario, ctx))).toContain(
+      '*Errors 12.5%* · saturation 40% · overflow 30%',
+    );
+    const unknown = { ...makeWhatIf(), saturatedPercent: null };
+    expect(allText(renderWhatIf(unknown, scenario, ctx))).toContain('saturation unknown');
   });
 
-  it('lists endpoints the scenario removed as gone', () => {
+  it('explains errors by the failing endpoints that still get traffic, and why', () => {
+    const failing = makeEndpoint({ name: 'pod-b', sharePercent: 50, healthy: false, address: '10.0.0.2' });
+    const ztunnel = {
+      ...makeZtunnelHop(),
+      endpoints: [makeEndpoint({ name: 'waypoint-1', healthy: false, sharePercent: 100 })],
+    };
+    const whatIf = makeWhatIf({
+      scenario: makePolicy({
+        hops: [ztunnel, makeHop({ endpoints: [makeEndpoint({ name: 'pod-a', sharePercent: 50 }), failing] })],
+      }),
+      baseline: makePolicy({ hops: [makeZtunnelHop(), makeHop()] }),
+    });
+    const text = allText(renderWhatIf(whatIf, scenario, ctx));
+    expect(text).toContain(
+      '• Failing but serving: `waypoint-1` still gets 100% (no outlier detection on hop 1); `pod-b` still gets 50% (the ejection cap keeps it).',
+    );
+  });
+
+  it('counts the endpoints a failed locality took off the path', () => {
     const whatIf = makeWhatIf({
       baseline: makePolicy({
-        hops: [makeHop({ endpoints: [makeEndpoint({ name: 'east', sharePercent: 100 })] })],
+        hops: [
+          makeHop({
+            endpoints: [
+              makeEndpoint({ name: 'east', sharePercent: 100 }),
+              makeEndpoint({ name: 'west', sharePercent: 0, locality: 'us-west-1/us-west-1a' }),
+            ],
+          }),
+        ],
       }),
       scenario: makePolicy({
         hops: [
@@ -47,20 +89,23 @@ describe('renderWhatIf', () => {
         ],
       }),
       ejections: [],
+      errorPercent: 0,
+      overflowPercent: 0,
     });
     const text = allText(renderWhatIf(whatIf, { failLocalities: ['us-east-1'] }, ctx));
-    expect(text).toMatch(/west +us-west-1\/us-west-1a +P0 +0% → 100% +healthy/);
-    expect(text).toMatch(/east +us-east-1\/us-east-1a +P0 +100% → 0% +gone/);
+    expect(text).toContain(':large_green_circle: *Errors 0%* · overflow 0%');
+    expect(text).toContain('• Failed `us-east-1`: 1 endpoint gone from the path.');
+    expect(text).toContain('`west` 0% → 100%');
   });
 
-  it('has a plain-text fallback with the rates and outcomes', () => {
-    const m = renderWhatIf(makeWhatIf(), scenario, ctx);
-    expect(m.text).toContain('Errors 12.5%, overflow 30%');
-    expect(m.text).toContain('pod-a: EJECTED');
-    expect(m.text).toContain('10.0.0.2: REFUSED_BY_CAP');
+  it('has a plain-text fallback with the figures, the lines and the link', () => {
+    const m = renderWhatIf(makeWhatIf(), scenario, { ...ctx, link: LINK });
+    expect(m.text).toContain('Errors 12.5% · overflow 30%');
+    expect(m.text).toContain('Ejections: pod-a ejected for 30s · 10.0.0.2 refused by cap.');
+    expect(m.text.split('\n').at(-1)).toBe(LINK);
   });
 
-  it('stays within Slack limits with many ejections, hops and endpoints', () => {
+  it('stays small with many ejections, hops and endpoints', () => {
     const endpoints = Array.from({ length: 300 }, (_, i) =>
       makeEndpoint({ name: `pod-${i}`, sharePercent: 100 / 300 }),
     );
@@ -75,7 +120,8 @@ describe('renderWhatIf', () => {
       ctx,
     );
     expectWithinSlackLimits(m);
-    expect(allText(m)).toContain('…and 30 more.');
+    expect(m.blocks).toHaveLength(4);
+    expect(allText(m)).toContain('(+37 more)');
   });
 
   it.each([

@@ -1,0 +1,45 @@
+/**
+ * Links from a Slack answer to the same view in the portal (`SPILLWAY_PUBLIC_URL`), written as api.md's deep
+ * links: `/?snapshot=S&client=C&backend=B` for a policy, plus `eject=`, `fail=`, `load=` (and `sweep=`) for a
+ * what-if. The portal's parser (web/src/state/route.ts) reads them back; a unit test holds the two together.
+ */
+import type { Scenario } from '../engine/model/answer.js';
+
+export interface PortalView {
+  /** Pinned to the snapshot id the answer used, so the link shows the same view after newer uploads. */
+  readonly snapshot?: string;
+  readonly client?: string;
+  readonly backend?: string;
+  /** Present for a what-if: the link then opens the what-if view. */
+  readonly scenario?: Scenario;
+}
+
+/** The plot's default range, widened when the scenario's load lies beyond it. */
+const DEFAULT_SWEEP_TO = 3;
+
+/** `/`, `:` and `,` are legal in a query and appear in references; keeping them makes links readable. */
+const encode = (value: string): string =>
+  encodeURIComponent(value).replaceAll('%2F', '/').replaceAll('%3A', ':');
+
+export function portalLink(publicUrl: string | undefined, view: PortalView = {}): string | undefined {
+  if (publicUrl === undefined) return undefined;
+  const parts: string[] = [];
+  const add = (key: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') parts.push(`${key}=${value}`);
+  };
+  add('snapshot', view.snapshot === undefined ? undefined : encode(view.snapshot));
+  add('client', view.client === undefined ? undefined : encode(view.client));
+  add('backend', view.backend === undefined ? undefined : encode(view.backend));
+  const scenario = view.scenario;
+  if (scenario !== undefined) {
+    add('eject', (scenario.ejectEndpoints ?? []).map(encode).join(','));
+    add('fail', (scenario.failLocalities ?? []).map(encode).join(','));
+    add('load', scenario.loadFactor === undefined ? undefined : String(scenario.loadFactor));
+    const load = scenario.loadFactor ?? 1;
+    const opensWhatIf = parts.some((p) => /^(eject|fail|load)=/.test(p));
+    // The sweep both opens the what-if view (when nothing else would) and keeps the scenario's load in range.
+    if (!opensWhatIf || load > DEFAULT_SWEEP_TO)
+      add('sweep', `1,${Math.max(DEFAULT_SWEEP_TO, Math.ceil(load))}`);
+  }
+  return `${publicUrl}/${parts.length === 0 ? '' : `?${parts.join('&')}`}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Slack's links to the portal read back, in the portal's own parser, as the view the answer showed.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../src/engine/model/answer.js';
+import { portalLink } from '../../../src/slack/portalLink.js';
+import { parseRoute, viewOf } from '../../../web/src/state/route.js';
+
+const BASE = 'https://spillway.example.com';
+const QUESTION = {
+  snapshot: 'snp_0123',
+  client: 'cluster1/bookinfo/ratings',
+  backend: 'productpage.bookinfo.mesh.internal',
+};
+
+describe('portalLink', () => {
+  it('is absent without SPILLWAY_PUBLIC_URL', () => {
+    expect(portalLink(undefined, QUESTION)).toBeUndefined();
+  });
+
+  it('links help and snapshot lists to the portal root', () => {
+    expect(portalLink(BASE)).toBe(`${BASE}/`);
+    expect(portalLink('https://example.com/spillway', {})).toBe('https://example.com/spillway/');
+  });
+
+  it('writes api.md deep links for a policy', () => {
+    expect(portalLink(BASE, QUESTION)).toBe(
+      `${BASE}/?snapshot=snp_0123&client=cluster1/bookinfo/ratings&backend=productpage.bookinfo.mesh.internal`,
+    );
+  });
+
+  it.each<[Scenario, Record<string, unknown>]>([
+    [{ ejectEndpoints: ['pod-a', '10.0.0.2'] }, { eject: ['pod-a', '10.0.0.2'] }],
+    [
+      { failLocalities: ['us-east/us-east-1b', 'cluster:cluster2'] },
+      { fail: ['us-east/us-east-1b', 'cluster:cluster2'] },
+    ],
+    [{ loadFactor: 1.5 }, { load: 1.5 }],
+    // A load beyond the plot's default range widens it, so the scenario's own point is on the plot.
+    [{ loadFactor: 4.2 }, { load: 4.2, sweep: [1, 5] }],
+    // Nothing the link can say (only the overprovisioning factor): the sweep still opens the what-if view.
+    [{ overprovisioningFactor: 120 }, { sweep: [1, 3] }],
+    [
+      { ejectEndpoints: ['a&b c'], loadFactor: 2 },
+      { eject: ['a&b c'], load: 2 },
+    ],
+  ])('a what-if %j reads back in the portal as the what-if view with %j', (scenario, expected) => {
+    const link = portalLink(BASE, { ...QUESTION, scenario }) ?? '';
+    const { route, problems } = parseRoute(new URL(link).search);
+    expect(problems).toEqual([]);
+    expect(viewOf(route)).toBe('whatif');
+    expect(route).toEqual({ ...QUESTION, eject: [], fail: [], ...expected });
+  });
+});
