@@ -3,7 +3,9 @@
  * port with the bundled examples. Each test opens a deep link as a person would and asserts what is on the
  * screen; every test also asserts that the page asked no other host for anything and broke no CSP rule.
  */
+import { isInputObjectType, isObjectType } from 'graphql';
 import type { Browser } from 'playwright-core';
+import { buildValidSchema, loadTypeDefs } from '../../src/graphql/schema.js';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserRequired, chromiumAvailable, launchChromium } from './chromium.js';
 import { openPage, startPortal, textOf, textsOf, type Portal, type WatchedPage } from './portalHarness.js';
@@ -248,6 +250,49 @@ describe.runIf(run)('portal with tokens and without snapshots', () => {
       await portal.app.close();
     }
   });
+
+  it.each([
+    ['on', 'true'],
+    ['off', 'false'],
+  ])(
+    'with introspection %s, sends only the optional fields the schema has',
+    async (_state, introspection) => {
+      // api.md Additions arrive over time: the portal must select and send exactly what this schema has.
+      const schema = buildValidSchema(loadTypeDefs());
+      const fieldsOf = (name: string): string[] => {
+        const type = schema.getType(name);
+        return isObjectType(type) || isInputObjectType(type) ? Object.keys(type.getFields()) : [];
+      };
+      const portal = await startPortal(inject('webBuildDir'), {
+        SPILLWAY_GRAPHQL_INTROSPECTION: introspection,
+      });
+      try {
+        const { page, graphqlBodies, violations } = await openPage(browser, portal.base);
+        await page.goto(`${portal.base}${HTTPBIN}&eject=${PODS[0]}&failure=CONNECT_FAILURE&util=60`);
+        await page.locator('[data-metric="errors"]').waitFor();
+        const query = JSON.parse(graphqlBodies.find((b) => b.includes('query WhatIf')) ?? '{}') as {
+          query: string;
+          variables: { scenario: Record<string, unknown> };
+        };
+        expect(query.query.includes('saturatedPercent')).toBe(
+          fieldsOf('WhatIf').includes('saturatedPercent'),
+        );
+        expect(query.query.includes('backendShares')).toBe(
+          fieldsOf('EffectivePolicy').includes('backendShares'),
+        );
+        expect('failure' in query.variables.scenario).toBe(fieldsOf('ScenarioInput').includes('failure'));
+        expect('utilizationPercent' in query.variables.scenario).toBe(
+          fieldsOf('ScenarioInput').includes('utilizationPercent'),
+        );
+        const failureControl = page.getByLabel('How they fail');
+        expect(await failureControl.isDisabled()).toBe(!fieldsOf('ScenarioInput').includes('failure'));
+        expect(violations).toEqual([]);
+        await page.context().close();
+      } finally {
+        await portal.app.close();
+      }
+    },
+  );
 
   it('an empty service says how to upload a snapshot', async () => {
     const portal = await startPortal(inject('webBuildDir'), { SPILLWAY_IMPORT_EXAMPLES: 'false' });

@@ -1,48 +1,13 @@
 /**
- * Which optional parts of the schema this service has (api.md "Additions" are added over time). Each probe
- * selects the field under `@skip(if: true)`: the server validates it against its schema but runs nothing,
- * so the answer is "valid" or a validation error, with introspection on or off.
+ * Which optional parts of the schema this service has (api.md "Additions" are added over time). One
+ * introspection query answers it where introspection is on (development); where it is off (production),
+ * each field is probed under `@skip(if: true)`: the server validates the field against its schema but runs
+ * nothing, so the answer is "valid" or a validation error.
  */
 import { ApiError, graphql } from './client';
+import { FEATURE_PROBES, NO_FEATURES, type Features } from './featureProbes';
 
-export interface Features {
-  /** `ScenarioInput.failure: FailureKind`. */
-  readonly failureKind: boolean;
-  /** `ScenarioInput.utilizationPercent`. */
-  readonly utilization: boolean;
-  /** `EndpointShare.utilizationPercent`. */
-  readonly endpointUtilization: boolean;
-  /** `WhatIf.saturatedPercent`. */
-  readonly saturation: boolean;
-  /** `EffectivePolicy.backendShares`. */
-  readonly backendShares: boolean;
-  /** `Query.blastRadius` (mesh-wide view, not built yet). */
-  readonly blastRadius: boolean;
-  /** `Query.diff` (mesh-wide view, not built yet). */
-  readonly diff: boolean;
-}
-
-const QUESTION = 'snapshot: "", client: "", backend: ""';
-
-export const FEATURE_PROBES: { readonly [K in keyof Features]: string } = {
-  failureKind: `query P($f: FailureKind) { whatIf(${QUESTION}, scenario: { failure: $f }) @skip(if: true) { errorPercent } }`,
-  utilization: `{ whatIf(${QUESTION}, scenario: { utilizationPercent: 50 }) @skip(if: true) { errorPercent } }`,
-  endpointUtilization: `{ effectivePolicy(${QUESTION}) @skip(if: true) { hops { endpoints { utilizationPercent } } } }`,
-  saturation: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { saturatedPercent } }`,
-  backendShares: `{ effectivePolicy(${QUESTION}) @skip(if: true) { backendShares { name } } }`,
-  blastRadius: `{ blastRadius(snapshot: "", scenario: {}) @skip(if: true) { pairs } }`,
-  diff: `{ diff(before: "", after: "") @skip(if: true) { changes { summary } } }`,
-};
-
-export const NO_FEATURES: Features = {
-  failureKind: false,
-  utilization: false,
-  endpointUtilization: false,
-  saturation: false,
-  backendShares: false,
-  blastRadius: false,
-  diff: false,
-};
+export { NO_FEATURES, type Features };
 
 async function probe(query: string): Promise<boolean> {
   try {
@@ -55,7 +20,43 @@ async function probe(query: string): Promise<boolean> {
   }
 }
 
+interface TypeFields {
+  readonly fields?: readonly { readonly name: string }[] | null;
+  readonly inputFields?: readonly { readonly name: string }[] | null;
+}
+
+const INTROSPECTION = `{
+  scenario: __type(name: "ScenarioInput") { inputFields { name } }
+  whatIf: __type(name: "WhatIf") { fields { name } }
+  policy: __type(name: "EffectivePolicy") { fields { name } }
+  endpoint: __type(name: "EndpointShare") { fields { name } }
+  query: __type(name: "Query") { fields { name } }
+}`;
+
+async function introspect(): Promise<Features | undefined> {
+  let types: Record<'scenario' | 'whatIf' | 'policy' | 'endpoint' | 'query', TypeFields | null>;
+  try {
+    types = await graphql(INTROSPECTION);
+  } catch (error) {
+    if (error instanceof ApiError && error.needsToken) throw error;
+    return undefined;
+  }
+  const has = (type: TypeFields | null, name: string): boolean =>
+    [...(type?.fields ?? []), ...(type?.inputFields ?? [])].some((f) => f.name === name);
+  return {
+    failureKind: has(types.scenario, 'failure'),
+    utilization: has(types.scenario, 'utilizationPercent'),
+    endpointUtilization: has(types.endpoint, 'utilizationPercent'),
+    saturation: has(types.whatIf, 'saturatedPercent'),
+    backendShares: has(types.policy, 'backendShares'),
+    blastRadius: has(types.query, 'blastRadius'),
+    diff: has(types.query, 'diff'),
+  };
+}
+
 export async function detectFeatures(): Promise<Features> {
+  const introspected = await introspect();
+  if (introspected !== undefined) return introspected;
   const keys = Object.keys(FEATURE_PROBES) as (keyof Features)[];
   const found = await Promise.all(keys.map((key) => probe(FEATURE_PROBES[key])));
   return Object.fromEntries(keys.map((key, index) => [key, found[index] ?? false])) as unknown as Features;
