@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 
-# Build stage: the toolchain better-sqlite3 compiles with, the TypeScript build, then production deps only.
+# Build stage: the toolchain better-sqlite3 compiles with, the TypeScript and Vite builds, then production deps only.
 FROM node:20.20-bookworm-slim AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -8,8 +8,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json vite.config.ts ./
 COPY src ./src
+COPY web ./web
+# Builds the service and the browser pages (portal, GraphQL IDE) into dist/; front-end packages are dev-only.
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: same Debian family as the build, so the native module's libc matches.

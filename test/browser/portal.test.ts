@@ -138,6 +138,7 @@ describe.runIf(run)('portal in Chromium', () => {
     const errors = page.locator('[data-metric="errors"]');
     await errors.waitFor();
     expect(await textOf(errors)).toBe('0 %');
+    await page.getByText('Change the scenario').click();
     await page.getByRole('checkbox', { name: new RegExp(PODS[1] ?? '') }).check();
     await page.getByRole('button', { name: 'Run what-if' }).click();
     await page.waitForURL(/eject=in-ambient-7d8f9b6c54-abc12,in-ambient-7d8f9b6c54-def34/);

@@ -13,8 +13,8 @@ import { authorizationHeaders } from '../src/api/token';
 
 const ENDPOINT = '/graphql';
 
-const DEFAULT_QUERY = `# Spillway's GraphQL API: press the ▶ button (or Ctrl+Enter) to run.
-# The Docs pane (book icon) lists every type; the schema is also in schema/*.graphql.
+const DEFAULT_QUERY = `# Spillway's GraphQL API. Run: ▶ or Ctrl+Enter.
+# Every type: the Docs pane (book icon) or schema/*.graphql.
 query WhoAnswers {
   snapshots(first: 5) {
     nodes { id name profile }

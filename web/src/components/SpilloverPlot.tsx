@@ -8,8 +8,8 @@ import type { Hop, SweepPoint } from '../api/types';
 import { factor, percent, words } from '../format';
 import { OVERFLOW_COLOUR, seriesColour, seriesDash, seriesMarker, type Marker } from '../palette';
 
-const WIDTH = 760;
-const HEIGHT = 340;
+const WIDTH = 980;
+const HEIGHT = 380;
 const PAD = { left: 64, right: 170, top: 20, bottom: 52 };
 const Y_TICKS = [0, 25, 50, 75, 100];
 
@@ -103,6 +103,10 @@ export function SpilloverPlot({
     0,
   );
   const summary = series.map((s) => `${s.name} ${percent(s.values[at])}`).join(', ');
+  // The scenario's own figures are exact at its load; the plotted points are a grid around it.
+  const scenarioLoads = (hop?.priorities ?? [])
+    .map((p) => `priority ${p.level} ${percent(p.loadPercent)}`)
+    .join(', ');
   return (
     <figure class="spillover">
       <div class="plot-controls">
@@ -222,9 +226,9 @@ export function SpilloverPlot({
         </svg>
       </div>
       <figcaption>
-        Hop {hopIndex + 1}, {hop === undefined ? '' : `${words(hop.from.kind)} → ${hop.to}`}: at{' '}
-        {factor(points[at]?.loadFactor ?? currentLoad)} {summary}. Envoy moves traffic between priorities on
-        health only; this plot applies the load model (see the notes).
+        Hop {hopIndex + 1}, {hop === undefined ? '' : `${words(hop.from.kind)} → ${hop.to}`}, under the
+        scenario at {factor(currentLoad)}: {scenarioLoads}. Envoy moves traffic between priorities on health
+        only; this plot applies the load model (see the notes).
       </figcaption>
       <details>
         <summary>Show the numbers as a table</summary>

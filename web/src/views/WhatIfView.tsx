@@ -120,8 +120,16 @@ export function WhatIfView({
       {answer.state === 'ready' && (
         <>
           <Headline answer={answer.value} features={features} />
+          <details class="whatif-open">
+            <summary>Change the scenario</summary>
+            <WhatIfPanel
+              route={route}
+              policy={answer.value.baseline}
+              features={features}
+              navigate={navigate}
+            />
+          </details>
           <Ejections answer={answer.value} />
-          <WhatIfPanel route={route} policy={answer.value.baseline} features={features} navigate={navigate} />
           <h3>Path under the scenario</h3>
           <PathDiagram policy={answer.value.scenario} title="Request path under the scenario" />
           <h3>Baseline and scenario</h3>
