@@ -41,6 +41,7 @@ interface Data {
   readonly analyze: readonly Diagnostic[];
   readonly snapshots: SnapshotConnection;
   readonly latest: SnapshotSummary | null;
+  readonly snapshot: { readonly clients: readonly string[]; readonly backends: readonly string[] } | null;
 }
 const hop = (policy: EffectivePolicy, to: string): Hop => {
   const found = policy.hops.find((h) => h.to.startsWith(to));
@@ -51,6 +52,11 @@ const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** The facts each documented example must show. */
 const CHECKS: Record<string, (data: Data) => void> = {
+  references: ({ snapshot }) => {
+    expect(snapshot?.clients).toContain('httpbin/client-in-ambient');
+    for (const client of snapshot?.clients ?? []) expect(client.toLowerCase()).toContain('client');
+    expect(snapshot?.backends).toContain('in-ambient.httpbin.svc.cluster.local');
+  },
   'who-answers': ({ effectivePolicy: p }) => {
     expect(p.profile).toBe('SOLO');
     expect(p.backend).toBe('in-ambient.httpbin.svc.cluster.local');
