@@ -198,14 +198,17 @@ describe.runIf(run)('portal in Chromium', () => {
     expect(page.url()).toContain('client=httpbin/client-in-ambient&');
   });
 
-  it('reads well at laptop width: the path and the bars fit without a horizontal scrollbar on the page', async () => {
-    const { page } = await open(HTTPBIN, 1280);
-    await page.getByRole('img', { name: /Request path/ }).waitFor();
-    const overflow = await page.evaluate<number>(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-  });
+  it.each([1280, 1024])(
+    'reads well at %i px: the page never scrolls sideways, the pictures fit their frames',
+    async (width) => {
+      const { page } = await open(`${HTTPBIN}&eject=${PODS[0]}`, width);
+      await page.getByRole('img', { name: /^Spillover on hop/ }).waitFor();
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    },
+  );
 
   it('GET /graphql in a browser is the bundled GraphiQL, and it runs a query', async () => {
     const { page } = await open('/graphql');

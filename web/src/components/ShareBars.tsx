@@ -3,11 +3,15 @@
  * share. Given a baseline hop, every row shows the baseline bar beside the scenario bar, and endpoints the
  * scenario removed (a failed locality) stay visible as "gone".
  */
+import { useState } from 'preact/hooks';
 import type { EndpointShare, Ejection, Hop, PriorityLevel } from '../api/types';
 import { locality, percent, plural, words } from '../format';
 import { seriesColour } from '../palette';
 
 const key = (e: EndpointShare): string => `${e.cluster ?? ''}/${e.name}`;
+
+/** Rows shown per locality before "show all": large services have hundreds of endpoints in one zone. */
+export const ROWS_PER_LOCALITY = 40;
 
 interface Row {
   readonly endpoint: EndpointShare;
@@ -92,6 +96,82 @@ function PriorityHeading({
   );
 }
 
+function LocalityRows({
+  where,
+  rows,
+  compare,
+  unit,
+}: {
+  readonly where: string;
+  readonly rows: readonly Row[];
+  readonly compare: boolean;
+  readonly unit: string;
+}) {
+  const [all, setAll] = useState(false);
+  const largest = [...rows].sort((a, b) => b.after - a.after || (b.before ?? 0) - (a.before ?? 0));
+  const shown = all || rows.length <= ROWS_PER_LOCALITY ? rows : largest.slice(0, ROWS_PER_LOCALITY);
+  return (
+    <div class="locality-group">
+      <h6>
+        {where}
+        {rows[0]?.endpoint.cluster !== null && <span class="muted"> · {rows[0]?.endpoint.cluster}</span>}
+      </h6>
+      <table class="bars">
+        <thead class="visually-hidden">
+          <tr>
+            <th scope="col">Endpoint</th>
+            <th scope="col">{unit}</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr
+              key={key(row.endpoint)}
+              class={`endpoint endpoint-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}
+            >
+              <th scope="row" class="endpoint-name" title={row.endpoint.priorityReason ?? undefined}>
+                {row.endpoint.name}
+                {row.endpoint.address !== null && <span class="muted small"> {row.endpoint.address}</span>}
+              </th>
+              <td class="bar-cell">
+                {compare && (
+                  <Bar value={row.before ?? 0} colour="" faint label={`baseline ${percent(row.before)}`} />
+                )}
+                <Bar
+                  value={row.after}
+                  colour={seriesColour(row.endpoint.priority)}
+                  label={`${compare ? 'scenario ' : ''}${percent(row.after)}`}
+                />
+              </td>
+              <td class="share-value">
+                {compare ? (
+                  <>
+                    <span class="before">{percent(row.before)}</span> → <strong>{percent(row.after)}</strong>
+                  </>
+                ) : (
+                  <strong>{percent(row.after)}</strong>
+                )}
+                {row.endpoint.utilizationPercent !== undefined && (
+                  <span class="muted small"> · util {percent(row.endpoint.utilizationPercent)}</span>
+                )}
+              </td>
+              <td class={`endpoint-state state-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}>
+                {row.state}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length < rows.length && (
+        <button type="button" class="link" onClick={() => setAll(true)}>
+          Show all {rows.length} endpoints in {where} (the {shown.length} largest shares are shown)
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function ShareBars({
   hop,
   index,
@@ -140,76 +220,7 @@ export function ShareBars({
             )}
             {[...groupBy(priorityRows, (r) => locality(r.endpoint.locality)).entries()].map(
               ([where, localityRows]) => (
-                <div class="locality-group" key={where}>
-                  <h6>
-                    {where}
-                    {localityRows[0]?.endpoint.cluster !== null && (
-                      <span class="muted"> · {localityRows[0]?.endpoint.cluster}</span>
-                    )}
-                  </h6>
-                  <table class="bars">
-                    <thead class="visually-hidden">
-                      <tr>
-                        <th scope="col">Endpoint</th>
-                        <th scope="col">{unit}</th>
-                        <th scope="col">State</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {localityRows.map((row) => (
-                        <tr
-                          key={key(row.endpoint)}
-                          class={`endpoint endpoint-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}
-                        >
-                          <th
-                            scope="row"
-                            class="endpoint-name"
-                            title={row.endpoint.priorityReason ?? undefined}
-                          >
-                            {row.endpoint.name}
-                            {row.endpoint.address !== null && (
-                              <span class="muted small"> {row.endpoint.address}</span>
-                            )}
-                          </th>
-                          <td class="bar-cell">
-                            {compare && (
-                              <Bar
-                                value={row.before ?? 0}
-                                colour=""
-                                faint
-                                label={`baseline ${percent(row.before)}`}
-                              />
-                            )}
-                            <Bar
-                              value={row.after}
-                              colour={seriesColour(row.endpoint.priority)}
-                              label={`${compare ? 'scenario ' : ''}${percent(row.after)}`}
-                            />
-                          </td>
-                          <td class="share-value">
-                            {compare ? (
-                              <>
-                                <span class="before">{percent(row.before)}</span> →{' '}
-                                <strong>{percent(row.after)}</strong>
-                              </>
-                            ) : (
-                              <strong>{percent(row.after)}</strong>
-                            )}
-                            {row.endpoint.utilizationPercent !== undefined && (
-                              <span class="muted small">
-                                {' '}
-                                · util {percent(row.endpoint.utilizationPercent)}
-                              </span>
-                            )}
-                          </td>
-                          <td class={`endpoint-state state-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}>
-                            {row.state}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <LocalityRows key={where} where={where} rows={localityRows} compare={compare} unit={unit} />
               ),
             )}
           </div>

@@ -25,6 +25,15 @@ export function localityChoices(policy: EffectivePolicy): string[] {
   return [...choices].sort();
 }
 
+/** Checkboxes per hop; the rest are typed (large services have hundreds of endpoints). */
+export const CHOICES_PER_HOP = 60;
+
+const splitList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
 const UNAVAILABLE = 'This Spillway does not have this field yet; it is not sent.';
 
 const numberOrUndefined = (text: string): number | undefined => {
@@ -50,17 +59,19 @@ export function WhatIfPanel({
   const [util, setUtil] = useState(route.util === undefined ? '' : String(route.util));
   const [sweepFrom, setSweepFrom] = useState(String((route.sweep ?? DEFAULT_SWEEP)[0]));
   const [sweepTo, setSweepTo] = useState(String((route.sweep ?? DEFAULT_SWEEP)[1]));
+  const offered = new Set(
+    policy.hops.flatMap((h) => h.endpoints.slice(0, CHOICES_PER_HOP).map((e) => e.name)),
+  );
+  const [typed, setTyped] = useState(route.eject.filter((name) => !offered.has(name)).join(', '));
   useEffect(() => {
     setEject(route.eject);
+    setTyped(route.eject.filter((name) => !offered.has(name)).join(', '));
     setFail(route.fail);
     setLoad(String(route.load ?? 1));
   }, [route.eject.join(','), route.fail.join(','), route.load]);
   const toggle = (list: readonly string[], item: string, on: boolean): string[] =>
     on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
   const localities = localityChoices(policy);
-  const extraEjections = eject.filter(
-    (name) => !policy.hops.some((h) => h.endpoints.some((e) => e.name === name)),
-  );
 
   return (
     <form
@@ -74,8 +85,8 @@ export function WhatIfPanel({
         const utilization = numberOrUndefined(util);
         navigate({
           ...policyRoute(route),
-          eject,
           fail,
+          eject: [...new Set([...eject.filter((name) => offered.has(name)), ...splitList(typed)])],
           ...(loadFactor === undefined || loadFactor === 1 ? {} : { load: loadFactor }),
           sweep: [Math.min(from, to), Math.max(from, to)],
           ...(features.failureKind && failure !== 'HTTP_5XX' ? { failure } : {}),
@@ -92,7 +103,7 @@ export function WhatIfPanel({
               <div class="muted small">
                 hop {index + 1} → {hop.to}
               </div>
-              {hop.endpoints.map((e) => (
+              {hop.endpoints.slice(0, CHOICES_PER_HOP).map((e) => (
                 <label key={`${index}-${e.cluster ?? ''}-${e.name}`} class="check">
                   <input
                     type="checkbox"
@@ -106,8 +117,18 @@ export function WhatIfPanel({
               ))}
             </div>
           ))}
-          {extraEjections.length > 0 && (
-            <p class="muted small">Also: {extraEjections.join(', ')} (not on this path)</p>
+          <label for="eject-typed">Other endpoints (names or addresses, comma-separated)</label>
+          <input
+            id="eject-typed"
+            type="text"
+            spellcheck={false}
+            value={typed}
+            onInput={(event) => setTyped(event.currentTarget.value)}
+          />
+          {policy.hops.some((h) => h.endpoints.length > CHOICES_PER_HOP) && (
+            <small class="muted">
+              Hops with more than {CHOICES_PER_HOP} endpoints list the first {CHOICES_PER_HOP}.
+            </small>
           )}
         </fieldset>
         <fieldset>
