@@ -13,8 +13,10 @@ export default defineConfig({
       },
       {
         test: {
-          // The portal in Debian's Chromium (test/browser/chromium.ts); built once by the global setup.
+          // The portal in Debian's Chromium (test/browser/chromium.ts); built once by the global setup. It runs
+          // after the other projects, so a browser and a server never compete with their timing on 2 cores.
           name: 'browser',
+          sequence: { groupOrder: 1 },
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/globalSetup.ts'],
           testTimeout: 120_000,
