@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     [
       '',
       `  Spillway is up.`,
+      `  Portal:    ${base}/`,
       `  REST API:  ${base}/v1/snapshots   (contract: ${base}/openapi.yaml, docs: ${base}/docs)`,
       `  GraphQL:   ${base}/graphql`,
       `  Try:       curl -s ${base}/graphql -H 'content-type: application/json' \\`,
