@@ -38,6 +38,8 @@ export const portalRoutes: FastifyPluginAsync<PortalRoutesOptions> = async (app,
     decorateReply: false,
     index: false,
     dotfiles: 'deny',
+    // The build writes `name.gz` beside each large asset (vite.config.ts); sent to browsers that accept gzip.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply) => {
       setBrowserSecurityHeaders(reply, PORTAL_CSP).header('cache-control', ASSET_CACHE_CONTROL);

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { testConfig } from '../../../src/config.js';
@@ -21,6 +22,7 @@ function fakeBuild(): WebBuild {
   writeFileSync(join(dir, 'index.html'), PORTAL_HTML);
   writeFileSync(join(dir, 'graphiql', 'index.html'), IDE_HTML);
   writeFileSync(join(dir, 'assets', 'portal-abc123.js'), 'console.log(1);');
+  writeFileSync(join(dir, 'assets', 'portal-abc123.js.gz'), gzipSync('console.log(1);'));
   writeFileSync(join(dir, 'secret.txt'), 'not served');
   return loadWebBuild(dir);
 }
@@ -52,6 +54,22 @@ describe('portal routes', () => {
     expect(res.headers['content-type']).toContain('javascript');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.body).toBe('console.log(1);');
+  });
+
+  it("a browser that accepts gzip gets the build's compressed copy, with the same headers", async () => {
+    const res = await (
+      await app()
+    ).inject({
+      method: 'GET',
+      url: '/assets/portal-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['vary']).toContain('accept-encoding');
+    expect(res.headers['content-type']).toContain('javascript');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(res.rawPayload).toString()).toBe('console.log(1);');
   });
 
   it.each([
