@@ -7,12 +7,12 @@
 import type { EffectivePolicy, Hop, Proxy } from '../api/types';
 import { locality, percent, plural, words } from '../format';
 
-const BOX_WIDTH = 224;
+const BOX_WIDTH = 240;
 const BOX_HEIGHT = 104;
-const GAP = 180;
+const GAP = 160;
 const MARGIN = 12;
 const LABEL_LINE = 17;
-const MAX_LABEL_CHARS = 30;
+const MAX_LABEL_CHARS = 34;
 
 const KIND_COLOURS: Record<string, string> = {
   CLIENT: '#0072B2',
@@ -39,12 +39,11 @@ function shorten(text: string): string {
 
 function proxyNode(proxy: Proxy, replicas: number | undefined): DiagramNode {
   const name = proxy.name ?? (proxy.node === null ? '' : `on ${proxy.node}`);
-  const where = [proxy.locality === null ? '' : locality(proxy.locality), proxy.cluster ?? ''].filter(
-    (p) => p !== '',
-  );
-  const lines = [name, where.join(' · '), replicas === undefined ? '' : plural(replicas, 'replica')].filter(
-    (line) => line !== '',
-  );
+  const place = proxy.locality === null ? '' : locality(proxy.locality);
+  const cluster = [proxy.cluster ?? '', replicas === undefined ? '' : plural(replicas, 'replica')]
+    .filter((part) => part !== '')
+    .join(' · ');
+  const lines = [name, place, cluster].filter((line) => line !== '');
   return {
     kind: proxy.kind,
     heading: words(proxy.kind),
