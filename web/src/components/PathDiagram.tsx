@@ -12,7 +12,7 @@ const BOX_HEIGHT = 104;
 const GAP = 160;
 const MARGIN = 12;
 const LABEL_LINE = 17;
-const MAX_LABEL_CHARS = 34;
+const MAX_LABEL_CHARS = 32;
 
 const KIND_COLOURS: Record<string, string> = {
   CLIENT: '#0072B2',
