@@ -1,6 +1,7 @@
 /** Loading, empty and error states that say what is happening and what to do next. */
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../api/client';
+import type { Route } from '../state/route';
 
 export function Loading({ what }: { readonly what: string }) {
   return (
@@ -124,4 +125,25 @@ export function suggestionField(error: unknown): 'client' | 'backend' | undefine
   if (error.code === 'UNKNOWN_CLIENT' || error.code === 'AMBIGUOUS_REFERENCE') return 'client';
   if (error.code === 'UNKNOWN_BACKEND') return 'backend';
   return undefined;
+}
+
+/** A question's error, whose suggestions (closest names, candidates) replace the part of the question they fix. */
+export function QuestionError({
+  error,
+  route,
+  navigate,
+}: {
+  readonly error: unknown;
+  readonly route: Route;
+  readonly navigate: (route: Route) => void;
+}) {
+  return (
+    <ErrorState
+      error={error}
+      onSuggestion={(name) => {
+        const field = suggestionField(error);
+        if (field !== undefined) navigate({ ...route, [field]: name });
+      }}
+    />
+  );
 }

@@ -6,7 +6,7 @@ import { DiagnosticList } from '../components/Diagnostics';
 import { HopDetails } from '../components/HopDetails';
 import { PathDiagram } from '../components/PathDiagram';
 import { ShareBars } from '../components/ShareBars';
-import { ErrorState, Loading, suggestionField } from '../components/States';
+import { Loading, QuestionError } from '../components/States';
 import { percent } from '../format';
 import type { Route } from '../state/route';
 import { useAsync } from '../useAsync';
@@ -71,15 +71,7 @@ export function PolicyView({
         Policy: <code>{route.client}</code> → <code>{route.backend}</code>
       </h2>
       {answer.state === 'loading' && <Loading what="the effective policy" />}
-      {answer.state === 'error' && (
-        <ErrorState
-          error={answer.error}
-          onSuggestion={(name) => {
-            const field = suggestionField(answer.error);
-            if (field !== undefined) navigate({ ...route, [field]: name });
-          }}
-        />
-      )}
+      {answer.state === 'error' && <QuestionError error={answer.error} route={route} navigate={navigate} />}
       {answer.state === 'ready' && (
         <>
           <p class="summary">

@@ -9,6 +9,52 @@ import { ErrorState } from '../components/States';
 import type { Route } from '../state/route';
 import { useAsync } from '../useAsync';
 
+/** One reference, typed or picked from the names the snapshot knows (a native datalist). */
+function NameField({
+  id,
+  label,
+  placeholder,
+  hint,
+  names,
+  value,
+  onChange,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder: string;
+  readonly hint: string;
+  readonly names: readonly string[] | undefined;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={id}
+        list={`${id}-names`}
+        required
+        placeholder={placeholder}
+        autocomplete="off"
+        spellcheck={false}
+        value={value}
+        onInput={(event) => onChange(event.currentTarget.value)}
+        aria-describedby={`${id}-hint`}
+      />
+      <small id={`${id}-hint`} class="muted">
+        {hint}
+        {names === undefined ? '' : ` · ${names.length} known`}
+      </small>
+      <datalist id={`${id}-names`}>
+        {names?.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </div>
+  );
+}
+
 export function QuestionForm({
   route,
   navigate,
@@ -64,55 +110,27 @@ export function QuestionForm({
           });
         }}
       >
-        <div class="field">
-          <label for="client">Client</label>
-          <input
-            id="client"
-            name="client"
-            list="client-names"
-            required
-            placeholder="namespace/name"
-            autocomplete="off"
-            spellcheck={false}
-            value={client}
-            onInput={(event) => setClient(event.currentTarget.value)}
-            aria-describedby="client-hint"
-          />
-          <small id="client-hint" class="muted">
-            A pod, workload or ingress Gateway{refs ? ` · ${refs.clients.length} known` : ''}
-          </small>
-          <datalist id="client-names">
-            {refs?.clients.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
+        <NameField
+          id="client"
+          label="Client"
+          placeholder="namespace/name"
+          hint="A pod, workload or ingress Gateway"
+          names={refs?.clients}
+          value={client}
+          onChange={setClient}
+        />
         <span class="arrow" aria-hidden="true">
           →
         </span>
-        <div class="field">
-          <label for="backend">Backend</label>
-          <input
-            id="backend"
-            name="backend"
-            list="backend-names"
-            required
-            placeholder="name.namespace or host"
-            autocomplete="off"
-            spellcheck={false}
-            value={backend}
-            onInput={(event) => setBackend(event.currentTarget.value)}
-            aria-describedby="backend-hint"
-          />
-          <small id="backend-hint" class="muted">
-            A Service, global or ServiceEntry host{refs ? ` · ${refs.backends.length} known` : ''}
-          </small>
-          <datalist id="backend-names">
-            {refs?.backends.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
+        <NameField
+          id="backend"
+          label="Backend"
+          placeholder="name.namespace or host"
+          hint="A Service, global or ServiceEntry host"
+          names={refs?.backends}
+          value={backend}
+          onChange={setBackend}
+        />
         <div class="field field-narrow">
           <label for="profile">Profile</label>
           <select id="profile" value={profile} onChange={(event) => setProfile(event.currentTarget.value)}>

@@ -10,7 +10,7 @@ import { HopDetails } from '../components/HopDetails';
 import { PathDiagram } from '../components/PathDiagram';
 import { ShareBars } from '../components/ShareBars';
 import { SpilloverPlot } from '../components/SpilloverPlot';
-import { ErrorState, Loading, suggestionField } from '../components/States';
+import { Loading, QuestionError } from '../components/States';
 import { factor, percent, seconds, words } from '../format';
 import { routeToSearch, type Route } from '../state/route';
 import { useAsync } from '../useAsync';
@@ -108,15 +108,7 @@ export function WhatIfView({
       </h2>
       <p class="scenario-words">Scenario: {scenarioWords(route)}</p>
       {answer.state === 'loading' && <Loading what="the scenario" />}
-      {answer.state === 'error' && (
-        <ErrorState
-          error={answer.error}
-          onSuggestion={(name) => {
-            const field = suggestionField(answer.error);
-            if (field !== undefined) navigate({ ...route, [field]: name });
-          }}
-        />
-      )}
+      {answer.state === 'error' && <QuestionError error={answer.error} route={route} navigate={navigate} />}
       {answer.state === 'ready' && (
         <>
           <Headline answer={answer.value} features={features} />
