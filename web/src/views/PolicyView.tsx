@@ -1,5 +1,4 @@
 /** `/?snapshot=S&client=C&backend=B`: the path, each hop's settings and where its traffic goes. */
-import type { Features } from '../api/features';
 import { effectivePolicy, questionOf } from '../api/queries';
 import type { EffectivePolicy } from '../api/types';
 import { DiagnosticList } from '../components/Diagnostics';
@@ -8,8 +7,8 @@ import { PathDiagram } from '../components/PathDiagram';
 import { ShareBars } from '../components/ShareBars';
 import { Loading, QuestionError } from '../components/States';
 import { percent } from '../format';
-import type { Route } from '../state/route';
 import { useAsync } from '../useAsync';
+import type { ViewProps } from './viewProps';
 import { WhatIfPanel } from './WhatIfPanel';
 
 export function EndToEnd({ policy }: { readonly policy: EffectivePolicy }) {
@@ -50,17 +49,7 @@ export function PolicyBody({ policy }: { readonly policy: EffectivePolicy }) {
   );
 }
 
-export function PolicyView({
-  route,
-  features,
-  navigate,
-  reload,
-}: {
-  readonly route: Route;
-  readonly features: Features;
-  readonly navigate: (route: Route) => void;
-  readonly reload: number;
-}) {
+export function PolicyView({ route, features, navigate, reload }: ViewProps) {
   const question = questionOf(route);
   const answer = useAsync(`policy:${JSON.stringify(question)}:${reload}`, () =>
     question === undefined ? Promise.reject(new Error('no question')) : effectivePolicy(question, features),

@@ -15,6 +15,7 @@ import { factor, percent, seconds, words } from '../format';
 import { routeToSearch, type Route } from '../state/route';
 import { useAsync } from '../useAsync';
 import { EndToEnd } from './PolicyView';
+import type { ViewProps } from './viewProps';
 import { WhatIfPanel } from './WhatIfPanel';
 
 export function scenarioWords(route: Route): string {
@@ -89,17 +90,7 @@ function Ejections({ answer }: { readonly answer: WhatIf }) {
   );
 }
 
-export function WhatIfView({
-  route,
-  features,
-  navigate,
-  reload,
-}: {
-  readonly route: Route;
-  readonly features: Features;
-  readonly navigate: (route: Route) => void;
-  readonly reload: number;
-}) {
+export function WhatIfView({ route, features, navigate, reload }: ViewProps) {
   const answer = useAsync(`whatif:${routeToSearch(route)}:${reload}`, () => whatIf(route, features));
   return (
     <section class="answer" aria-labelledby="answer-title">

@@ -5,20 +5,12 @@
  * without the field.
  */
 import type { FunctionComponent } from 'preact';
-import type { Features } from '../api/features';
-import type { Route, View } from '../state/route';
+import type { View } from '../state/route';
 import { PolicyView } from './PolicyView';
 import { QuestionForm } from './QuestionForm';
 import { SnapshotList } from './SnapshotList';
+import type { ViewProps } from './viewProps';
 import { WhatIfView } from './WhatIfView';
-
-export interface ViewProps {
-  readonly route: Route;
-  readonly features: Features;
-  readonly navigate: (route: Route) => void;
-  /** Bumped when a token is entered, so every view asks again. */
-  readonly reload: number;
-}
 
 /** What the main area shows for each view; the question form sits above every view that has a snapshot. */
 export const VIEWS: { readonly [V in View]: FunctionComponent<ViewProps> | undefined } = {
