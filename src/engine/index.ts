@@ -103,7 +103,8 @@ export { analyzeMesh, CATALOGUE, DIAGNOSTICS } from './diagnostics/index.js';
 
 // Spillover and evaluation: resolved path (+ scenario) → shares, what-if, sweep.
 export type { HopScenario, HopTraffic } from './spillover/index.js';
-export { computeHopTraffic, DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './spillover/index.js';
+export { computeHopTraffic } from './spillover/index.js';
+export { ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyDefaults.js';
 export type { EvaluateOptions, ValidScenario } from './evaluate/index.js';
 export {
   evaluateEffectivePolicy,

@@ -9,6 +9,7 @@ import {
   resolveShortnameToFqdn,
   resolveTrafficDistribution,
 } from '../istio/index.js';
+import { ENVOY_DEFAULT_MAX_EJECTION_PERCENT } from '../envoyDefaults.js';
 import type { Diagnostic } from '../model/answer.js';
 import type {
   DestinationRuleModel,
@@ -28,8 +29,6 @@ import { ruleDiagnostics, ruleRef } from './ruleDiagnostics.js';
 
 /** Envoy (≥1.28) ejects only while 100 × (ejected + 1) ≤ maxEjectionPercent × hosts (envoy.md §7.4). */
 const PERCENT = 100;
-/** Envoy's `max_ejection_percent` default, used when a rule leaves it unset (istio.md §6.1). */
-const ENVOY_DEFAULT_MAX_EJECTION_PERCENT = 10;
 
 function serviceRef(s: ServiceModel): ResourceRef {
   return { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster };

@@ -3,13 +3,13 @@
  * `destinationRule`, `destination_rule.go` `mergeDestinationRule`, `sidecar.go`
  * `SidecarScope.DestinationRule` (istio.md §2.1–2.4).
  */
+import { ISTIO_DEFAULT_ROOT_NAMESPACE } from '../envoyDefaults.js';
 import type { DestinationRuleModel, Labels, ResourceRef } from '../model/meshModel.js';
 import { mostSpecificHostMatch, resolveShortnameToFqdn } from './hostMatch.js';
 import type { DestinationRuleLookupStep, DestinationRuleProxyKind } from './types.js';
 
 const EXPORT_PRIVATE = '.';
 const EXPORT_PUBLIC = '*';
-export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
 
 /** One entry of the index: a rule, possibly with others merged into it. */
 export interface ConsolidatedDestinationRule {
@@ -151,7 +151,7 @@ export function buildDestinationRuleIndex(
   rules: readonly DestinationRuleModel[],
   options: DestinationRuleIndexOptions = {},
 ): DestinationRuleIndex {
-  const rootNamespace = options.rootNamespace ?? DEFAULT_ROOT_NAMESPACE;
+  const rootNamespace = options.rootNamespace ?? ISTIO_DEFAULT_ROOT_NAMESPACE;
   const meshDefault = options.defaultDestinationRuleExportTo ?? [EXPORT_PUBLIC];
   const local = new Map<string, Map<string, MutableEntry[]>>();
   const exported = new Map<string, Map<string, MutableEntry[]>>();

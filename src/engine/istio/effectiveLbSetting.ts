@@ -3,6 +3,7 @@
  * `loadbalancer.go` `GetEffectiveLbSetting` (istio.md §3.1) and `ApplyLocalityLoadBalancer` /
  * `ApplyToCluster` / `BuildClusterLoadAssignment` (§3.2).
  */
+import { ISTIO_DEFAULT_MESH_LOCALITY_LB_SETTING } from '../envoyDefaults.js';
 import type { LocalityLbMode } from '../model/answer.js';
 import type {
   LoadBalancerSettings,
@@ -15,7 +16,6 @@ import { profileFeatures } from './profileFeatures.js';
 import type { DestinationRuleProxyKind, LbSettingSource, TrafficDistributionMode } from './types.js';
 
 /** Istio's default mesh config (`pkg/config/mesh/mesh.go` `DefaultMeshConfig`). */
-export const DEFAULT_MESH_LOCALITY_LB_SETTING: LocalityLbSetting = { enabled: true };
 
 export type EffectiveLbSetting =
   | { readonly kind: 'NONE'; readonly source: LbSettingSource; readonly reason: string }
@@ -117,7 +117,7 @@ export function effectiveLbSetting(input: EffectiveLbSettingInput): EffectiveLbS
   }
   const meshLocality =
     input.mesh?.localityLbSetting === undefined
-      ? DEFAULT_MESH_LOCALITY_LB_SETTING
+      ? ISTIO_DEFAULT_MESH_LOCALITY_LB_SETTING
       : input.mesh.localityLbSetting;
   if (meshLocality !== null) {
     if (meshLocality.enabled === false) {

@@ -2,6 +2,7 @@
  * Host matching for DestinationRules: `pilot/pkg/model/config.go` `MostSpecificHostMatch` and
  * `pkg/config/host/names.go` `MoreSpecific` (istio.md §2.3).
  */
+import { ISTIO_DEFAULT_CLUSTER_DOMAIN } from '../envoyDefaults.js';
 
 export function isWildcardHost(host: string): boolean {
   return host.startsWith('*');
@@ -45,9 +46,6 @@ export function mostSpecificHostMatch(lookup: string, ruleHosts: Iterable<string
   return best;
 }
 
-/** Istio's default cluster domain for short names (`ResolveShortnameToFQDN`). */
-export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
-
 /**
  * A DR host as Istio indexes it: a name without a dot gets `.<namespace>.svc.<domain>`; `*`, IPs and
  * anything with a dot stay as written (so `reviews.ns` is not expanded).
@@ -57,7 +55,7 @@ export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
 export function resolveShortnameToFqdn(
   host: string,
   namespace: string,
-  domain: string = DEFAULT_CLUSTER_DOMAIN,
+  domain: string = ISTIO_DEFAULT_CLUSTER_DOMAIN,
 ): string {
   if (host === '' || host === '*' || host.includes('.') || host.includes(':')) return host;
   let out = host;

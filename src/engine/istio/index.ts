@@ -60,13 +60,7 @@ export {
   ztunnelScopesForMode,
 } from './modePriorities.js';
 
-export {
-  DEFAULT_CLUSTER_DOMAIN,
-  isWildcardHost,
-  moreSpecific,
-  mostSpecificHostMatch,
-  resolveShortnameToFqdn,
-} from './hostMatch.js';
+export { isWildcardHost, moreSpecific, mostSpecificHostMatch, resolveShortnameToFqdn } from './hostMatch.js';
 
 export type {
   ConsolidatedDestinationRule,
@@ -78,7 +72,6 @@ export type {
   DestinationRuleSelectionInput,
 } from './destinationRuleIndex.js';
 export {
-  DEFAULT_ROOT_NAMESPACE,
   buildDestinationRuleIndex,
   lookupDestinationRules,
   selectDestinationRule,
@@ -98,11 +91,7 @@ export type {
   EffectiveLbSettingInput,
   FailoverActivation,
 } from './effectiveLbSetting.js';
-export {
-  DEFAULT_MESH_LOCALITY_LB_SETTING,
-  effectiveLbSetting,
-  failoverActivation,
-} from './effectiveLbSetting.js';
+export { effectiveLbSetting, failoverActivation } from './effectiveLbSetting.js';
 
 export type { AssignedGroup, LbEndpointInput, LocalityGroupInput } from './priorityGroups.js';
 export { compactPriorities, sumEndpointWeights } from './priorityGroups.js';
@@ -130,7 +119,7 @@ export type { DistributeResult, DistributeRule } from './distribute.js';
 export { applyDistribute, localityMatch } from './distribute.js';
 
 export type { ZoneAwareResult } from './zoneAware.js';
-export { ENVOY_DEFAULT_ZONE_AWARE_MIN_CLUSTER_SIZE, zoneAwarePriorities } from './zoneAware.js';
+export { zoneAwarePriorities } from './zoneAware.js';
 
 export type {
   AssignedEndpoint,
@@ -141,7 +130,7 @@ export type {
 export { assignEnvoyPriorities } from './assignEnvoyPriorities.js';
 
 export type { EnvoyLbPolicy } from './loadBalancerPolicy.js';
-export { DEFAULT_ENVOY_LB_POLICY, loadBalancerPolicy } from './loadBalancerPolicy.js';
+export { loadBalancerPolicy } from './loadBalancerPolicy.js';
 
 export type { ZtunnelLoadBalancingInput } from './ztunnelLoadBalancing.js';
 export { ztunnelLoadBalancing } from './ztunnelLoadBalancing.js';
@@ -156,15 +145,7 @@ export type {
 export { ztunnelMaxRank, ztunnelRank, ztunnelRanking } from './ztunnelRanking.js';
 
 export type { EnvoyOutlierDetection } from './outlierDetection.js';
-export {
-  ENVOY_DEFAULT_BASE_EJECTION_TIME_MS,
-  ENVOY_DEFAULT_CONSECUTIVE_5XX,
-  ENVOY_DEFAULT_INTERVAL_MS,
-  ENVOY_DEFAULT_MAX_EJECTION_PERCENT,
-  ENVOY_DEFAULT_MAX_EJECTION_TIME_MS,
-  fillOutlierDetection,
-  toEnvoyOutlierDetection,
-} from './outlierDetection.js';
+export { fillOutlierDetection, toEnvoyOutlierDetection } from './outlierDetection.js';
 
 export type {
   PanicThreshold,
@@ -172,12 +153,7 @@ export type {
   UnhealthyEndpointFlags,
   UnhealthyEndpointSupport,
 } from './panicThreshold.js';
-export {
-  ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT,
-  notReadyEndpointHealth,
-  panicThreshold,
-  unhealthyEndpointSupport,
-} from './panicThreshold.js';
+export { notReadyEndpointHealth, panicThreshold, unhealthyEndpointSupport } from './panicThreshold.js';
 
 export type { ValidationIssue, ValidationResult } from './validation.js';
 export {

@@ -2,12 +2,13 @@
  * The Envoy LB policy for a DR `loadBalancer`: `cluster_traffic_policy.go` `applyLoadBalancer`
  * (istio.md §3.2 "LB policy"). Istio's default is LEAST_REQUEST (`defaultLBAlgorithm`).
  */
+import { ISTIO_DEFAULT_LB_POLICY } from '../envoyDefaults.js';
 import type { LoadBalancerSettings } from '../model/meshModel.js';
 
 export type EnvoyLbPolicy =
   'LEAST_REQUEST' | 'ROUND_ROBIN' | 'RANDOM' | 'CLUSTER_PROVIDED' | 'RING_HASH' | 'MAGLEV';
 
-export const DEFAULT_ENVOY_LB_POLICY: EnvoyLbPolicy = 'LEAST_REQUEST';
+const DEFAULT_ENVOY_LB_POLICY: EnvoyLbPolicy = ISTIO_DEFAULT_LB_POLICY;
 
 /**
  * @example loadBalancerPolicy({ simple: 'ROUND_ROBIN' }) // → { policy: 'ROUND_ROBIN', … }

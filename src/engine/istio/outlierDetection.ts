@@ -2,22 +2,19 @@
  * DR outlierDetection → Envoy cluster `outlier_detection`: `cluster_traffic_policy.go`
  * `applyOutlierDetection` (istio.md §6.1), with Envoy's defaults for every field Istio leaves unset.
  */
+import {
+  ENVOY_DEFAULT_BASE_EJECTION_TIME_MS,
+  ENVOY_DEFAULT_CONSECUTIVE_5XX,
+  ENVOY_DEFAULT_MAX_EJECTION_PERCENT,
+  ENVOY_DEFAULT_MAX_EJECTION_TIME_MS,
+  ENVOY_DEFAULT_OUTLIER_INTERVAL_MS,
+  ISTIO_DEFAULT_MIN_HEALTH_PERCENT,
+  ISTIO_ENFORCING_SET_PERCENT,
+  ISTIO_ENFORCING_UNSET_PERCENT,
+} from '../envoyDefaults.js';
 import type { OutlierDetection } from '../model/answer.js';
 import type { OutlierDetectionSpec, ResourceRef } from '../model/meshModel.js';
-
-/** Envoy `OutlierDetection` defaults (Envoy proto docs; the same numbers as Istio's API docs). */
-export const ENVOY_DEFAULT_CONSECUTIVE_5XX = 5;
-export const ENVOY_DEFAULT_INTERVAL_MS = 10_000;
-export const ENVOY_DEFAULT_BASE_EJECTION_TIME_MS = 30_000;
-/** `max_ejection_time` defaults to 300 s or the base ejection time, whichever is larger. */
-export const ENVOY_DEFAULT_MAX_EJECTION_TIME_MS = 300_000;
-export const ENVOY_DEFAULT_MAX_EJECTION_PERCENT = 10;
-export const ENVOY_DEFAULT_CONSECUTIVE_LOCAL_ORIGIN_FAILURE = 5;
-/** Istio's proto default for `minHealthPercent`. */
-export const ISTIO_DEFAULT_MIN_HEALTH_PERCENT = 0;
-export const ENFORCING_ALWAYS_PERCENT = 100;
-export const ENFORCING_NEVER_PERCENT = 0;
-const MS_PER_SECOND = 1000;
+import { MS_PER_SECOND } from '../units.js';
 
 /** The Envoy fields Istio sets, named as in the Envoy API; unset fields are absent. */
 export interface EnvoyOutlierDetection {
@@ -43,11 +40,12 @@ export interface EnvoyOutlierDetection {
  * @example toEnvoyOutlierDetection({ consecutive5xxErrors: 3 }) // → { consecutive_5xx: 3, enforcing_consecutive_5xx: 100, enforcing_success_rate: 0 }
  */
 export function toEnvoyOutlierDetection(spec: OutlierDetectionSpec): EnvoyOutlierDetection {
-  const enforce = (n: number): number => (n > 0 ? ENFORCING_ALWAYS_PERCENT : ENFORCING_NEVER_PERCENT);
+  const enforce = (n: number): number =>
+    n > 0 ? ISTIO_ENFORCING_SET_PERCENT : ISTIO_ENFORCING_UNSET_PERCENT;
   const split = spec.splitExternalLocalOriginErrors === true;
   const local = spec.consecutiveLocalOriginFailures;
   return {
-    enforcing_success_rate: ENFORCING_NEVER_PERCENT,
+    enforcing_success_rate: ISTIO_ENFORCING_UNSET_PERCENT,
     ...(spec.consecutive5xxErrors === undefined
       ? {}
       : {
@@ -68,13 +66,13 @@ export function toEnvoyOutlierDetection(spec: OutlierDetectionSpec): EnvoyOutlie
     ...(split
       ? {
           split_external_local_origin_errors: true,
-          enforcing_local_origin_success_rate: ENFORCING_NEVER_PERCENT,
+          enforcing_local_origin_success_rate: ISTIO_ENFORCING_UNSET_PERCENT,
         }
       : {}),
     ...(split && local !== undefined && local > 0
       ? {
           consecutive_local_origin_failure: local,
-          enforcing_consecutive_local_origin_failure: ENFORCING_ALWAYS_PERCENT,
+          enforcing_consecutive_local_origin_failure: ISTIO_ENFORCING_SET_PERCENT,
         }
       : {}),
   };
@@ -113,7 +111,7 @@ export function fillOutlierDetection(spec: OutlierDetectionSpec, resource?: Reso
   return {
     consecutive5xxErrors: envoy.consecutive_5xx ?? ENVOY_DEFAULT_CONSECUTIVE_5XX,
     ...(gateway !== undefined && gateway > 0 ? { consecutiveGatewayErrors: gateway } : {}),
-    intervalSeconds: (envoy.interval_ms ?? ENVOY_DEFAULT_INTERVAL_MS) / MS_PER_SECOND,
+    intervalSeconds: (envoy.interval_ms ?? ENVOY_DEFAULT_OUTLIER_INTERVAL_MS) / MS_PER_SECOND,
     baseEjectionTimeSeconds: baseMs / MS_PER_SECOND,
     maxEjectionTimeSeconds: Math.max(ENVOY_DEFAULT_MAX_EJECTION_TIME_MS, baseMs) / MS_PER_SECOND,
     maxEjectionPercent: envoy.max_ejection_percent ?? ENVOY_DEFAULT_MAX_EJECTION_PERCENT,

@@ -4,12 +4,11 @@
  * `ForcesSupportUnhealthyEndpoints`, `endpoint_builder.go` `supportsUnhealthyEndpoints` (istio.md §6.3,
  * §4.2). SOLO follows 1.31.
  */
+import { ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT } from '../envoyDefaults.js';
 import type { OutlierDetectionSpec, Profile } from '../model/meshModel.js';
 import { profileFeatures } from './profileFeatures.js';
 import type { DestinationRuleProxyKind, EdsHealth, TrafficDistributionMode } from './types.js';
 
-/** Envoy's `healthy_panic_threshold` when Istio leaves it unset. */
-export const ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT = 50;
 export const PANIC_DISABLED_PERCENT = 0;
 
 export interface UnhealthyEndpointFlags {

@@ -12,8 +12,6 @@ export const ZONE_AWARE_FAILOVER_TARGET = 1;
 export const ZONE_AWARE_OTHER_REGION = 2;
 /** Regional buckets compose as `previous × 3 + bucket`. */
 export const ZONE_AWARE_COMPOSITION_FACTOR = 3;
-/** Envoy's `zone_aware_lb_config.min_cluster_size` default. */
-export const ENVOY_DEFAULT_ZONE_AWARE_MIN_CLUSTER_SIZE = 6;
 
 export interface ZoneAwareResult {
   readonly priorities: readonly number[];

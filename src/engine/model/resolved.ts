@@ -67,7 +67,7 @@ export interface ResolvedHop {
   readonly outlierDetection?: OutlierDetection;
   /** 0 disables panic. */
   readonly panicThresholdPercent: number;
-  /** Integer percent; Envoy default 140, never overridden by Istio. */
+  /** Integer percent; Envoy's default (`ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT`), never overridden by Istio. */
   readonly overprovisioningFactor: number;
   /** Envoy honours locality weights only when `locality_weighted_lb_config` is set. */
   readonly localityWeighted: boolean;

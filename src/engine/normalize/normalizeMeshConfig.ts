@@ -6,10 +6,10 @@
  */
 import type { LabelSelector, MeshConfig, ResourceRef, ServiceScopeConfig } from '../model/meshModel.js';
 import { normalizeLocalityLbSetting, normalizeZoneAwareLbSetting } from './normalizeDestinationRule.js';
-import { DEFAULT_ROOT_NAMESPACE } from './wellKnownLabels.js';
+import { ISTIO_DEFAULT_ROOT_NAMESPACE } from '../envoyDefaults.js';
 
 export const DEFAULT_MESH_CONFIG: MeshConfig = {
-  rootNamespace: DEFAULT_ROOT_NAMESPACE,
+  rootNamespace: ISTIO_DEFAULT_ROOT_NAMESPACE,
   localityLbSetting: { enabled: true },
   serviceScopeConfigs: [],
 };
@@ -53,7 +53,7 @@ export function normalizeMeshConfig(raw: unknown, source?: ResourceRef): MeshCon
   const rootNamespace =
     typeof raw['rootNamespace'] === 'string' && raw['rootNamespace'] !== ''
       ? raw['rootNamespace']
-      : DEFAULT_ROOT_NAMESPACE;
+      : ISTIO_DEFAULT_ROOT_NAMESPACE;
   const locality =
     normalizeLocalityLbSetting(raw['localityLbSetting']) ?? DEFAULT_MESH_CONFIG.localityLbSetting;
   const zoneAware = normalizeZoneAwareLbSetting(raw['zoneAwareLbSetting']);

@@ -16,13 +16,14 @@ import { annotationsOf, labelsOf, namespaceOf, refOf } from './clusterIndex.js';
 import { serviceGlobalScope, SOLO_KNOWN_SCOPES } from './serviceScope.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
 import { waypointUseFromLabels } from './waypointUse.js';
-import { DEFAULT_CLUSTER_DOMAIN, LABEL_SOLO_SERVICE_SCOPE } from './wellKnownLabels.js';
+import { ISTIO_DEFAULT_CLUSTER_DOMAIN } from '../envoyDefaults.js';
+import { LABEL_SOLO_SERVICE_SCOPE } from './wellKnownLabels.js';
 
 const EMPTY_LABELS: Labels = Object.freeze({});
 const DEFAULT_PROTOCOL = 'TCP';
 
 export function serviceHostname(name: string, namespace: string): string {
-  return `${name}.${namespace}.svc.${DEFAULT_CLUSTER_DOMAIN}`;
+  return `${name}.${namespace}.svc.${ISTIO_DEFAULT_CLUSTER_DOMAIN}`;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {

@@ -34,8 +34,6 @@ export const LABEL_POD_TEMPLATE_HASH = 'pod-template-hash';
 /** EndpointSlice → Service link set by the EndpointSlice controller. */
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 
-export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
 export const GLOBAL_SERVICE_DOMAIN = 'mesh.internal';
-export const DEFAULT_ROOT_NAMESPACE = 'istio-system';
 /** Istio's waypoint GatewayClass. */
 export const WAYPOINT_GATEWAY_CLASS = 'istio-waypoint';

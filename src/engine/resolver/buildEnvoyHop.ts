@@ -36,7 +36,10 @@ import type { EndpointCandidate } from './collectEndpoints.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { candidateTopology } from './candidateTopology.js';
 import { eastWestGatewayFor, eastWestLocality } from './eastWestGateway.js';
-import { DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyConstants.js';
+import {
+  ENVOY_DEFAULT_MAX_EJECTION_PERCENT,
+  ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
+} from '../envoyDefaults.js';
 import type { HopDestination, HopSource } from './hopContext.js';
 import { proxyOf } from './hopContext.js';
 import { trafficDistributionFor } from './trafficDistributionFor.js';
@@ -529,7 +532,7 @@ export function buildEnvoyHop(
     diagnostics.push(
       diagnostic(
         'MAX_EJECTION_PERCENT_NEVER_EJECTS',
-        `maxEjectionPercent ${outlierDetection.maxEjectionPercent}% of ${pool} host(s) is below one host: Envoy refuses every ejection for ${destination.ruleHost}${outlierDetection.explicitFields.includes('maxEjectionPercent') ? '' : ' (10% is the default when the field is unset)'}.`,
+        `maxEjectionPercent ${outlierDetection.maxEjectionPercent}% of ${pool} host(s) is below one host: Envoy refuses every ejection for ${destination.ruleHost}${outlierDetection.explicitFields.includes('maxEjectionPercent') ? '' : ` (${ENVOY_DEFAULT_MAX_EJECTION_PERCENT.toString()}% is the default when the field is unset)`}.`,
         [ruleRef],
       ),
     );
@@ -605,7 +608,7 @@ export function buildEnvoyHop(
     loadBalancer,
     ...(outlierDetection !== undefined ? { outlierDetection } : {}),
     panicThresholdPercent: panic.percent,
-    overprovisioningFactor: DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
+    overprovisioningFactor: ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
     localityWeighted: assignment.localityWeighted,
     endpoints,
     priorityMeanings: assignment.levelMeanings.length > 0 ? assignment.levelMeanings : ['all endpoints'],

@@ -6,7 +6,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../model/answer.js';
 import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
 import type { HopResult } from './buildZtunnelHop.js';
-import { DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyConstants.js';
+import { ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from '../envoyDefaults.js';
 import type { HopDestination, HopSource } from './hopContext.js';
 import { proxyOf } from './hopContext.js';
 
@@ -73,7 +73,7 @@ export function buildKubeProxyHop(
     localityLb: { mode: 'NONE', active: false, reason: 'no mesh proxy on the client', failoverPriority: [] },
     loadBalancer: KUBE_PROXY_LOAD_BALANCER,
     panicThresholdPercent: 0,
-    overprovisioningFactor: DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
+    overprovisioningFactor: ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
     localityWeighted: false,
     endpoints,
     priorityMeanings: ['all ready endpoints'],

@@ -17,7 +17,7 @@ import type { Diagnostic, LocalityLb } from '../model/answer.js';
 import type { Profile, ResourceRef } from '../model/meshModel.js';
 import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
 import type { CompiledMesh } from './compiledMesh.js';
-import { DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyConstants.js';
+import { ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from '../envoyDefaults.js';
 import type { HopDestination, HopSource } from './hopContext.js';
 import { proxyOf } from './hopContext.js';
 import { trafficDistributionFor } from './trafficDistributionFor.js';
@@ -247,7 +247,7 @@ export function buildZtunnelHop(
     localityLb,
     loadBalancer: ZTUNNEL_LOAD_BALANCER,
     panicThresholdPercent: 0,
-    overprovisioningFactor: DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
+    overprovisioningFactor: ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
     localityWeighted: false,
     ztunnel: { mode: lb.mode, scopes: lb.scopes, healthPolicy: lb.healthPolicy },
     endpoints,

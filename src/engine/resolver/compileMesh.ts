@@ -13,11 +13,8 @@ import type {
   NodeModel,
   NamespaceModel,
 } from '../model/meshModel.js';
-import {
-  buildDestinationRuleIndex,
-  DEFAULT_ROOT_NAMESPACE,
-  type DestinationRuleIndex,
-} from '../istio/index.js';
+import { ISTIO_DEFAULT_ROOT_NAMESPACE } from '../envoyDefaults.js';
+import { buildDestinationRuleIndex, type DestinationRuleIndex } from '../istio/index.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { APP_LABEL, CANONICAL_NAME_LABEL, meshKey } from './meshKeys.js';
 
@@ -57,7 +54,7 @@ export function compileMesh(model: MeshModel): CompiledMesh {
   const destinationRulesByCluster = new Map<string, readonly DestinationRuleModel[]>();
   const destinationRuleIndexByCluster = new Map<string, DestinationRuleIndex>();
   const rootNamespace =
-    model.meshConfig.rootNamespace === '' ? DEFAULT_ROOT_NAMESPACE : model.meshConfig.rootNamespace;
+    model.meshConfig.rootNamespace === '' ? ISTIO_DEFAULT_ROOT_NAMESPACE : model.meshConfig.rootNamespace;
   const hosts = new Set<string>();
   const clientNames = new Set<string>();
 

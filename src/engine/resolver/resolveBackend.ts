@@ -2,12 +2,13 @@
  * Backend references (`../shared/design/api.md`, "backend"): an FQDN, `name.namespace`, a short name in
  * the client's namespace, a ServiceEntry host, or a global `name.namespace.mesh.internal` host.
  */
+import { ISTIO_DEFAULT_CLUSTER_DOMAIN } from '../envoyDefaults.js';
 import { EngineError } from '../errors.js';
 import type { Profile, ServiceEntryModel, ServiceModel } from '../model/meshModel.js';
 import { closestNames } from './closestNames.js';
 import type { CompiledMesh } from './compiledMesh.js';
 
-export const CLUSTER_DOMAIN_SUFFIX = 'svc.cluster.local';
+export const CLUSTER_DOMAIN_SUFFIX = `svc.${ISTIO_DEFAULT_CLUSTER_DOMAIN}`;
 
 export type BackendKind = 'SERVICE' | 'GLOBAL_SERVICE' | 'SERVICE_ENTRY';
 

@@ -13,7 +13,8 @@
  */
 import type { EjectionOutcome, EndpointShare, PriorityLevel } from '../model/answer.js';
 import type { EndpointHealth, ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
-import { FULL_LOAD_PERCENT, MS_PER_SECOND, SCENARIO_FAILURE_HTTP_STATUS } from './constants.js';
+import { MS_PER_SECOND } from '../units.js';
+import { FULL_LOAD_PERCENT, SCENARIO_FAILURE_HTTP_STATUS } from './constants.js';
 import { loadAdjustedScorePercent, NOMINAL_LOAD_FACTOR, overflowPercentFor } from './loadFactor.js';
 import { localityShares } from './localityWeights.js';
 import type { LocalityAvailability } from './localityWeights.js';

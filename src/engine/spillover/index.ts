@@ -1,16 +1,7 @@
 /**
  * The spillover model's public surface (see README.md for the model and the rule order).
  */
-export {
-  DEFAULT_BASE_EJECTION_TIME_MS,
-  DEFAULT_MAX_EJECTION_PERCENT,
-  DEFAULT_MAX_EJECTION_TIME_MS,
-  DEFAULT_OUTLIER_INTERVAL_MS,
-  DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
-  ENVOY_DEFAULT_PANIC_THRESHOLD_PERCENT,
-  FULL_LOAD_PERCENT,
-  SCENARIO_FAILURE_HTTP_STATUS,
-} from './constants.js';
+export { FULL_LOAD_PERCENT, SCENARIO_FAILURE_HTTP_STATUS } from './constants.js';
 export type {
   PriorityHostCounts,
   PriorityHostWeights,

@@ -3,7 +3,7 @@
  * Envoy's own availability arithmetic as a capacity statement so that load can be reasoned about:
  *
  * - The overprovisioning factor F says a priority at full health is provisioned for F/100 of the nominal
- *   demand (140 % by default), so a priority with a healthy fraction h absorbs F·h/100 of it.
+ *   demand (`ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT` by default), so a priority with a healthy fraction h absorbs F·h/100 of it.
  * - At offered load L × nominal, that priority absorbs `min(100, floor(F × healthy / total / L))` percent
  *   of the offered demand. At L = 1 this is exactly Envoy's health score (envoy.md §3), so every load the
  *   engine reports at L = 1 is Envoy's.

@@ -5,29 +5,31 @@
  */
 import type { OutlierDetection } from '../model/answer.js';
 import {
-  DEFAULT_BASE_EJECTION_TIME_MS,
-  DEFAULT_CONSECUTIVE_5XX,
-  DEFAULT_CONSECUTIVE_GATEWAY_FAILURE,
-  DEFAULT_CONSECUTIVE_LOCAL_ORIGIN_FAILURE,
-  DEFAULT_ENFORCING_CONSECUTIVE_5XX_PERCENT,
-  DEFAULT_ENFORCING_CONSECUTIVE_GATEWAY_FAILURE_PERCENT,
-  DEFAULT_ENFORCING_CONSECUTIVE_LOCAL_ORIGIN_FAILURE_PERCENT,
-  DEFAULT_ENFORCING_FAILURE_PERCENTAGE_LOCAL_ORIGIN_PERCENT,
-  DEFAULT_ENFORCING_FAILURE_PERCENTAGE_PERCENT,
-  DEFAULT_ENFORCING_LOCAL_ORIGIN_SUCCESS_RATE_PERCENT,
-  DEFAULT_ENFORCING_SUCCESS_RATE_PERCENT,
-  DEFAULT_FAILURE_PERCENTAGE_MINIMUM_HOSTS,
-  DEFAULT_FAILURE_PERCENTAGE_REQUEST_VOLUME,
-  DEFAULT_FAILURE_PERCENTAGE_THRESHOLD_PERCENT,
-  DEFAULT_MAX_EJECTION_PERCENT,
-  DEFAULT_MAX_EJECTION_TIME_JITTER_MS,
-  DEFAULT_MAX_EJECTION_TIME_MS,
-  DEFAULT_OUTLIER_INTERVAL_MS,
-  DEFAULT_SUCCESS_RATE_MINIMUM_HOSTS,
-  DEFAULT_SUCCESS_RATE_REQUEST_VOLUME,
-  DEFAULT_SUCCESS_RATE_STDEV_FACTOR_THOUSANDTHS,
-  MS_PER_SECOND,
-} from './constants.js';
+  ENVOY_DEFAULT_BASE_EJECTION_TIME_MS,
+  ENVOY_DEFAULT_CONSECUTIVE_5XX,
+  ENVOY_DEFAULT_CONSECUTIVE_GATEWAY_FAILURE,
+  ENVOY_DEFAULT_CONSECUTIVE_LOCAL_ORIGIN_FAILURE,
+  ENVOY_DEFAULT_ENFORCING_CONSECUTIVE_5XX_PERCENT,
+  ENVOY_DEFAULT_ENFORCING_CONSECUTIVE_GATEWAY_FAILURE_PERCENT,
+  ENVOY_DEFAULT_ENFORCING_CONSECUTIVE_LOCAL_ORIGIN_FAILURE_PERCENT,
+  ENVOY_DEFAULT_ENFORCING_FAILURE_PERCENTAGE_LOCAL_ORIGIN_PERCENT,
+  ENVOY_DEFAULT_ENFORCING_FAILURE_PERCENTAGE_PERCENT,
+  ENVOY_DEFAULT_ENFORCING_LOCAL_ORIGIN_SUCCESS_RATE_PERCENT,
+  ENVOY_DEFAULT_ENFORCING_SUCCESS_RATE_PERCENT,
+  ENVOY_DEFAULT_FAILURE_PERCENTAGE_MINIMUM_HOSTS,
+  ENVOY_DEFAULT_FAILURE_PERCENTAGE_REQUEST_VOLUME,
+  ENVOY_DEFAULT_FAILURE_PERCENTAGE_THRESHOLD_PERCENT,
+  ENVOY_DEFAULT_MAX_EJECTION_PERCENT,
+  ENVOY_DEFAULT_MAX_EJECTION_TIME_JITTER_MS,
+  ENVOY_DEFAULT_MAX_EJECTION_TIME_MS,
+  ENVOY_DEFAULT_OUTLIER_INTERVAL_MS,
+  ENVOY_DEFAULT_SUCCESS_RATE_MINIMUM_HOSTS,
+  ENVOY_DEFAULT_SUCCESS_RATE_REQUEST_VOLUME,
+  ENVOY_DEFAULT_SUCCESS_RATE_STDEV_FACTOR_THOUSANDTHS,
+  ISTIO_ENFORCING_SET_PERCENT,
+  ISTIO_ENFORCING_UNSET_PERCENT,
+} from '../envoyDefaults.js';
+import { MS_PER_SECOND } from '../units.js';
 
 /** Field names follow Envoy's `DetectorConfig` accessors; times in ms, enforcement in percent. */
 export interface OutlierDetectorConfig {
@@ -90,9 +92,10 @@ function bool(proto: EnvoyOutlierDetectionProto, key: string, fallback: boolean)
  * @example parseEnvoyOutlierDetection({ base_ejection_time: '10s', max_ejection_time: '3s' }).ok // → false
  */
 export function parseEnvoyOutlierDetection(proto: EnvoyOutlierDetectionProto): OutlierConfigParse {
-  const baseEjectionTimeMs = durationMs(proto['base_ejection_time']) ?? DEFAULT_BASE_EJECTION_TIME_MS;
+  const baseEjectionTimeMs = durationMs(proto['base_ejection_time']) ?? ENVOY_DEFAULT_BASE_EJECTION_TIME_MS;
   const maxEjectionTimeMs =
-    durationMs(proto['max_ejection_time']) ?? Math.max(DEFAULT_MAX_EJECTION_TIME_MS, baseEjectionTimeMs);
+    durationMs(proto['max_ejection_time']) ??
+    Math.max(ENVOY_DEFAULT_MAX_EJECTION_TIME_MS, baseEjectionTimeMs);
   if (maxEjectionTimeMs < baseEjectionTimeMs) {
     return {
       ok: false,
@@ -102,80 +105,88 @@ export function parseEnvoyOutlierDetection(proto: EnvoyOutlierDetectionProto): O
   return {
     ok: true,
     config: {
-      intervalMs: durationMs(proto['interval']) ?? DEFAULT_OUTLIER_INTERVAL_MS,
+      intervalMs: durationMs(proto['interval']) ?? ENVOY_DEFAULT_OUTLIER_INTERVAL_MS,
       baseEjectionTimeMs,
       maxEjectionTimeMs,
       maxEjectionTimeJitterMs:
-        durationMs(proto['max_ejection_time_jitter']) ?? DEFAULT_MAX_EJECTION_TIME_JITTER_MS,
-      consecutive5xx: int(proto, 'consecutive_5xx', DEFAULT_CONSECUTIVE_5XX),
+        durationMs(proto['max_ejection_time_jitter']) ?? ENVOY_DEFAULT_MAX_EJECTION_TIME_JITTER_MS,
+      consecutive5xx: int(proto, 'consecutive_5xx', ENVOY_DEFAULT_CONSECUTIVE_5XX),
       consecutiveGatewayFailure: int(
         proto,
         'consecutive_gateway_failure',
-        DEFAULT_CONSECUTIVE_GATEWAY_FAILURE,
+        ENVOY_DEFAULT_CONSECUTIVE_GATEWAY_FAILURE,
       ),
       consecutiveLocalOriginFailure: int(
         proto,
         'consecutive_local_origin_failure',
-        DEFAULT_CONSECUTIVE_LOCAL_ORIGIN_FAILURE,
+        ENVOY_DEFAULT_CONSECUTIVE_LOCAL_ORIGIN_FAILURE,
       ),
-      maxEjectionPercent: int(proto, 'max_ejection_percent', DEFAULT_MAX_EJECTION_PERCENT),
+      maxEjectionPercent: int(proto, 'max_ejection_percent', ENVOY_DEFAULT_MAX_EJECTION_PERCENT),
       alwaysEjectOneHost: bool(proto, 'always_eject_one_host', false),
       enforcingConsecutive5xx: int(
         proto,
         'enforcing_consecutive_5xx',
-        DEFAULT_ENFORCING_CONSECUTIVE_5XX_PERCENT,
+        ENVOY_DEFAULT_ENFORCING_CONSECUTIVE_5XX_PERCENT,
       ),
       enforcingConsecutiveGatewayFailure: int(
         proto,
         'enforcing_consecutive_gateway_failure',
-        DEFAULT_ENFORCING_CONSECUTIVE_GATEWAY_FAILURE_PERCENT,
+        ENVOY_DEFAULT_ENFORCING_CONSECUTIVE_GATEWAY_FAILURE_PERCENT,
       ),
       enforcingConsecutiveLocalOriginFailure: int(
         proto,
         'enforcing_consecutive_local_origin_failure',
-        DEFAULT_ENFORCING_CONSECUTIVE_LOCAL_ORIGIN_FAILURE_PERCENT,
+        ENVOY_DEFAULT_ENFORCING_CONSECUTIVE_LOCAL_ORIGIN_FAILURE_PERCENT,
       ),
-      enforcingSuccessRate: int(proto, 'enforcing_success_rate', DEFAULT_ENFORCING_SUCCESS_RATE_PERCENT),
+      enforcingSuccessRate: int(
+        proto,
+        'enforcing_success_rate',
+        ENVOY_DEFAULT_ENFORCING_SUCCESS_RATE_PERCENT,
+      ),
       enforcingLocalOriginSuccessRate: int(
         proto,
         'enforcing_local_origin_success_rate',
-        DEFAULT_ENFORCING_LOCAL_ORIGIN_SUCCESS_RATE_PERCENT,
+        ENVOY_DEFAULT_ENFORCING_LOCAL_ORIGIN_SUCCESS_RATE_PERCENT,
       ),
       enforcingFailurePercentage: int(
         proto,
         'enforcing_failure_percentage',
-        DEFAULT_ENFORCING_FAILURE_PERCENTAGE_PERCENT,
+        ENVOY_DEFAULT_ENFORCING_FAILURE_PERCENTAGE_PERCENT,
       ),
       enforcingFailurePercentageLocalOrigin: int(
         proto,
         'enforcing_failure_percentage_local_origin',
-        DEFAULT_ENFORCING_FAILURE_PERCENTAGE_LOCAL_ORIGIN_PERCENT,
+        ENVOY_DEFAULT_ENFORCING_FAILURE_PERCENTAGE_LOCAL_ORIGIN_PERCENT,
       ),
-      successRateMinimumHosts: int(proto, 'success_rate_minimum_hosts', DEFAULT_SUCCESS_RATE_MINIMUM_HOSTS),
+      successRateMinimumHosts: int(
+        proto,
+        'success_rate_minimum_hosts',
+        ENVOY_DEFAULT_SUCCESS_RATE_MINIMUM_HOSTS,
+      ),
       successRateRequestVolume: int(
         proto,
         'success_rate_request_volume',
-        DEFAULT_SUCCESS_RATE_REQUEST_VOLUME,
+        ENVOY_DEFAULT_SUCCESS_RATE_REQUEST_VOLUME,
       ),
       successRateStdevFactor: int(
         proto,
         'success_rate_stdev_factor',
-        DEFAULT_SUCCESS_RATE_STDEV_FACTOR_THOUSANDTHS,
+        ENVOY_DEFAULT_SUCCESS_RATE_STDEV_FACTOR_THOUSANDTHS,
       ),
       failurePercentageThreshold: int(
         proto,
         'failure_percentage_threshold',
-        DEFAULT_FAILURE_PERCENTAGE_THRESHOLD_PERCENT,
+        ENVOY_DEFAULT_FAILURE_PERCENTAGE_THRESHOLD_PERCENT,
       ),
       failurePercentageMinimumHosts: int(
         proto,
         'failure_percentage_minimum_hosts',
-        DEFAULT_FAILURE_PERCENTAGE_MINIMUM_HOSTS,
+        ENVOY_DEFAULT_FAILURE_PERCENTAGE_MINIMUM_HOSTS,
       ),
       failurePercentageRequestVolume: int(
         proto,
         'failure_percentage_request_volume',
-        DEFAULT_FAILURE_PERCENTAGE_REQUEST_VOLUME,
+        ENVOY_DEFAULT_FAILURE_PERCENTAGE_REQUEST_VOLUME,
       ),
       splitExternalLocalOriginErrors: bool(proto, 'split_external_local_origin_errors', false),
       successfulActiveHealthCheckUnejectHost: bool(
@@ -209,11 +220,16 @@ export function envoyConfigFromIstio(od: OutlierDetection): OutlierDetectorConfi
     baseEjectionTimeMs: od.baseEjectionTimeSeconds * MS_PER_SECOND,
     maxEjectionTimeMs: Math.max(od.maxEjectionTimeSeconds, od.baseEjectionTimeSeconds) * MS_PER_SECOND,
     consecutive5xx: od.consecutive5xxErrors,
-    enforcingConsecutive5xx: od.consecutive5xxErrors > 0 ? 100 : 0,
+    enforcingConsecutive5xx:
+      od.consecutive5xxErrors > 0 ? ISTIO_ENFORCING_SET_PERCENT : ISTIO_ENFORCING_UNSET_PERCENT,
     ...(gateway === undefined
       ? {}
-      : { consecutiveGatewayFailure: gateway, enforcingConsecutiveGatewayFailure: gateway > 0 ? 100 : 0 }),
+      : {
+          consecutiveGatewayFailure: gateway,
+          enforcingConsecutiveGatewayFailure:
+            gateway > 0 ? ISTIO_ENFORCING_SET_PERCENT : ISTIO_ENFORCING_UNSET_PERCENT,
+        }),
     maxEjectionPercent: od.maxEjectionPercent,
-    enforcingSuccessRate: 0,
+    enforcingSuccessRate: ISTIO_ENFORCING_UNSET_PERCENT,
   };
 }
