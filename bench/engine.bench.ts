@@ -9,22 +9,23 @@
  * Target: resolve + whatIf at 10,000 endpoints under 5 ms median; cost linear in endpoints.
  */
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { evaluateWhatIf } from '../src/engine/evaluate/index.js';
-import type { ResolvedPath } from '../src/engine/model/resolved.js';
-import type {
-  ClusterModel,
-  DestinationRuleModel,
-  EndpointModel,
-  GatewayModel,
-  Locality,
-  MeshModel,
-  NamespaceModel,
-  NodeModel,
-  ServiceModel,
-  WorkloadModel,
-} from '../src/engine/model/meshModel.js';
-import { compileMesh, resolvePath } from '../src/engine/resolver/index.js';
-import { computeHopTraffic } from '../src/engine/spillover/index.js';
+import {
+  compileMesh,
+  computeHopTraffic,
+  evaluateWhatIf,
+  resolvePath,
+  type ClusterModel,
+  type DestinationRuleModel,
+  type EndpointModel,
+  type GatewayModel,
+  type Locality,
+  type MeshModel,
+  type NamespaceModel,
+  type NodeModel,
+  type ServiceModel,
+  type ResolvedPath,
+  type WorkloadModel,
+} from '../src/engine/index.js';
 import { endpointFor, makePod, makeService } from '../test/unit/engine/resolver/fixtures/meshBuilders.js';
 import { flag, growthExponent, machine, option, printResult, writeResult, type Row } from './benchSupport.js';
 

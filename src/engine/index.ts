@@ -102,11 +102,11 @@ export type { CatalogueEntry, DiagnosticId } from './diagnostics/index.js';
 export { analyzeMesh, CATALOGUE, DIAGNOSTICS } from './diagnostics/index.js';
 
 // Spillover and evaluation: resolved path (+ scenario) → shares, what-if, sweep.
-export type { HopScenario, HopTraffic } from './spillover/index.js';
-export { computeHopTraffic } from './spillover/index.js';
+export type { HopScenario } from './spillover/index.js';
 export { ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from './envoyDefaults.js';
-export type { EvaluateOptions, ValidScenario } from './evaluate/index.js';
+export type { EvaluateOptions, HopTraffic, ValidScenario } from './evaluate/index.js';
 export {
+  computeHopTraffic,
   evaluateEffectivePolicy,
   evaluateSweep,
   evaluateWhatIf,

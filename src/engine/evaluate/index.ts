@@ -3,6 +3,8 @@
  * load sweep).
  */
 export { composeInSeries } from './composeHops.js';
+export { computeHopTraffic } from './computeHopTraffic.js';
+export type { HopTraffic } from './computeHopTraffic.js';
 export { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 export { evaluateSweep } from './evaluateSweep.js';
 export { evaluateWhatIf } from './evaluateWhatIf.js';

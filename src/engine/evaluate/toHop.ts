@@ -4,8 +4,9 @@
  */
 import type { EndpointShare, Hop, PriorityLevel } from '../model/answer.js';
 import type { ResolvedHop } from '../model/resolved.js';
-import { endpointShare, localityKey } from '../spillover/index.js';
-import type { HopPlacement, HopTraffic } from '../spillover/index.js';
+import { localityKey } from '../spillover/index.js';
+import type { HopPlacement } from '../spillover/index.js';
+import { endpointShare } from './endpointShare.js';
 import { apportionInPlace, apportionPercents } from './presentPercent.js';
 
 interface Presented {
@@ -50,7 +51,7 @@ function presentPlacement(hop: ResolvedHop, placement: HopPlacement): Presented 
 
 function hopAnswer(
   hop: ResolvedHop,
-  traffic: Pick<HopTraffic, 'shareUnit' | 'notes' | 'trace'>,
+  traffic: Pick<HopPlacement, 'shareUnit' | 'notes' | 'trace'>,
   presented: Presented,
   overprovisioningFactor: number,
 ): Hop {

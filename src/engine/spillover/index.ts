@@ -14,14 +14,15 @@ export {
   NOMINAL_LOAD_FACTOR,
   overflowPercentFor,
 } from './loadFactor.js';
+export { choosePriority, computePriorityLoad } from './priorityLoad.js';
+export type { PriorityChoice } from './priorityLoad.js';
 export {
-  choosePriority,
-  computePriorityLoad,
   distributeByScores,
+  healthScorePercent,
   normalizedTotalAvailability,
   priorityScores,
-} from './priorityLoad.js';
-export type { DistributedLoad, PriorityChoice, PriorityScores } from './priorityLoad.js';
+} from './priorityScores.js';
+export type { DistributedLoad, PriorityScores } from './priorityScores.js';
 export {
   effectivePanicThresholdPercent,
   isPriorityInPanic,
@@ -46,15 +47,12 @@ export {
   DEFAULT_EJECTION_CAP_RULE,
   ejectionCapDecision,
   ejectionDurationMs,
+  isHttp5xx,
+  isHttpGatewayError,
   nextEjectionMultiplier,
 } from './outlierEjection.js';
 export type { EjectionCapDecision, EjectionCapInput, EjectionCapRule } from './outlierEjection.js';
-export {
-  isHttp5xx,
-  isHttpGatewayError,
-  OutlierDetectorSimulation,
-  resultToHttpCode,
-} from './outlierDetector.js';
+export { OutlierDetectorSimulation, resultToHttpCode } from './outlierDetector.js';
 export type {
   OutlierDetectorOptions,
   OutlierEjectionType,
@@ -65,11 +63,6 @@ export { successRateEjectionThreshold } from './successRate.js';
 export type { SuccessRateThreshold } from './successRate.js';
 export { isZtunnelEligible, ztunnelShare } from './ztunnelShare.js';
 export type { ZtunnelShareResult } from './ztunnelShare.js';
-export {
-  computeHopPlacement,
-  computeHopTraffic,
-  endpointShare,
-  hopTrafficOf,
-  localityKey,
-} from './computeHopTraffic.js';
-export type { HopEjection, HopPlacement, HopScenario, HopTraffic } from './computeHopTraffic.js';
+export { computeHopPlacement } from './computeHopPlacement.js';
+export { inHostSet, localityKey } from './hostHealth.js';
+export type { HopEjection, HopPlacement, HopScenario, Placement } from './types.js';

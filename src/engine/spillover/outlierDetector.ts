@@ -10,6 +10,8 @@ import type { OutlierDetectorConfig } from './outlierConfig.js';
 import {
   DEFAULT_EJECTION_CAP_RULE,
   decayedEjectionMultiplier,
+  isHttp5xx,
+  isHttpGatewayError,
   ejectionCapDecision,
   ejectionDurationMs,
   nextEjectionMultiplier,
@@ -85,16 +87,6 @@ const HTTP_OK = 200;
 const HTTP_INTERNAL_SERVER_ERROR = 500;
 const HTTP_SERVICE_UNAVAILABLE = 503;
 const HTTP_GATEWAY_TIMEOUT = 504;
-
-/** `CodeUtility::is5xx`. */
-export function isHttp5xx(code: number): boolean {
-  return code >= 500 && code < 600;
-}
-
-/** `CodeUtility::isGatewayError`: 502, 503, 504. */
-export function isHttpGatewayError(code: number): boolean {
-  return code >= 502 && code <= 504;
-}
 
 /** `resultToHttpCode` (non-split mode); undefined for `LOCAL_ORIGIN_CONNECT_SUCCESS`, which is ignored. */
 export function resultToHttpCode(result: OutlierResult): number | undefined {

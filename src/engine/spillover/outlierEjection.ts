@@ -130,3 +130,13 @@ export function nextEjectionMultiplier(
 export function decayedEjectionMultiplier(multiplier: number, eligibleForDecay: boolean): number {
   return eligibleForDecay ? Math.max(0, multiplier - 1) : multiplier;
 }
+
+/** `CodeUtility::is5xx`: what the consecutive-5xx detector counts. */
+export function isHttp5xx(code: number): boolean {
+  return code >= 500 && code < 600;
+}
+
+/** `CodeUtility::isGatewayError`: 502, 503, 504, what the consecutive-gateway-failure detector counts. */
+export function isHttpGatewayError(code: number): boolean {
+  return code >= 502 && code <= 504;
+}

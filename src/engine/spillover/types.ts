@@ -1,8 +1,11 @@
 /**
  * Data shapes of the spillover model. Counts follow Envoy's host partitioning per priority
  * (`ClusterImplBase::partitionHostList`, envoy.md §1): `total` includes excluded hosts; `healthy`,
- * `degraded` and `excluded` are disjoint; the rest are unhealthy.
+ * `degraded` and `excluded` are disjoint; the rest are unhealthy. A hop's scenario, placement and
+ * ejection outcomes follow.
  */
+import type { EjectionOutcome, PriorityLevel } from '../model/answer.js';
+import type { EjectionCapRule } from './outlierEjection.js';
 
 /** One priority level's host counts (T_p, H_p, D_p, X_p in envoy.md). */
 export interface PriorityHostCounts {
@@ -51,4 +54,69 @@ export interface PriorityLoadResult {
   readonly overflowPercent: number;
   /** Each rule that fired, in evaluation order, with its numbers. */
   readonly trace: readonly string[];
+}
+
+/** What a scenario does to one hop. */
+export interface HopScenario {
+  /** Endpoint ids (ResolvedEndpoint.id) that start answering 5xx, in the order they start. */
+  readonly failingEndpointIds?: readonly string[];
+  /**
+   * The same by position in `hop.endpoints`, for callers that found the endpoints by scanning the hop;
+   * when given, `failingEndpointIds` is ignored. Out-of-range indexes and repeats are dropped.
+   */
+  readonly failingEndpointIndexes?: readonly number[];
+  /** Offered load relative to nominal; default 1 (Envoy exactly). Validated by the caller. */
+  readonly loadFactor?: number;
+  /** Overrides the hop's overprovisioning factor, integer percent. Validated by the caller. */
+  readonly overprovisioningFactor?: number;
+  /** Which Envoy `ejectHost` rule to apply; default ≥ 1.31 (`DEFAULT_EJECTION_CAP_RULE`). */
+  readonly ejectionRule?: EjectionCapRule;
+}
+
+/** What outlier detection did with one failing endpoint. */
+export interface HopEjection {
+  readonly endpointId: string;
+  readonly endpointName: string;
+  readonly outcome: EjectionOutcome;
+  readonly reason: string;
+  readonly ejectionSeconds?: number;
+}
+
+/** One balancer's placement of a hop's traffic for a given health: shares per endpoint, levels, losses. */
+export interface Placement {
+  /** Share of the hop's traffic per endpoint (indexed like `hop.endpoints`), percent. */
+  readonly shares: Float64Array;
+  /** Traffic that reaches no endpoint ("no healthy upstream", STRICT without a match). */
+  readonly droppedPercent: number;
+  /** Offered demand beyond what the serving endpoints absorb (the load-factor model, `loadFactor.ts`). */
+  readonly overflowPercent: number;
+  readonly priorities: readonly PriorityLevel[];
+  readonly trace: readonly string[];
+}
+
+/**
+ * A hop's traffic under a scenario, with the endpoints' shares and flags as arrays indexed like
+ * `hop.endpoints`. The answer layer (`evaluate/`) rounds the shares and builds each endpoint's entry once.
+ */
+export interface HopPlacement {
+  readonly shareUnit: 'REQUEST' | 'CONNECTION';
+  readonly priorities: readonly PriorityLevel[];
+  /** Traffic that reaches no endpoint ("no healthy upstream", STRICT without a match). */
+  readonly droppedPercent: number;
+  /** Traffic that lands on failing endpoints. */
+  readonly errorPercent: number;
+  /** Offered demand beyond what the serving endpoints absorb (load-factor model). */
+  readonly overflowPercent: number;
+  readonly ejections: readonly HopEjection[];
+  readonly notes: readonly string[];
+  readonly trace: readonly string[];
+  /** Share of the hop's traffic per endpoint, percent. */
+  readonly shares: Float64Array;
+  /** 1 when the endpoint is usable in this scenario: healthy or degraded, not ejected, not failing. */
+  readonly healthy: Uint8Array;
+  /** 1 when the scenario ejected the endpoint. */
+  readonly ejected: Uint8Array;
+  /** Per endpoint, the index of its `region/zone/subzone` in `localities`. */
+  readonly localityIndex: Int32Array;
+  readonly localities: readonly string[];
 }

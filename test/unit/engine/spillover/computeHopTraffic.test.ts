@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeHopTraffic } from '../../../../src/engine/spillover/index.js';
+import { computeHopTraffic } from '../../../../src/engine/index.js';
 import { makeHop, makeOutlierDetection, many } from '../evaluate/builders.js';
 
 const id = (name: string): string => `cluster1/ns/${name}`;
