@@ -97,9 +97,16 @@ export type {
 } from './resolver/index.js';
 export { compileMesh, resolveBackend, resolveClient, resolvePath, selectWaypoint } from './resolver/index.js';
 
-// Diagnostics.
-export type { CatalogueEntry, DiagnosticId } from './diagnostics/index.js';
-export { analyzeMesh, CATALOGUE, DIAGNOSTICS } from './diagnostics/index.js';
+// Diagnostics: the registry of checks and the snapshot-wide analysis.
+export type {
+  CatalogueEntry,
+  CheckScope,
+  DiagnosticCode,
+  DiagnosticId,
+  SpecifiedCheck,
+} from './diagnostics/index.js';
+export { CATALOGUE, DIAGNOSTICS, SPECIFIED_CHECKS } from './diagnostics/index.js';
+export { analyzeMesh } from './analysis/index.js';
 
 // Spillover and evaluation: resolved path (+ scenario) → shares, what-if, sweep.
 export type { HopScenario } from './spillover/index.js';

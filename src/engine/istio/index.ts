@@ -164,3 +164,5 @@ export {
   validateTrafficPolicy,
   validateZoneAwareLbSetting,
 } from './validation.js';
+
+export { INGRESS_USE_WAYPOINT_LABEL } from './waypointLabels.js';

@@ -4,14 +4,7 @@
  * (`../shared/reference/istio.md`), `SOLO` follows the seeds and otherwise 1.31.
  */
 import type { ResourceRef } from '../model/meshModel.js';
-import type { TrafficDistributionSource } from '../model/answer.js';
-
-/**
- * A resolved traffic-distribution mode. `PreferSameZone` covers the `PreferClose` alias (Istio 1.27+,
- * `model.TrafficDistribution`). `PreferNetwork` and `PreferRegion` exist only under `SOLO` (seed 002).
- */
-export type TrafficDistributionMode =
-  'Any' | 'PreferSameZone' | 'PreferSameNode' | 'PreferNetwork' | 'PreferRegion';
+import type { TrafficDistributionMode, TrafficDistributionSource } from '../model/answer.js';
 
 /** Which kind of destination the mode is resolved for; `SOLO` defaults differ (seeds 000/003). */
 export type TrafficDistributionTarget = 'BACKEND' | 'WAYPOINT' | 'EAST_WEST_GATEWAY';
@@ -75,4 +68,4 @@ export type LbSettingSource =
 /** Health as sent to Envoy in EDS, or dropped before it. */
 export type EdsHealth = 'HEALTHY' | 'UNHEALTHY' | 'DROPPED';
 
-export type { TrafficDistributionSource };
+export type { TrafficDistributionMode, TrafficDistributionSource };

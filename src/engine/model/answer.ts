@@ -3,13 +3,14 @@
  * what-if comparison. These shapes mirror the public GraphQL contract (`../shared/design/api.md`), so the
  * adapters only translate names, never compute. Percentages are 0–100 of the hop's traffic.
  */
+import type { DiagnosticCode } from '../diagnostics/checks/index.js';
 import type { Labels, Locality, Profile, ResourceRef } from './meshModel.js';
 
 export type Severity = 'ERROR' | 'WARNING' | 'INFO';
 
-/** A finding with a stable `SPW####` code (catalogue in `src/engine/diagnostics/catalogue.ts`). */
+/** A finding with a stable `SPW####` code (one check per code: `src/engine/diagnostics/checks/`). */
 export interface Diagnostic {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly message: string;
   readonly resources: readonly ResourceRef[];
@@ -42,9 +43,15 @@ export type TrafficDistributionSource =
   | 'DESTINATION_RULE'
   | 'DEFAULT';
 
+/**
+ * A resolved traffic-distribution mode. `PreferSameZone` covers the `PreferClose` alias (Istio 1.27+,
+ * `model.TrafficDistribution`). `PreferNetwork` and `PreferRegion` exist only under `SOLO` (seed 002).
+ */
+export type TrafficDistributionMode =
+  'Any' | 'PreferSameZone' | 'PreferSameNode' | 'PreferNetwork' | 'PreferRegion';
+
 export interface TrafficDistribution {
-  /** Any | PreferClose | PreferSameZone | PreferSameNode | PreferNetwork | PreferRegion | Local … */
-  readonly mode: string;
+  readonly mode: TrafficDistributionMode;
   readonly source: TrafficDistributionSource;
   /** The object that decided it (absent for DEFAULT). */
   readonly resource?: ResourceRef;

@@ -1,31 +1,33 @@
 /**
  * Non-fatal findings about an uploaded snapshot (ingest and normalization). A snapshot with these still
- * loads; each says what Spillway assumed instead. Codes SPW1001–SPW1099 are reserved for snapshot intake.
+ * loads; each says what Spillway assumed instead. Codes SPW1001–SPW1099 are reserved for snapshot intake;
+ * each is an intake check in the one registry (`../diagnostics/checks/`).
  *
  * Errors vs diagnostics: a missing reference is an upload *problem* (422, `src/ingest`) only when the
  * object cannot be placed at all (an EndpointSlice without, or naming an absent, Service). Everything the
  * engine can still answer about, with a stated assumption, is a diagnostic here.
  */
-import { DIAGNOSTICS, INTAKE_CODE_FLOOR, type DiagnosticId } from '../diagnostics/catalogue.js';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import {
+  DIAGNOSTICS,
+  intakeDiagnostic,
+  INTAKE_CODE_FLOOR,
+  type IntakeDiagnosticId,
+} from '../diagnostics/index.js';
 import type { Diagnostic } from '../model/answer.js';
 import type { ResourceRef } from '../model/meshModel.js';
 
-type IntakeId = {
-  [K in DiagnosticId]: (typeof DIAGNOSTICS)[K]['code'] extends `SPW1${string}` ? K : never;
-}[DiagnosticId];
-
-/** The intake part of the one catalogue (`src/engine/diagnostics/catalogue.ts`). */
+/** The intake part of the registry, by id. */
 export const SNAPSHOT_DIAGNOSTICS = Object.fromEntries(
   Object.entries(DIAGNOSTICS).filter(([, entry]) => entry.code >= INTAKE_CODE_FLOOR),
-) as { readonly [K in IntakeId]: (typeof DIAGNOSTICS)[K] };
+) as { readonly [K in IntakeDiagnosticId]: (typeof DIAGNOSTICS)[K] };
 
-export type SnapshotDiagnosticName = IntakeId;
+export type SnapshotDiagnosticName = IntakeDiagnosticId;
 
+/** @example snapshotDiagnostic('NODE_NOT_IN_SNAPSHOT', 'pod x names node y…', [podRef]) // → { code: 'SPW1001', … } */
 export function snapshotDiagnostic(
   name: SnapshotDiagnosticName,
   message: string,
   resources: readonly ResourceRef[],
 ): Diagnostic {
-  return diagnostic(name, message, resources);
+  return intakeDiagnostic(name, message, resources);
 }

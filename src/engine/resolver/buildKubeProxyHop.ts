@@ -2,8 +2,9 @@
  * A client outside the mesh: no mesh proxy balances its traffic, kube-proxy spreads connections over the
  * ready endpoints of the Service (seed 002 "Native traffic distribution in Kubernetes").
  */
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { runChecks } from '../diagnostics/index.js';
 import type { Diagnostic } from '../model/answer.js';
+import type { ResourceRef } from '../model/meshModel.js';
 import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
 import type { HopResult } from './buildZtunnelHop.js';
 import { ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from '../envoyDefaults.js';
@@ -15,20 +16,14 @@ export const KUBE_PROXY_LOAD_BALANCER = 'ROUND_ROBIN';
 export function buildKubeProxyHop(
   source: HopSource,
   destination: HopDestination,
-  clientRef: {
-    readonly kind: string;
-    readonly name: string;
-    readonly namespace?: string;
-    readonly cluster?: string;
-  },
+  clientRef: ResourceRef,
 ): HopResult {
-  const diagnostics: Diagnostic[] = [
-    diagnostic(
-      'CLIENT_OUTSIDE_MESH',
-      `${clientRef.kind} ${clientRef.namespace ?? ''}/${clientRef.name} is not in the mesh (no ambient or sidecar enrolment): kube-proxy balances its connections to ${destination.host}; no waypoint, DestinationRule, outlier detection or mesh failover applies.`,
-      [clientRef],
-    ),
-  ];
+  const diagnostics: Diagnostic[] = runChecks('hop', 'hop', {
+    host: destination.host,
+    ruleHost: destination.ruleHost,
+    balancer: 'KUBE_PROXY',
+    outsideMeshClient: clientRef,
+  });
   // kube-proxy only knows its own cluster's EndpointSlices.
   const endpoints: ResolvedEndpoint[] = destination.endpoints
     .filter((e) => e.cluster === source.cluster)
@@ -52,17 +47,22 @@ export function buildKubeProxyHop(
   const notes: string[] = [
     'kube-proxy spreads connections uniformly over ready endpoints of its own cluster; this model ignores Kubernetes topology hints.',
   ];
-  const ready = endpoints.some((e) => e.health === 'HEALTHY');
-  if (!ready && destination.primary !== undefined) {
-    const s = destination.primary;
-    diagnostics.push(
-      diagnostic(
-        'BACKEND_NO_READY_ENDPOINTS',
-        `${destination.host} has no ready endpoint: connections from ${source.name ?? 'the client'} fail.`,
-        [{ kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster }],
-      ),
-    );
-  }
+  const s = destination.primary;
+  diagnostics.push(
+    ...runChecks('hop', 'destination', {
+      host: destination.host,
+      // kube-proxy reads Services only (a ServiceEntry has no kube-proxy rules).
+      ...(s !== undefined
+        ? { target: { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster } }
+        : {}),
+      cluster: source.cluster,
+      // kube-proxy is modelled as uniform over ready endpoints: node-local routing is not modelled.
+      internalTrafficPolicyLocal: false,
+      readyEndpoints: endpoints.filter((e) => e.health === 'HEALTHY').length,
+      viewer: source.name !== undefined ? { name: source.name } : {},
+      emitter: 'kubeProxyHop',
+    }),
+  );
   const hop: ResolvedHop = {
     from: proxyOf(source),
     to: destination.host,

@@ -3,7 +3,7 @@
  * endpoints by the service's routing scopes and only the best rank receives connections
  * (`ztunnel:src/state.rs` `load_balance`, istio.md §7; seeds 000/002).
  */
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { ruleRef, runChecks } from '../diagnostics/index.js';
 import {
   augmentLabels,
   compactPriorities,
@@ -14,12 +14,12 @@ import {
   type ZtunnelScope,
 } from '../istio/index.js';
 import type { Diagnostic, LocalityLb } from '../model/answer.js';
-import type { Profile, ResourceRef } from '../model/meshModel.js';
+import type { Profile } from '../model/meshModel.js';
 import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from '../envoyDefaults.js';
 import type { HopDestination, HopSource } from './hopContext.js';
-import { proxyOf } from './hopContext.js';
+import { destinationTarget, proxyOf } from './hopContext.js';
 import { trafficDistributionFor } from './trafficDistributionFor.js';
 
 /** ztunnel picks uniformly at random among the best tier, weighted by workload capacity. */
@@ -37,17 +37,6 @@ const SCOPE_MEANING: Readonly<Record<ZtunnelScope, string>> = {
 export interface HopResult {
   readonly hop: ResolvedHop;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-function refOf(destination: HopDestination): ResourceRef | undefined {
-  if (destination.primary !== undefined) {
-    const s = destination.primary;
-    return { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster };
-  }
-  const se = destination.serviceEntry;
-  return se === undefined
-    ? undefined
-    : { kind: 'ServiceEntry', name: se.name, namespace: se.namespace, cluster: se.cluster };
 }
 
 /**
@@ -147,7 +136,7 @@ export function buildZtunnelHop(
   });
 
   const active = lb.mode === 'FAILOVER' || lb.mode === 'STRICT';
-  const target = refOf(destination);
+  const target = destinationTarget(destination);
   const decidedBy = lb.mode === 'STRICT' ? target : td.resolution.resource;
   const localityLb: LocalityLb = {
     mode: lb.mode === 'STRICT' ? 'ZTUNNEL_STRICT' : lb.mode === 'FAILOVER' ? 'ZTUNNEL_RANKING' : 'NONE',
@@ -158,37 +147,23 @@ export function buildZtunnelHop(
     ...(decidedBy !== undefined ? { resource: decidedBy } : {}),
   };
 
-  if (lb.mode === 'STRICT' && target !== undefined) {
-    diagnostics.push(
-      diagnostic(
-        'INTERNAL_TRAFFIC_POLICY_LOCAL_NO_FAILOVER',
-        `${destination.host} has internalTrafficPolicy: Local: ztunnel on ${source.node ?? 'the client node'} only uses endpoints on that node and never fails over; traffic distribution ${td.resolution.mode} is ignored.`,
-        [target],
-      ),
-    );
-    if (ranking.selectable.length === 0) {
-      diagnostics.push(
-        diagnostic(
-          'INTERNAL_TRAFFIC_POLICY_LOCAL_NO_LOCAL_ENDPOINT',
-          `No ready endpoint of ${destination.host} runs on node ${source.node ?? '(unknown)'}: with internalTrafficPolicy Local the connection is dropped.`,
-          [target],
-        ),
-      );
-    }
-  }
-  if (
-    !destination.endpoints.some((e) => e.ready) &&
-    lb.healthPolicy !== 'ALLOW_ALL' &&
-    target !== undefined
-  ) {
-    diagnostics.push(
-      diagnostic(
-        'BACKEND_NO_READY_ENDPOINTS',
-        `${destination.host} has no ready endpoint for the ztunnel on ${source.node ?? source.cluster}: connections fail.`,
-        [target],
-      ),
-    );
-  }
+  const strict = lb.mode === 'STRICT';
+  diagnostics.push(
+    ...runChecks('hop', 'destination', {
+      host: destination.host,
+      ...(target !== undefined ? { target } : {}),
+      cluster: source.cluster,
+      internalTrafficPolicyLocal: strict,
+      // ALLOW_ALL sends every endpoint, ready or not: readiness decides nothing there.
+      ...(lb.healthPolicy !== 'ALLOW_ALL'
+        ? { readyEndpoints: destination.endpoints.filter((e) => e.ready).length }
+        : {}),
+      ...(strict ? { readyOnNode: ranking.selectable.length } : {}),
+      viewer: source.node !== undefined ? { node: source.node } : {},
+      mode: td.resolution.mode,
+      emitter: 'ztunnelHop',
+    }),
+  );
   // ztunnel never reads DestinationRules: say so when one exists for a host it balances by itself.
   if (destination.target === 'BACKEND') {
     const index = mesh.destinationRuleIndexByCluster.get(source.cluster);
@@ -209,21 +184,18 @@ export function buildZtunnelHop(
           });
     const rule = selection?.rule;
     if (rule !== undefined) {
-      const ref: ResourceRef = {
-        kind: 'DestinationRule',
-        name: rule.rule.name,
-        namespace: rule.rule.namespace,
-        cluster: rule.rule.cluster,
-      };
       notes.push(
         `DestinationRule ${rule.rule.namespace}/${rule.rule.name} matches ${destination.ruleHost} but ztunnel ignores DestinationRules.`,
       );
       diagnostics.push(
-        diagnostic(
-          'DESTINATION_RULE_IGNORED_ON_ZTUNNEL_HOP',
-          `DestinationRule ${rule.rule.namespace}/${rule.rule.name} targets ${destination.ruleHost}, but this path has no waypoint or sidecar: ztunnel applies none of its fields (${Object.keys(rule.rule.trafficPolicy ?? {}).join(', ') || 'subsets'}). Enrol the service in a waypoint for it to take effect.`,
-          [ref, ...(target !== undefined ? [target] : [])],
-        ),
+        ...runChecks('hop', 'ruleOnHost', {
+          rule: { ref: ruleRef(rule.rule), namespace: rule.rule.namespace, name: rule.rule.name },
+          host: destination.ruleHost,
+          outlierEnablesMeshFailover: false,
+          ztunnelOnly: target !== undefined ? [target] : [],
+          policyFields: Object.keys(rule.rule.trafficPolicy ?? {}).join(', ') || 'subsets',
+          emitter: 'ztunnelHop',
+        }),
       );
     }
   }

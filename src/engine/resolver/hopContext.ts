@@ -2,7 +2,7 @@
  * What a hop builder needs to know about the balancing proxy and the destination it balances over.
  */
 import type { Proxy, ProxyKind } from '../model/answer.js';
-import type { Labels, Locality, ServiceEntryModel, ServiceModel } from '../model/meshModel.js';
+import type { Labels, Locality, ResourceRef, ServiceEntryModel, ServiceModel } from '../model/meshModel.js';
 import { localityString, type TrafficDistributionTarget } from '../istio/index.js';
 import type { EndpointCandidate } from './collectEndpoints.js';
 
@@ -52,4 +52,16 @@ export function proxyOf(source: HopSource): Proxy {
     ...(locality !== '' ? { locality } : {}),
     ...(source.node !== undefined ? { node: source.node } : {}),
   };
+}
+
+/** The Service (else ServiceEntry) whose settings a destination follows, as findings name it. */
+export function destinationTarget(destination: HopDestination): ResourceRef | undefined {
+  if (destination.primary !== undefined) {
+    const s = destination.primary;
+    return { kind: 'Service', name: s.name, namespace: s.namespace, cluster: s.cluster };
+  }
+  const se = destination.serviceEntry;
+  return se === undefined
+    ? undefined
+    : { kind: 'ServiceEntry', name: se.name, namespace: se.namespace, cluster: se.cluster };
 }

@@ -15,5 +15,5 @@ export { representativePod, resolveClient } from './resolveClient.js';
 export type { BackendKind, ResolvedBackend } from './resolveBackend.js';
 export { CLUSTER_DOMAIN_SUFFIX, resolveBackend } from './resolveBackend.js';
 export type { WaypointDecision } from './selectWaypoint.js';
-export { INGRESS_USE_WAYPOINT_LABEL, selectWaypoint } from './selectWaypoint.js';
+export { selectWaypoint, waypointDiagnostics } from './selectWaypoint.js';
 export { closestNames, MAX_SUGGESTIONS } from './closestNames.js';

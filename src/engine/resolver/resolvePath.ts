@@ -8,7 +8,7 @@
  * - sidecar client / ingress gateway → waypoint (L7, HBONE) → backend, or straight to the backend;
  * - a client outside the mesh → kube-proxy → backend.
  */
-import { dedupeDiagnostics } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics } from '../diagnostics/index.js';
 import type { DestinationRuleProxyKind } from '../istio/index.js';
 import type { Diagnostic } from '../model/answer.js';
 import type { Profile, ServiceModel, WorkloadModel } from '../model/meshModel.js';
@@ -22,7 +22,12 @@ import type { HopDestination, HopSource } from './hopContext.js';
 import { meshKey } from './meshKeys.js';
 import { resolveBackend, type ResolvedBackend, CLUSTER_DOMAIN_SUFFIX } from './resolveBackend.js';
 import { resolveClient, type ResolvedClient } from './resolveClient.js';
-import { selectWaypoint, workloadWaypointNote, type WaypointDecision } from './selectWaypoint.js';
+import {
+  selectWaypoint,
+  waypointDiagnostics,
+  workloadWaypointNote,
+  type WaypointDecision,
+} from './selectWaypoint.js';
 
 export interface PathQuery {
   /** `[cluster/]namespace/name` (`../shared/design/api.md`). */
@@ -184,7 +189,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
   const results: HopResult[] = [];
   const diagnostics: Diagnostic[] = [];
   const decision = selectWaypoint(mesh, backend, client.cluster, client.kind);
-  diagnostics.push(...decision.diagnostics);
+  diagnostics.push(...waypointDiagnostics('hop', decision));
   firstNotes.push(`Waypoint: ${decision.reason}.`);
 
   const throughWaypoint = (first: HopResult, wp: Extract<WaypointDecision, { kind: 'WAYPOINT' }>): void => {

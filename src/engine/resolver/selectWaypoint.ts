@@ -5,7 +5,8 @@
  * namespaces, and the waypoint must accept service traffic (`istio.io/waypoint-for` service or all).
  * Pod/WorkloadEntry labels bind *workload-addressed* traffic only (see `workloadWaypointNote`).
  */
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { describeRef, runChecks, type WaypointFacts, type WaypointUseFacts } from '../diagnostics/index.js';
+import { INGRESS_USE_WAYPOINT_LABEL } from '../istio/index.js';
 import type { Diagnostic } from '../model/answer.js';
 import type {
   GatewayModel,
@@ -19,11 +20,12 @@ import { meshKey } from './meshKeys.js';
 import type { ResolvedBackend } from './resolveBackend.js';
 import type { ClientKind } from './resolveClient.js';
 
-/** Label an ingress-bound Service (or its namespace) sets so ingress gateways go through its waypoint. */
-export const INGRESS_USE_WAYPOINT_LABEL = 'istio.io/ingress-use-waypoint';
-
+/**
+ * The decision, with the facts the registry's waypoint checks read: what the `use-waypoint` label asked
+ * for (`use`) and, when a waypoint is bound, its pods (`waypoint`).
+ */
 export type WaypointDecision =
-  | { readonly kind: 'NONE'; readonly reason: string; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'NONE'; readonly reason: string; readonly use?: WaypointUseFacts }
   | {
       readonly kind: 'WAYPOINT';
       readonly gateway: GatewayModel;
@@ -33,11 +35,27 @@ export type WaypointDecision =
       readonly readyPods: readonly WorkloadModel[];
       readonly source: ResourceRef;
       readonly reason: string;
-      readonly diagnostics: readonly Diagnostic[];
+      readonly use: WaypointUseFacts;
+      readonly waypoint: WaypointFacts;
     };
 
-function describe(ref: ResourceRef): string {
-  return `${ref.kind} ${ref.namespace === undefined ? '' : `${ref.namespace}/`}${ref.name}`;
+const describe = describeRef;
+
+/**
+ * What the registry's waypoint checks find in a decision: the bound waypoint's readiness, then the
+ * `use-waypoint` label's outcome.
+ */
+export function waypointDiagnostics(
+  scope: 'hop' | 'mesh',
+  decision: WaypointDecision,
+  subjects: { readonly waypoint: boolean } = { waypoint: true },
+): Diagnostic[] {
+  return [
+    ...(decision.kind === 'WAYPOINT' && subjects.waypoint
+      ? runChecks(scope, 'waypoint', decision.waypoint)
+      : []),
+    ...(decision.use !== undefined ? runChecks(scope, 'waypointUse', decision.use) : []),
+  ];
 }
 
 /** The label in force for the backend: the object's own, else its namespace's. */
@@ -84,92 +102,57 @@ export function selectWaypoint(
 ): WaypointDecision {
   const target = backendRef(backend, cluster);
   if (clientKind === 'OUTSIDE_MESH') {
-    return {
-      kind: 'NONE',
-      reason: 'the client has no mesh proxy to redirect its traffic to a waypoint',
-      diagnostics: [],
-    };
+    return { kind: 'NONE', reason: 'the client has no mesh proxy to redirect its traffic to a waypoint' };
   }
   const use = waypointUseFor(mesh, backend, cluster);
   if (use === undefined)
-    return {
-      kind: 'NONE',
-      reason: `no istio.io/use-waypoint on ${describe(target)} or its namespace`,
-      diagnostics: [],
-    };
+    return { kind: 'NONE', reason: `no istio.io/use-waypoint on ${describe(target)} or its namespace` };
   if (use.kind === 'none') {
     return {
       kind: 'NONE',
       reason: `istio.io/use-waypoint: none on ${describe(use.source)} opts out of a waypoint`,
-      diagnostics: [],
     };
   }
   const label = `istio.io/use-waypoint: ${use.name} on ${describe(use.source)}${use.namespace !== backend.namespace ? ` (namespace ${use.namespace})` : ''}`;
+  const facts = (
+    outcome: WaypointUseFacts['outcome'],
+    extra: Partial<WaypointUseFacts> = {},
+  ): WaypointUseFacts => ({
+    backendHost: backend.host,
+    backend: target,
+    backendGlobal: backend.kind === 'GLOBAL_SERVICE',
+    cluster,
+    use: { name: use.name, namespace: use.namespace, source: use.source },
+    outcome,
+    ...extra,
+  });
   if (clientKind === 'INGRESS_GATEWAY' && !ingressOptedIn(mesh, backend, cluster)) {
     return {
       kind: 'NONE',
       reason: `${label}, but ingress gateways skip the waypoint unless the service sets ${INGRESS_USE_WAYPOINT_LABEL}: "true"`,
-      diagnostics: [
-        diagnostic(
-          'INGRESS_BYPASSES_WAYPOINT',
-          `The ingress gateway sends ${backend.host} straight to its endpoints; waypoint ${use.namespace}/${use.name} and its L7 policy are skipped. Label the service ${INGRESS_USE_WAYPOINT_LABEL}=true to route through it.`,
-          [target, use.source],
-        ),
-      ],
+      use: facts('INGRESS_BYPASS'),
     };
   }
   const gateway = mesh.waypoints.get(meshKey(cluster, use.namespace, use.name));
-  const waypointRef: ResourceRef = { kind: 'Gateway', name: use.name, namespace: use.namespace, cluster };
   if (gateway === undefined) {
     return {
       kind: 'NONE',
       reason: `${label}, but no waypoint Gateway ${use.namespace}/${use.name} exists in ${cluster}: istiod leaves the service unbound and traffic skips L7 policy`,
-      diagnostics: [
-        diagnostic(
-          'WAYPOINT_MISSING',
-          `${describe(use.source)} asks for waypoint ${use.namespace}/${use.name}, which does not exist in cluster ${cluster}; traffic to ${backend.host} bypasses any L7 policy.`,
-          [use.source, waypointRef],
-        ),
-      ],
+      use: facts('MISSING'),
     };
   }
   if (gateway.waypointFor === 'workload' || gateway.waypointFor === 'none') {
     return {
       kind: 'NONE',
       reason: `${label}, but the waypoint has istio.io/waypoint-for: ${gateway.waypointFor}, so it does not take service-addressed traffic`,
-      diagnostics: [
-        diagnostic(
-          'WAYPOINT_DOES_NOT_SERVE_SERVICES',
-          `Waypoint ${use.namespace}/${use.name} is for '${gateway.waypointFor}' traffic; ${backend.host} is reached without it.`,
-          [waypointRef, use.source],
-        ),
-      ],
+      use: facts('NOT_FOR_SERVICES', { waypointFor: gateway.waypointFor }),
     };
   }
-  const diagnostics: Diagnostic[] = [];
   const pods = gateway.podNames
     .map((p) => mesh.workloads.get(meshKey(cluster, gateway.namespace, p)))
     .filter((p): p is WorkloadModel => p !== undefined);
   const readyPods = pods.filter((p) => p.ready && !p.terminating);
-  if (readyPods.length === 0 || gateway.programmed === false) {
-    diagnostics.push(
-      diagnostic(
-        'WAYPOINT_UNREADY',
-        `Waypoint ${use.namespace}/${use.name} in ${cluster} has ${readyPods.length} ready pod(s) of ${gateway.podNames.length}${gateway.programmed === false ? ' and is not Programmed' : ''}; traffic to ${backend.host} through it fails.`,
-        [waypointRef],
-      ),
-    );
-  }
   const service = mesh.services.get(meshKey(cluster, gateway.namespace, gateway.name));
-  if (backend.kind === 'GLOBAL_SERVICE' && service?.global === undefined) {
-    diagnostics.push(
-      diagnostic(
-        'GLOBAL_SERVICE_WAYPOINT_NOT_GLOBAL',
-        `${backend.host} is global but its waypoint ${use.namespace}/${use.name} is not: clients in other clusters cannot reach the waypoint, so label its Service solo.io/service-scope=global.`,
-        [target, waypointRef],
-      ),
-    );
-  }
   return {
     kind: 'WAYPOINT',
     gateway,
@@ -177,7 +160,16 @@ export function selectWaypoint(
     readyPods,
     source: use.source,
     reason: `${label}; the waypoint accepts ${gateway.waypointFor} traffic`,
-    diagnostics,
+    use: facts('BOUND', { waypointGlobal: service?.global !== undefined }),
+    waypoint: {
+      namespace: use.namespace,
+      name: use.name,
+      cluster,
+      readyPods: readyPods.length,
+      pods: gateway.podNames.length,
+      ...(gateway.programmed !== undefined ? { programmed: gateway.programmed } : {}),
+      host: backend.host,
+    },
   };
 }
 

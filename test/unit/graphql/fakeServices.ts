@@ -20,13 +20,13 @@ import type {
 } from '../../../src/services/types.js';
 
 export const diagnostic: Diagnostic = {
-  code: 'SPW0101',
+  code: 'SPW0003',
   severity: 'WARNING',
   message: 'DestinationRule in-ambient-failover sets outlier detection but ztunnel ignores it.',
   resources: [
     { kind: 'DestinationRule', name: 'in-ambient-failover', namespace: 'httpbin', cluster: 'cluster1' },
   ],
-  equivalent: 'IST0173',
+  equivalent: 'KIA0211',
 };
 
 export const hop: Hop = {

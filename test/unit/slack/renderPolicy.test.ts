@@ -32,7 +32,7 @@ describe('renderPolicy', () => {
     {
       what: 'who decides on the last hop, and from where',
       needle:
-        '• Hop 2: `ROUND_ROBIN`, `PreferClose` from SERVICE_SPEC on Service httpbin/in-ambient; DestinationRule httpbin/in-ambient.',
+        '• Hop 2: `ROUND_ROBIN`, `PreferSameZone` from SERVICE_SPEC on Service httpbin/in-ambient; DestinationRule httpbin/in-ambient.',
     },
     { what: 'the load per priority', needle: '• Load by priority: P0 100% (1/1 healthy).' },
     {
@@ -72,7 +72,7 @@ describe('renderPolicy', () => {
   });
 
   it('puts the most severe warning or error in the third line', () => {
-    const d = (code: string, severity: Diagnostic['severity']): Diagnostic => ({
+    const d = (code: Diagnostic['code'], severity: Diagnostic['severity']): Diagnostic => ({
       code,
       severity,
       message: `${code} <!channel> & friends`,
@@ -100,7 +100,7 @@ describe('renderPolicy', () => {
     const lines = m.text.split('\n');
     expect(lines).toHaveLength(6);
     expect(lines[2]).toBe(
-      'Hop 2: ROUND_ROBIN, PreferClose from SERVICE_SPEC on Service httpbin/in-ambient; DestinationRule httpbin/in-ambient.',
+      'Hop 2: ROUND_ROBIN, PreferSameZone from SERVICE_SPEC on Service httpbin/in-ambient; DestinationRule httpbin/in-ambient.',
     );
     expect(lines[5]).toBe(LINK);
   });

@@ -39,7 +39,7 @@ export function makeHop(overrides: Partial<Hop> = {}): Hop {
     to: 'in-ambient.httpbin.svc.cluster.local',
     layer: 'L7',
     trafficDistribution: {
-      mode: 'PreferClose',
+      mode: 'PreferSameZone',
       source: 'SERVICE_SPEC',
       resource: { kind: 'Service', name: 'in-ambient', namespace: 'httpbin' },
       field: 'spec.trafficDistribution',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMesh } from '../../../../src/engine/diagnostics/analyzeMesh.js';
+import { analyzeMesh } from '../../../../src/engine/index.js';
 import { CATALOGUE, DIAGNOSTICS, INTAKE_CODE_FLOOR } from '../../../../src/engine/diagnostics/catalogue.js';
 import type { Diagnostic } from '../../../../src/engine/model/answer.js';
 import type {

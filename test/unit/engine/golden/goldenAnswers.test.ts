@@ -156,6 +156,9 @@ function answersUnderEveryProfile(
   return recorded;
 }
 
+/** Each case takes 0.5–2 s alone; ten times that and more, so a busy machine cannot fail it. */
+const GOLDEN_TIMEOUT_MS = 60_000;
+
 const asFile = (recorded: Record<string, unknown>): string => `${JSON.stringify(recorded, null, 2)}\n`;
 
 describe('golden answers', () => {
@@ -163,7 +166,7 @@ describe('golden answers', () => {
     await expect(asFile(answersUnderEveryProfile(file, exampleModel(file)))).toMatchFileSnapshot(
       `./goldenAnswers/${file.replace(/\.yaml$/, '')}.json`,
     );
-  });
+  }, GOLDEN_TIMEOUT_MS);
 
   it('meshes that raise every diagnostic: every profile, every pair, every answer as recorded', async () => {
     const recorded: Record<string, unknown> = {};
@@ -172,5 +175,5 @@ describe('golden answers', () => {
       Object.assign(recorded, answersUnderEveryProfile(name, build(), pairs));
     }
     await expect(asFile(recorded)).toMatchFileSnapshot('./goldenAnswers/diagnosticVariants.json');
-  });
+  }, GOLDEN_TIMEOUT_MS);
 });
