@@ -125,7 +125,6 @@ export function ruleDiagnostics(
         setting: site.locality,
         outlierDetection: site.outlier !== undefined,
         resources: [ref],
-        emitter: 'analysis',
       }),
     );
   }

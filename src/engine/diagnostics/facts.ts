@@ -98,7 +98,6 @@ export interface LocalitySettingFacts {
   readonly setting: LocalityLbSetting;
   readonly outlierDetection: boolean;
   readonly resources: readonly ResourceRef[];
-  readonly emitter: LegacyEmitter;
 }
 
 /** A DestinationRule applied to a host, and what it does there besides its own fields. */

@@ -45,7 +45,6 @@ export function envoyHopDiagnostics(
         setting: setting.setting,
         outlierDetection: outlierSpec !== undefined,
         resources: ruleRef !== undefined ? [ruleRef] : [],
-        emitter: 'envoyHop',
       }),
     );
   }

@@ -15,16 +15,16 @@ export const failoverInactiveWithoutOutlierDetection = {
     'pilot/pkg/networking/core/loadbalancer ApplyLocalityLoadBalancer: failover only when outlier detection enables it (istio.md §3.2, §8)',
   scopes: ['hop', 'mesh'],
   subject: 'localitySetting',
-  run: ({ owner, site, host, setting, outlierDetection, resources, emitter }) => {
+  run: ({ owner, site, host, setting, outlierDetection, resources }) => {
     const priority = (setting.failoverPriority?.length ?? 0) > 0;
     const failover = (setting.failover?.length ?? 0) > 0;
     const distribute = (setting.distribute?.length ?? 0) > 0;
     if (setting.enabled === false || distribute || outlierDetection || !(priority || failover)) return [];
-    // Two emitters disagree today (the hop's setting in force, the analysis's rule sites); one text wins next.
-    const message =
-      emitter === 'analysis'
-        ? `${owner}: ${site ?? ''} configures ${priority ? 'failoverPriority' : 'failover'} without outlierDetection, so Envoy keeps every endpoint at priority 0 and never fails over.`
-        : `${owner} configures failover for ${host ?? ''}, but the rule in force has no outlierDetection: every endpoint stays at priority 0 and the failover order is never used.`;
-    return [{ message, resources }];
+    return [
+      {
+        message: `${owner}${site !== undefined ? `: ${site}` : ''} configures ${priority ? 'failoverPriority' : 'failover'}${host !== undefined ? ` for ${host}` : ''} without outlierDetection, so Envoy keeps every endpoint at priority 0 and never fails over.`,
+        resources,
+      },
+    ];
   },
 } as const satisfies AnalysisCheck<'localitySetting'>;
