@@ -106,8 +106,6 @@ export interface RuleOnHostFacts {
   readonly host: string;
   /** Outlier detection alone turns on the mesh's default locality failover for the host. */
   readonly outlierEnablesMeshFailover: boolean;
-  /** Priority levels the failover makes, on a hop. */
-  readonly levels?: number;
   /** Set when ambient clients reach the host through ztunnel only: the Services so reached. */
   readonly ztunnelOnly?: readonly ResourceRef[];
   /** The rule's trafficPolicy blocks, e.g. `outlierDetection, loadBalancer`. */

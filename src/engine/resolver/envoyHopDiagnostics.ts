@@ -55,7 +55,6 @@ export function envoyHopDiagnostics(
         host: destination.ruleHost,
         outlierEnablesMeshFailover:
           setting.kind === 'LOCALITY' && activation.active && setting.source === 'MESH_LOCALITY',
-        levels: placed.levelMeanings.length,
         policyFields: '',
         emitter: 'envoyHop',
       }),

@@ -13,13 +13,13 @@ export const outlierDetectionEnablesLocalityFailover = {
     'pilot/pkg/networking/core/loadbalancer ApplyLocalityLoadBalancer with the mesh default setting (istio.md §3.2, §11.3)',
   scopes: ['hop', 'mesh'],
   subject: 'ruleOnHost',
-  run: ({ rule, host, outlierEnablesMeshFailover, levels, emitter }) => {
-    if (!outlierEnablesMeshFailover) return [];
-    // Two emitters disagree today (a hop, the analysis); one text wins next.
-    const message =
-      emitter === 'analysis'
-        ? `DestinationRule ${rule.namespace}/${rule.name} sets outlierDetection without a localityLbSetting: with the mesh default (enabled) this alone turns on locality failover for ${host} (same subzone, then zone, region, elsewhere).`
-        : `DestinationRule ${rule.namespace}/${rule.name} sets outlierDetection for ${host}; with the mesh localityLbSetting (enabled by default) that alone turns on locality failover: same subzone, then zone, then region, then elsewhere (${(levels ?? 0).toString()} level(s) here).`;
-    return [{ message, resources: [rule.ref] }];
-  },
+  run: ({ rule, host, outlierEnablesMeshFailover }) =>
+    outlierEnablesMeshFailover
+      ? [
+          {
+            message: `DestinationRule ${rule.namespace}/${rule.name} sets outlierDetection without a localityLbSetting: with the mesh default (enabled) this alone turns on locality failover for ${host} (same subzone, then zone, region, elsewhere).`,
+            resources: [rule.ref],
+          },
+        ]
+      : [],
 } as const satisfies AnalysisCheck<'ruleOnHost'>;
