@@ -171,8 +171,6 @@ export function ruleDiagnostics(
       host,
       outlierEnablesMeshFailover: outlierEnablesMeshFailover(mesh, dr, services, profile),
       ...(ztunnelOnly !== undefined ? { ztunnelOnly } : {}),
-      policyFields: Object.keys(dr.trafficPolicy ?? {}).join(', ') || 'subsets',
-      emitter: 'analysis',
     }),
   );
   return out;

@@ -108,9 +108,6 @@ export interface RuleOnHostFacts {
   readonly outlierEnablesMeshFailover: boolean;
   /** Set when ambient clients reach the host through ztunnel only: the Services so reached. */
   readonly ztunnelOnly?: readonly ResourceRef[];
-  /** The rule's trafficPolicy blocks, e.g. `outlierDetection, loadBalancer`. */
-  readonly policyFields: string;
-  readonly emitter: LegacyEmitter;
 }
 
 /** A DestinationRule's outlier detection over the pool of hosts it ejects from. */

@@ -193,8 +193,6 @@ export function buildZtunnelHop(
           host: destination.ruleHost,
           outlierEnablesMeshFailover: false,
           ztunnelOnly: target !== undefined ? [target] : [],
-          policyFields: Object.keys(rule.rule.trafficPolicy ?? {}).join(', ') || 'subsets',
-          emitter: 'ztunnelHop',
         }),
       );
     }

@@ -55,8 +55,6 @@ export function envoyHopDiagnostics(
         host: destination.ruleHost,
         outlierEnablesMeshFailover:
           setting.kind === 'LOCALITY' && activation.active && setting.source === 'MESH_LOCALITY',
-        policyFields: '',
-        emitter: 'envoyHop',
       }),
     );
   }

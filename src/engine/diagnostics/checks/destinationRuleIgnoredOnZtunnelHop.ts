@@ -13,13 +13,13 @@ export const destinationRuleIgnoredOnZtunnelHop = {
   upstream: 'ztunnel balances from the workload API alone (istio.md §7, §9.2; seed 002)',
   scopes: ['hop', 'mesh'],
   subject: 'ruleOnHost',
-  run: ({ rule, host, ztunnelOnly, policyFields, emitter }) => {
-    if (ztunnelOnly === undefined) return [];
-    // Two emitters disagree today (a ztunnel hop, the analysis); one text wins next.
-    const message =
-      emitter === 'analysis'
-        ? `DestinationRule ${rule.namespace}/${rule.name} targets ${host}, which no waypoint serves: ambient clients reach it through ztunnel only, which applies none of the rule's fields (only sidecars and gateways do).`
-        : `DestinationRule ${rule.namespace}/${rule.name} targets ${host}, but this path has no waypoint or sidecar: ztunnel applies none of its fields (${policyFields}). Enrol the service in a waypoint for it to take effect.`;
-    return [{ message, resources: [rule.ref, ...ztunnelOnly] }];
-  },
+  run: ({ rule, host, ztunnelOnly }) =>
+    ztunnelOnly === undefined
+      ? []
+      : [
+          {
+            message: `DestinationRule ${rule.namespace}/${rule.name} targets ${host}, which no waypoint serves: ambient clients reach it through ztunnel only, which applies none of the rule's fields (only sidecars and gateways do).`,
+            resources: [rule.ref, ...ztunnelOnly],
+          },
+        ],
 } as const satisfies AnalysisCheck<'ruleOnHost'>;
