@@ -142,8 +142,6 @@ export interface DestinationFacts {
   readonly readyOnNode?: number;
   /** The balancing proxy, on a hop: its name and node. */
   readonly viewer?: { readonly name?: string; readonly node?: string };
-  /** The traffic-distribution mode that internalTrafficPolicy Local overrides. */
-  readonly mode?: TrafficDistributionMode;
   readonly emitter: LegacyEmitter;
 }
 

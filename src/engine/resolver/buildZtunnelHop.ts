@@ -160,7 +160,6 @@ export function buildZtunnelHop(
         : {}),
       ...(strict ? { readyOnNode: ranking.selectable.length } : {}),
       viewer: source.node !== undefined ? { node: source.node } : {},
-      mode: td.resolution.mode,
       emitter: 'ztunnelHop',
     }),
   );
