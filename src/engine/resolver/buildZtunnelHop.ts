@@ -159,7 +159,10 @@ export function buildZtunnelHop(
         ? { readyEndpoints: destination.endpoints.filter((e) => e.ready).length }
         : {}),
       ...(strict ? { readyOnNode: ranking.selectable.length } : {}),
-      viewer: source.node !== undefined ? { node: source.node } : {},
+      viewer: {
+        ...(source.name !== undefined ? { name: source.name } : {}),
+        ...(source.node !== undefined ? { node: source.node } : {}),
+      },
       emitter: 'ztunnelHop',
     }),
   );

@@ -12,13 +12,13 @@ export const internalTrafficPolicyLocalNoLocalEndpoint = {
   upstream: 'ztunnel state.rs load_balance under STRICT; the EDS node filter (istio.md §4.3; seed 002)',
   scopes: ['hop'],
   subject: 'destination',
-  run: ({ host, target, internalTrafficPolicyLocal, readyOnNode, viewer, emitter }) => {
-    if (!internalTrafficPolicyLocal || target === undefined || readyOnNode !== 0) return [];
-    // Two emitters disagree today (ztunnel hop, Envoy hop); one text wins next.
-    const message =
-      emitter === 'ztunnelHop'
-        ? `No ready endpoint of ${host} runs on node ${viewer?.node ?? '(unknown)'}: with internalTrafficPolicy Local the connection is dropped.`
-        : `No ready endpoint of ${host} runs on node ${viewer?.node ?? '(unknown)'}: with internalTrafficPolicy Local requests from ${viewer?.name ?? 'the proxy'} fail.`;
-    return [{ message, resources: [target] }];
-  },
+  run: ({ host, target, internalTrafficPolicyLocal, readyOnNode, viewer }) =>
+    internalTrafficPolicyLocal && target !== undefined && readyOnNode === 0
+      ? [
+          {
+            message: `No ready endpoint of ${host} runs on node ${viewer?.node ?? '(unknown)'}: with internalTrafficPolicy Local requests from ${viewer?.name ?? 'the proxy'} fail.`,
+            resources: [target],
+          },
+        ]
+      : [],
 } as const satisfies AnalysisCheck<'destination'>;
