@@ -159,8 +159,6 @@ export function ruleDiagnostics(
           od.maxEjectionPercent !== undefined && od.maxEjectionPercent > 0
             ? od.maxEjectionPercent
             : ENVOY_DEFAULT_MAX_EJECTION_PERCENT,
-        maxEjectionPercentWritten: od.maxEjectionPercent !== undefined,
-        emitter: 'analysis',
       }),
     );
   }

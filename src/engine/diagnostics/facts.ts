@@ -116,10 +116,8 @@ export interface EjectionPoolFacts {
   readonly host: string;
   /** Hosts in the pool (a hop: the hosts the proxy holds; the analysis: every endpoint of the host's Services). */
   readonly hosts: number;
+  /** In force: the rule's, else Envoy's default. */
   readonly maxEjectionPercent: number;
-  /** Whether the rule writes maxEjectionPercent itself (else Envoy's default applies). */
-  readonly maxEjectionPercentWritten: boolean;
-  readonly emitter: LegacyEmitter;
 }
 
 /** How a finding names a DestinationRule. */

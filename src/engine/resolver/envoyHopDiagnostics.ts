@@ -84,8 +84,6 @@ export function envoyHopDiagnostics(
         host: destination.ruleHost,
         hosts,
         maxEjectionPercent: outlierDetection.maxEjectionPercent,
-        maxEjectionPercentWritten: outlierDetection.explicitFields.includes('maxEjectionPercent'),
-        emitter: 'envoyHop',
       }),
     );
   }

@@ -1,4 +1,3 @@
-import { ENVOY_DEFAULT_MAX_EJECTION_PERCENT } from '../../envoyDefaults.js';
 import type { AnalysisCheck } from '../check.js';
 
 /** One host as a share of the pool: Envoy ejects only while 100 × (ejected + 1) ≤ max × hosts. */
@@ -16,13 +15,13 @@ export const maxEjectionPercentNeverEjects = {
   upstream: 'source/common/upstream/outlier_detection_impl.cc DetectorImpl::ejectHost (envoy.md §7.4)',
   scopes: ['hop', 'mesh'],
   subject: 'ejectionPool',
-  run: ({ rule, host, hosts, maxEjectionPercent, maxEjectionPercentWritten, emitter }) => {
-    if (hosts <= 0 || maxEjectionPercent * hosts >= PERCENT) return [];
-    // Two emitters disagree today (a hop, the analysis); one text wins next.
-    const message =
-      emitter === 'analysis'
-        ? `DestinationRule ${rule.namespace}/${rule.name}: maxEjectionPercent ${maxEjectionPercent.toString()}% of the ${hosts.toString()} endpoint(s) of ${host} is less than one host, so Envoy never ejects any.`
-        : `maxEjectionPercent ${maxEjectionPercent.toString()}% of ${hosts.toString()} host(s) is below one host: Envoy refuses every ejection for ${host}${maxEjectionPercentWritten ? '' : ` (${ENVOY_DEFAULT_MAX_EJECTION_PERCENT.toString()}% is the default when the field is unset)`}.`;
-    return [{ message, resources: [rule.ref] }];
-  },
+  run: ({ rule, host, hosts, maxEjectionPercent }) =>
+    hosts > 0 && maxEjectionPercent * hosts < PERCENT
+      ? [
+          {
+            message: `DestinationRule ${rule.namespace}/${rule.name}: maxEjectionPercent ${maxEjectionPercent.toString()}% of the ${hosts.toString()} endpoint(s) of ${host} is less than one host, so Envoy never ejects any.`,
+            resources: [rule.ref],
+          },
+        ]
+      : [],
 } as const satisfies AnalysisCheck<'ejectionPool'>;
