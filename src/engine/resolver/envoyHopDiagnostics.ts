@@ -88,7 +88,6 @@ export function envoyHopDiagnostics(
     );
   }
   const target: ResourceRef | undefined = destinationTarget(destination);
-  const healthy = placed.endpoints.filter((e) => e.health === 'HEALTHY').length;
   const nodeLocal = destination.primary?.internalTrafficPolicy === 'Local';
   out.push(
     ...runChecks('hop', 'destination', {
@@ -96,8 +95,9 @@ export function envoyHopDiagnostics(
       ...(target !== undefined ? { target } : {}),
       cluster: source.cluster,
       internalTrafficPolicyLocal: nodeLocal,
-      readyEndpoints: healthy,
-      ...(nodeLocal ? { readyOnNode: healthy } : {}),
+      readyEndpoints: destination.endpoints.filter((e) => e.ready).length,
+      // Off-node endpoints are EXCLUDED from EDS under internalTrafficPolicy Local.
+      ...(nodeLocal ? { readyOnNode: placed.endpoints.filter((e) => e.health === 'HEALTHY').length } : {}),
       viewer: {
         ...(source.name !== undefined ? { name: source.name } : {}),
         ...(source.node !== undefined ? { node: source.node } : {}),
