@@ -162,8 +162,6 @@ export interface WaypointFacts {
   readonly readyPods: number;
   readonly pods: number;
   readonly programmed?: boolean;
-  /** On a hop: the backend whose traffic goes through it. */
-  readonly host?: string;
 }
 
 export interface FactsBySubject {

@@ -168,7 +168,6 @@ export function selectWaypoint(
       readyPods: readyPods.length,
       pods: gateway.podNames.length,
       ...(gateway.programmed !== undefined ? { programmed: gateway.programmed } : {}),
-      host: backend.host,
     },
   };
 }

@@ -14,14 +14,13 @@ export const waypointUnready = {
   upstream: 'Gateway API Programmed condition; istioctl analyze IST0171 (ecosystem.md §1.1)',
   scopes: ['hop', 'mesh'],
   subject: 'waypoint',
-  run: ({ namespace, name, cluster, readyPods, pods, programmed, host }) => {
-    if (readyPods > 0 && programmed !== false) return [];
-    const notProgrammed = programmed === false ? ' and is not Programmed' : '';
-    // Two emitters disagree today (a path's waypoint, the analysis); one text wins next.
-    const message =
-      host === undefined
-        ? `Waypoint ${namespace}/${name} in ${cluster} has no ready pod${notProgrammed}: traffic through it fails.`
-        : `Waypoint ${namespace}/${name} in ${cluster} has ${readyPods.toString()} ready pod(s) of ${pods.toString()}${notProgrammed}; traffic to ${host} through it fails.`;
-    return [{ message, resources: [waypointRef({ namespace, name }, cluster)] }];
-  },
+  run: ({ namespace, name, cluster, readyPods, pods, programmed }) =>
+    readyPods > 0 && programmed !== false
+      ? []
+      : [
+          {
+            message: `Waypoint ${namespace}/${name} in ${cluster} has ${readyPods.toString()} ready pod(s) of ${pods.toString()}${programmed === false ? ' and is not Programmed' : ''}; traffic through it fails.`,
+            resources: [waypointRef({ namespace, name }, cluster)],
+          },
+        ],
 } as const satisfies AnalysisCheck<'waypoint'>;
