@@ -52,7 +52,6 @@ export function serviceDiagnostics(mesh: CompiledMesh, svc: ServiceModel, profil
       internalTrafficPolicyLocal: svc.internalTrafficPolicy === 'Local',
       // A Service without a selector has hand-made endpoints (or none on purpose): readiness says nothing.
       ...(selects ? { readyEndpoints: endpoints.filter((e) => e.ready && !e.terminating).length } : {}),
-      emitter: 'analysis',
     }),
   );
   if (namespace?.dataplaneMode !== 'none' || svc.useWaypoint !== undefined) {
@@ -81,9 +80,7 @@ export function serviceDiagnostics(mesh: CompiledMesh, svc: ServiceModel, profil
       ...runChecks('mesh', 'crossNetwork', {
         host: svc.global.hostname,
         target: ref,
-        cluster: svc.cluster,
         networksWithoutGateway,
-        emitter: 'analysis',
       }),
     );
   }

@@ -81,12 +81,6 @@ export interface WaypointUseFacts {
   readonly waypointGlobal?: boolean;
 }
 
-/**
- * Who reports a fact whose check still speaks each emitter's own text (codes that were emitted from
- * several places before the registry); the commits after the registry's pick one text per code.
- */
-export type LegacyEmitter = 'ztunnelHop' | 'envoyHop' | 'kubeProxyHop' | 'analysis';
-
 /** A locality load-balancing setting where it is written, and whether outlier detection accompanies it. */
 export interface LocalitySettingFacts {
   /** `DestinationRule ns/name` or `meshConfig.localityLbSetting`. */
@@ -140,18 +134,14 @@ export interface DestinationFacts {
   readonly readyOnNode?: number;
   /** The balancing proxy, on a hop: its name and node. */
   readonly viewer?: { readonly name?: string; readonly node?: string };
-  readonly emitter: LegacyEmitter;
 }
 
 /** A destination with endpoints on networks other than the viewer's. */
 export interface CrossNetworkFacts {
   readonly host: string;
   readonly target?: ResourceRef;
-  /** The cluster the destination is seen from. */
-  readonly cluster: string;
   /** Networks holding endpoints that the snapshot has no east-west gateway for. */
   readonly networksWithoutGateway: readonly string[];
-  readonly emitter: LegacyEmitter;
 }
 
 /** One waypoint Gateway and its pods. */

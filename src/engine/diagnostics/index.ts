@@ -16,7 +16,6 @@ export type {
   EjectionPoolFacts,
   FactsBySubject,
   HopFacts,
-  LegacyEmitter,
   LocalitySettingFacts,
   RuleInMeshFacts,
   RuleOnHostFacts,

@@ -60,7 +60,6 @@ export function buildKubeProxyHop(
       internalTrafficPolicyLocal: false,
       readyEndpoints: endpoints.filter((e) => e.health === 'HEALTHY').length,
       viewer: source.name !== undefined ? { name: source.name } : {},
-      emitter: 'kubeProxyHop',
     }),
   );
   const hop: ResolvedHop = {

@@ -163,7 +163,6 @@ export function buildZtunnelHop(
         ...(source.name !== undefined ? { name: source.name } : {}),
         ...(source.node !== undefined ? { node: source.node } : {}),
       },
-      emitter: 'ztunnelHop',
     }),
   );
   // ztunnel never reads DestinationRules: say so when one exists for a host it balances by itself.

@@ -102,7 +102,6 @@ export function envoyHopDiagnostics(
         ...(source.name !== undefined ? { name: source.name } : {}),
         ...(source.node !== undefined ? { node: source.node } : {}),
       },
-      emitter: 'envoyHop',
     }),
   );
   const networksWithoutGateway = [
@@ -112,9 +111,7 @@ export function envoyHopDiagnostics(
     ...runChecks('hop', 'crossNetwork', {
       host: destination.host,
       ...(target !== undefined ? { target } : {}),
-      cluster: source.cluster,
       networksWithoutGateway,
-      emitter: 'envoyHop',
     }),
   );
   return out;

@@ -14,13 +14,9 @@ export const noEastWestGateway = {
     'pilot/pkg/xds/endpoints EndpointsByNetworkFilter: no gateway, no remote endpoints (istio.md §1.3)',
   scopes: ['hop', 'mesh'],
   subject: 'crossNetwork',
-  run: ({ host, target, cluster, networksWithoutGateway, emitter }) =>
-    // Two emitters disagree today (an Envoy hop, the analysis); one text wins next.
+  run: ({ host, target, networksWithoutGateway }) =>
     networksWithoutGateway.map((network) => ({
-      message:
-        emitter === 'analysis'
-          ? `Global service ${host} has endpoints on network ${network}, but the snapshot has no east-west gateway for it: clients in ${cluster} reach them only if one exists.`
-          : `Endpoints of ${host} on network ${network} are kept on the assumption that an east-west gateway serves that network, but the snapshot has none: without one Istio drops them. Their own locality is used.`,
+      message: `Endpoints of ${host} on network ${network} are kept on the assumption that an east-west gateway serves that network, but the snapshot has none: without one Istio drops them. Their own locality is used.`,
       resources: target !== undefined ? [target] : [],
     })),
 } as const satisfies AnalysisCheck<'crossNetwork'>;
