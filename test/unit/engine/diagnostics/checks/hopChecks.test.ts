@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { clientOutsideMesh } from '../../../../../src/engine/diagnostics/checks/clientOutsideMesh.js';
+import { destinationRuleOverridesTrafficDistribution } from '../../../../../src/engine/diagnostics/checks/destinationRuleOverridesTrafficDistribution.js';
+import { noEastWestGateway } from '../../../../../src/engine/diagnostics/checks/noEastWestGateway.js';
+import { zoneAwareIgnoredOnWaypoint } from '../../../../../src/engine/diagnostics/checks/zoneAwareIgnoredOnWaypoint.js';
+import type { HopFacts } from '../../../../../src/engine/diagnostics/index.js';
+import type { EffectiveLbSetting } from '../../../../../src/engine/istio/index.js';
+import { HOST, messages, RULE, SERVICE } from './harness.js';
+
+const meshLocality: EffectiveLbSetting = {
+  kind: 'LOCALITY',
+  setting: { enabled: true },
+  force: false,
+  source: 'DESTINATION_RULE_LOCALITY',
+  reason: 'DestinationRule loadBalancer.localityLbSetting',
+};
+const zoneAware: EffectiveLbSetting = {
+  kind: 'ZONE_AWARE',
+  setting: { enabled: true },
+  force: true,
+  source: 'DESTINATION_RULE_ZONE_AWARE',
+  reason: 'DestinationRule loadBalancer.zoneAwareLbSetting',
+};
+const envoyHop = (envoy: Partial<NonNullable<HopFacts['envoy']>>): HopFacts => ({
+  host: HOST,
+  ruleHost: HOST,
+  balancer: 'ENVOY',
+  envoy: {
+    proxyKind: 'SIDECAR',
+    setting: meshLocality,
+    rule: RULE,
+    trafficDistribution: { mode: 'PreferSameZone', source: 'SERVICE_SPEC', resource: SERVICE },
+    ...envoy,
+  },
+});
+
+describe('SPW0014 client outside the mesh', () => {
+  it.each<[string, HopFacts, number]>([
+    [
+      'a kube-proxy hop names its client',
+      {
+        host: HOST,
+        ruleHost: HOST,
+        balancer: 'KUBE_PROXY',
+        outsideMeshClient: { kind: 'Workload', name: 'curl', namespace: 'legacy' },
+      },
+      1,
+    ],
+    ['an Envoy hop', envoyHop({}), 0],
+  ])('%s', (_label, facts, count) => {
+    expect(messages(clientOutsideMesh, facts)).toHaveLength(count);
+  });
+});
+
+describe('SPW0021 zone-aware at a waypoint', () => {
+  it.each<[string, HopFacts, number]>([
+    ['zoneAwareLbSetting at a waypoint', envoyHop({ proxyKind: 'WAYPOINT', setting: zoneAware }), 1],
+    ['zoneAwareLbSetting at a sidecar', envoyHop({ setting: zoneAware }), 0],
+    ['localityLbSetting at a waypoint', envoyHop({ proxyKind: 'WAYPOINT' }), 0],
+  ])('%s', (_label, facts, count) => {
+    expect(messages(zoneAwareIgnoredOnWaypoint, facts)).toHaveLength(count);
+  });
+});
+
+describe('SPW0022 a DestinationRule overrides traffic distribution', () => {
+  it.each<[string, HopFacts, string[]]>([
+    [
+      'written PreferClose, DR locality setting in force',
+      envoyHop({}),
+      [
+        `Traffic distribution PreferSameZone on ${HOST} is not used on this hop: DestinationRule shop/web decides locality load balancing (DestinationRule loadBalancer.localityLbSetting).`,
+      ],
+    ],
+    [
+      'traffic distribution decides',
+      envoyHop({ setting: { ...meshLocality, source: 'TRAFFIC_DISTRIBUTION' } }),
+      [],
+    ],
+    [
+      'the default mode',
+      envoyHop({ trafficDistribution: { mode: 'PreferSameZone', source: 'DEFAULT' } }),
+      [],
+    ],
+    ['Any', envoyHop({ trafficDistribution: { mode: 'Any', source: 'SERVICE_ANNOTATION' } }), []],
+    [
+      'no rule in force',
+      {
+        ...envoyHop({}),
+        envoy: {
+          proxyKind: 'SIDECAR',
+          setting: meshLocality,
+          trafficDistribution: { mode: 'PreferSameZone', source: 'SERVICE_SPEC' },
+        },
+      },
+      [],
+    ],
+  ])('%s', (_label, facts, expected) => {
+    expect(messages(destinationRuleOverridesTrafficDistribution, facts)).toEqual(expected);
+  });
+});
+
+describe('SPW0020 endpoints on a network without an east-west gateway', () => {
+  it.each<[string, readonly string[], number]>([
+    ['one network', ['net2'], 1],
+    ['two networks, one finding each', ['net2', 'net3'], 2],
+    ['every network has a gateway', [], 0],
+  ])('%s', (_label, networksWithoutGateway, count) => {
+    expect(messages(noEastWestGateway, { host: HOST, target: SERVICE, networksWithoutGateway })).toHaveLength(
+      count,
+    );
+  });
+});
