@@ -1,4 +1,5 @@
-// Type-aware lint with two fences: the engine stays pure, and src never imports test code.
+// Type-aware lint with three fences: the engine stays pure, everything outside it enters through
+// src/engine/index.ts, and src never imports test code.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -56,7 +57,12 @@ export default tseslint.config(
       },
     },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // Without these import-x cannot parse the TypeScript it resolves to, and no-cycle finds nothing.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
     rules: {
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -65,6 +71,28 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
+      // One way into the engine: from outside src/engine, only its index. Unit tests of the engine's own
+      // rules (test/unit/engine, mirroring src/engine) may reach the module they test.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: [
+                './src/!(engine)/**/*',
+                './src/*.ts',
+                './test/!(unit)/**/*',
+                './test/unit/!(engine)/**/*',
+                './bench/**/*',
+                './scripts/**/*',
+              ],
+              from: './src/engine',
+              except: ['./index.ts'],
+              message: 'import the engine through src/engine/index.ts',
+            },
+          ],
+        },
+      ],
       // Fastify's plugin and hook APIs take async functions whether or not they await.
       '@typescript-eslint/require-await': 'off',
     },

@@ -82,7 +82,9 @@ export {
   DEFAULT_MESH_CONFIG,
   normalizeMeshConfig,
   normalizeSnapshot,
+  parseDurationMs,
   SNAPSHOT_DIAGNOSTICS,
+  snapshotDiagnostic,
 } from './normalize/index.js';
 
 // Resolver: MeshModel → request path with the policy of every hop.

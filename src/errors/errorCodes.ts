@@ -3,7 +3,7 @@
  * HTTP status (problem+json), a GraphQL `extensions.code` and a command-line exit code. Engine codes come
  * from `EngineError`; the rest belong to the service and transport layers.
  */
-import type { EngineErrorCode } from '../engine/errors.js';
+import type { EngineErrorCode } from '../engine/index.js';
 
 export type AppErrorCode =
   | EngineErrorCode

@@ -1,4 +1,4 @@
-import { EngineError } from '../engine/errors.js';
+import { EngineError } from '../engine/index.js';
 import { AppError } from './appError.js';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { EngineError } from '../engine/errors.js';
+import { EngineError } from '../engine/index.js';
 import { AppError } from '../errors/appError.js';
 import { ERROR_SPECS } from '../errors/errorCodes.js';
 import { toAppError } from '../errors/toAppError.js';

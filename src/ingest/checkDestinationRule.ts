@@ -5,7 +5,7 @@
  * `maxEjectionPercent` and `minHealthPercent` must be within 0..100. The other webhook rules (locality
  * LB combinations, exportTo with a workload selector) are reported by the engine's analyzers, not here.
  */
-import { parseDurationMs } from '../engine/normalize/parseDuration.js';
+import { parseDurationMs } from '../engine/index.js';
 import type { SchemaIssue } from './kindRegistry.js';
 import { joinPointer } from './uploadProblem.js';
 

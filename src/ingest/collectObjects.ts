@@ -7,7 +7,7 @@
  * Each object keeps its document index and JSON pointer so later problems can point at it.
  */
 import { Ajv } from 'ajv';
-import { PROFILES } from '../engine/model/meshModel.js';
+import { PROFILES } from '../engine/index.js';
 import { issuesFrom } from './kindRegistry.js';
 import type { SourceDocument } from './readDocuments.js';
 import type { UploadParams, UploadProblem } from './types.js';

@@ -6,14 +6,18 @@
  * @example parseUpload({ body: yamlText, contentType: 'application/yaml', params: { cluster: 'east' } })
  * // → { ok: true, snapshot: { name: 'snapshot', profile: 'SOLO', model, counts: { east: { Pod: 3, … } }, ignored: {}, diagnostics: [] } }
  */
-import type { Diagnostic } from '../engine/model/answer.js';
-import { DEFAULT_PROFILE } from '../engine/model/meshModel.js';
-import type { MeshConfig, Profile, ResourceRef } from '../engine/model/meshModel.js';
-import type { ClusterObjects } from '../engine/normalize/normalizeSnapshot.js';
-import { normalizeSnapshot } from '../engine/normalize/normalizeSnapshot.js';
-import { normalizeMeshConfig } from '../engine/normalize/normalizeMeshConfig.js';
-import type { KubeObject } from '../engine/normalize/kubeObjects.js';
-import { snapshotDiagnostic } from '../engine/normalize/snapshotDiagnostics.js';
+import {
+  DEFAULT_PROFILE,
+  normalizeMeshConfig,
+  normalizeSnapshot,
+  snapshotDiagnostic,
+  type ClusterObjects,
+  type Diagnostic,
+  type KubeObject,
+  type MeshConfig,
+  type Profile,
+  type ResourceRef,
+} from '../engine/index.js';
 import type { AcceptedObject } from './checkReferences.js';
 import { checkReferences } from './checkReferences.js';
 import { BUNDLE_KIND, collectObjects } from './collectObjects.js';

@@ -5,8 +5,7 @@
  * so the main thread never holds the model at all.
  */
 import { gzipSync } from 'node:zlib';
-import type { Diagnostic } from '../engine/model/answer.js';
-import type { Profile } from '../engine/model/meshModel.js';
+import type { Diagnostic, Profile } from '../engine/index.js';
 import { parseUpload } from './parseUpload.js';
 import type { UploadInput, UploadLimits, UploadProblem } from './types.js';
 

@@ -2,8 +2,7 @@
  * The upload-ingest contract: what `parseUpload` takes and answers. Problems are fatal (the upload is
  * refused with every problem listed); diagnostics are notes on an accepted snapshot.
  */
-import type { Diagnostic } from '../engine/model/answer.js';
-import type { MeshModel, Profile } from '../engine/model/meshModel.js';
+import type { Diagnostic, MeshModel, Profile } from '../engine/index.js';
 
 export type UploadContentType = 'application/yaml' | 'application/json';
 

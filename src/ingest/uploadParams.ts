@@ -3,8 +3,7 @@
  * upload: name `snapshot`, cluster `cluster1` (the name Istio's multicluster guides use; the reference
  * syntax `cluster/namespace/name` needs one), network `''` (single network), profile `SOLO`.
  */
-import { PROFILES } from '../engine/model/meshModel.js';
-import type { Profile } from '../engine/model/meshModel.js';
+import { PROFILES, type Profile } from '../engine/index.js';
 import type { UploadParams, UploadProblem } from './types.js';
 import { makeProblem } from './uploadProblem.js';
 

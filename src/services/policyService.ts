@@ -8,11 +8,13 @@ import {
   evaluateEffectivePolicy,
   evaluateSweep,
   evaluateWhatIf,
+  PROFILES,
   resolvePath,
   type CompiledMesh,
+  type MeshModel,
+  type Profile,
   type ResolvedPath,
 } from '../engine/index.js';
-import { PROFILES, type MeshModel, type Profile } from '../engine/model/meshModel.js';
 import { AppError } from '../errors/appError.js';
 import { AnswerMemo } from './answerMemo.js';
 import type { CompiledMeshCache } from './compiledMeshCache.js';

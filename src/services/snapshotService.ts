@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { Config } from '../config.js';
 import type { SnapshotRepository, SnapshotRow } from '../db/repositories/snapshotRepository.js';
-import type { Profile } from '../engine/model/meshModel.js';
+import type { Profile } from '../engine/index.js';
 import { AppError } from '../errors/appError.js';
 import type { UploadParser } from './uploadParser.js';
 import type { SnapshotPage, SnapshotService, SnapshotSummary } from './types.js';

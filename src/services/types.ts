@@ -2,8 +2,7 @@
  * The one service layer that REST, GraphQL and Slack call. Adapters translate names and errors; every
  * answer below is computed by the engine (`src/engine`) through these functions.
  */
-import type { Diagnostic, EffectivePolicy, Scenario, SweepPoint, WhatIf } from '../engine/model/answer.js';
-import type { Profile } from '../engine/model/meshModel.js';
+import type { Diagnostic, EffectivePolicy, Profile, Scenario, SweepPoint, WhatIf } from '../engine/index.js';
 
 export interface SnapshotSummary {
   readonly id: string;

@@ -3,7 +3,7 @@
  * mistyped client or backend is left for the service to diagnose (it knows the names to suggest).
  */
 import { closest, distance } from 'fastest-levenshtein';
-import type { Scenario } from '../engine/model/answer.js';
+import type { Scenario } from '../engine/index.js';
 import type { ResponseType } from './blockKit.js';
 import { COMMAND_NAMES, PUBLIC_FLAGS, WHATIF_KEYWORDS } from './usage.js';
 import type { CommandName, WhatIfKeyword } from './usage.js';

@@ -1,5 +1,5 @@
 /** How many findings an answer carries, by severity: the portal lists them. */
-import type { Diagnostic } from '../engine/model/answer.js';
+import type { Diagnostic } from '../engine/index.js';
 
 export function diagnosticsSummary(diagnostics: readonly Diagnostic[]): string {
   const count = (severity: Diagnostic['severity']): number =>

@@ -2,7 +2,7 @@
  * `/spillway policy`: the path on one line, the three lines that decide where requests go on the last hop,
  * and a link to the same view in the portal (the diagram, every hop and endpoint).
  */
-import type { EffectivePolicy } from '../engine/model/answer.js';
+import type { EffectivePolicy } from '../engine/index.js';
 import { context, header, message, section } from './blockKit.js';
 import type { Block, ResponseType, SlackMessage } from './blockKit.js';
 import { explainPolicy, type Explanation } from './explainAnswer.js';

@@ -2,7 +2,7 @@
  * `/spillway whatif`: the headline (errors, saturation when modelled, overflow) and the scenario, the three
  * lines that explain it (what was ejected or failed, where traffic moved, what still fails), and the link.
  */
-import type { Scenario, WhatIf } from '../engine/model/answer.js';
+import type { Scenario, WhatIf } from '../engine/index.js';
 import { message } from './blockKit.js';
 import type { SlackMessage } from './blockKit.js';
 import { explainWhatIf } from './explainAnswer.js';

@@ -1,6 +1,5 @@
 /** Small text helpers shared by the Slack renderers: numbers, references and monospace tables. */
-import type { Proxy, Severity } from '../engine/model/answer.js';
-import type { ResourceRef } from '../engine/model/meshModel.js';
+import type { Proxy, ResourceRef, Severity } from '../engine/index.js';
 
 const PERCENT_DECIMALS = 1;
 

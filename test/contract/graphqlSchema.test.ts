@@ -17,25 +17,26 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type {
-  Diagnostic,
-  EffectivePolicy,
-  Ejection,
-  EndpointShare,
-  Hop,
-  Layer,
-  LocalityLb,
-  OutlierDetection,
-  PriorityLevel,
-  Proxy,
-  ProxyKind,
-  Scenario,
-  Severity,
-  SweepPoint,
-  TrafficDistribution,
-  WhatIf,
-} from '../../src/engine/model/answer.js';
-import { PROFILES, type ResourceRef } from '../../src/engine/model/meshModel.js';
+import {
+  PROFILES,
+  type Diagnostic,
+  type EffectivePolicy,
+  type Ejection,
+  type EndpointShare,
+  type Hop,
+  type Layer,
+  type LocalityLb,
+  type OutlierDetection,
+  type PriorityLevel,
+  type Proxy,
+  type ProxyKind,
+  type ResourceRef,
+  type Scenario,
+  type Severity,
+  type SweepPoint,
+  type TrafficDistribution,
+  type WhatIf,
+} from '../../src/engine/index.js';
 import { buildValidSchema, loadTypeDefs } from '../../src/graphql/schema.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
 import type {

@@ -3,10 +3,11 @@
  * (istio.md §3.2 "LB policy"). Istio's default is LEAST_REQUEST (`defaultLBAlgorithm`).
  */
 import { ISTIO_DEFAULT_LB_POLICY } from '../envoyDefaults.js';
+import type { LoadBalancerAlgorithm } from '../model/answer.js';
 import type { LoadBalancerSettings } from '../model/meshModel.js';
 
-export type EnvoyLbPolicy =
-  'LEAST_REQUEST' | 'ROUND_ROBIN' | 'RANDOM' | 'CLUSTER_PROVIDED' | 'RING_HASH' | 'MAGLEV';
+/** Envoy's LB policies Istio can configure; the answer's `LoadBalancerAlgorithm` names the same set. */
+export type EnvoyLbPolicy = LoadBalancerAlgorithm;
 
 const DEFAULT_ENVOY_LB_POLICY: EnvoyLbPolicy = ISTIO_DEFAULT_LB_POLICY;
 

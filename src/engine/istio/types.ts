@@ -4,7 +4,11 @@
  * (`../shared/reference/istio.md`), `SOLO` follows the seeds and otherwise 1.31.
  */
 import type { ResourceRef } from '../model/meshModel.js';
-import type { TrafficDistributionMode, TrafficDistributionSource } from '../model/answer.js';
+import type {
+  LbSettingSource,
+  TrafficDistributionMode,
+  TrafficDistributionSource,
+} from '../model/answer.js';
 
 /** Which kind of destination the mode is resolved for; `SOLO` defaults differ (seeds 000/003). */
 export type TrafficDistributionTarget = 'BACKEND' | 'WAYPOINT' | 'EAST_WEST_GATEWAY';
@@ -54,18 +58,7 @@ export type DestinationRuleLookupStep =
 /** The proxy that consults DRs; waypoints use the inbound direction and east-west gateways none. */
 export type DestinationRuleProxyKind = 'SIDECAR' | 'INGRESS_GATEWAY' | 'WAYPOINT' | 'EAST_WEST_GATEWAY';
 
-/** How the effective locality LB setting was reached (`GetEffectiveLbSetting`, istio.md §3.1). */
-export type LbSettingSource =
-  | 'DESTINATION_RULE_ZONE_AWARE'
-  | 'DESTINATION_RULE_LOCALITY'
-  | 'DESTINATION_RULE_DISABLED'
-  | 'TRAFFIC_DISTRIBUTION'
-  | 'MESH_ZONE_AWARE'
-  | 'MESH_LOCALITY'
-  | 'MESH_DISABLED'
-  | 'NONE';
-
 /** Health as sent to Envoy in EDS, or dropped before it. */
 export type EdsHealth = 'HEALTHY' | 'UNHEALTHY' | 'DROPPED';
 
-export type { TrafficDistributionMode, TrafficDistributionSource };
+export type { LbSettingSource, TrafficDistributionMode, TrafficDistributionSource };

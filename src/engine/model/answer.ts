@@ -73,6 +73,29 @@ export type LocalityLbMode =
   | 'ZTUNNEL_STRICT'
   | 'DISABLED';
 
+/** How the effective locality LB setting was reached (`GetEffectiveLbSetting`, istio.md §3.1). */
+export type LbSettingSource =
+  | 'DESTINATION_RULE_ZONE_AWARE'
+  | 'DESTINATION_RULE_LOCALITY'
+  | 'DESTINATION_RULE_DISABLED'
+  | 'TRAFFIC_DISTRIBUTION'
+  | 'MESH_ZONE_AWARE'
+  | 'MESH_LOCALITY'
+  | 'MESH_DISABLED'
+  | 'NONE';
+
+/** Where a hop's locality balancing comes from: Envoy's setting, or what decides a ztunnel hop's ranking. */
+export type LocalityLbSource = LbSettingSource | 'internalTrafficPolicy' | 'traffic distribution';
+
+/** The balancing algorithm of a hop: Envoy's LB policy (Istio's default LEAST_REQUEST), ztunnel's random pick, kube-proxy's. */
+export type LoadBalancerAlgorithm =
+  | 'LEAST_REQUEST'
+  | 'ROUND_ROBIN'
+  | 'RANDOM'
+  | 'CLUSTER_PROVIDED'
+  | 'RING_HASH'
+  | 'MAGLEV';
+
 export interface LocalityLb {
   readonly mode: LocalityLbMode;
   readonly active: boolean;
@@ -80,7 +103,7 @@ export interface LocalityLb {
   /** The failoverPriority labels (or ztunnel scopes) in force, in order. */
   readonly failoverPriority: readonly string[];
   /** Where the setting came from: DR, mesh config, traffic distribution… */
-  readonly source?: string;
+  readonly source?: LocalityLbSource;
   readonly resource?: ResourceRef;
 }
 
@@ -138,7 +161,7 @@ export interface Hop {
   /** Which DR fields take effect on this hop; on a ztunnel hop, none. */
   readonly destinationRuleFieldsApplied: readonly string[];
   readonly localityLb: LocalityLb;
-  readonly loadBalancer: string;
+  readonly loadBalancer: LoadBalancerAlgorithm;
   readonly outlierDetection?: OutlierDetection;
   readonly panicThresholdPercent: number;
   readonly overprovisioningFactor: number;

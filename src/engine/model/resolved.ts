@@ -7,6 +7,7 @@
 import type {
   Diagnostic,
   Layer,
+  LoadBalancerAlgorithm,
   LocalityLb,
   OutlierDetection,
   Proxy,
@@ -63,7 +64,7 @@ export interface ResolvedHop {
   readonly destinationRule?: ResourceRef;
   readonly destinationRuleFieldsApplied: readonly string[];
   readonly localityLb: LocalityLb;
-  readonly loadBalancer: string;
+  readonly loadBalancer: LoadBalancerAlgorithm;
   readonly outlierDetection?: OutlierDetection;
   /** 0 disables panic. */
   readonly panicThresholdPercent: number;

@@ -1,4 +1,4 @@
-import type { SweepPoint } from '../../engine/model/answer.js';
+import type { SweepPoint } from '../../engine/index.js';
 import { AppError } from '../../errors/appError.js';
 import { WHAT_IF_QUERY, type Nullable, type Resolver, type WhatIfParent } from './types.js';
 

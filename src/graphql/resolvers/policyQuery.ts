@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine/model/answer.js';
+import type { Scenario } from '../../engine/index.js';
 import type { PolicyQuery } from '../../services/types.js';
 import type { PolicyArgs, ScenarioInput } from './types.js';
 

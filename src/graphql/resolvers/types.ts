@@ -3,8 +3,7 @@
  * (`test/contract/graphqlSchema.test.ts`) checks these maps and the answer types against `schema/` both ways.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { WhatIf } from '../../engine/model/answer.js';
-import type { Profile } from '../../engine/model/meshModel.js';
+import type { Profile, WhatIf } from '../../engine/index.js';
 import type { WhatIfQuery } from '../../services/types.js';
 import type { GraphQLContext } from '../context.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { PROFILES } from '../../engine/model/meshModel.js';
+import { PROFILES } from '../../engine/index.js';
 import { AppError } from '../../errors/appError.js';
 import type { SnapshotAdminService, UploadContentType } from '../../services/snapshotService.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/snapshotService.js';

@@ -6,13 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
-import type {
-  Diagnostic,
-  EffectivePolicy,
-  Hop,
-  SweepPoint,
-  WhatIf,
-} from '../../../src/engine/model/answer.js';
+import type { Diagnostic, EffectivePolicy, Hop, SweepPoint, WhatIf } from '../../../src/engine/index.js';
 import type { SnapshotConnection } from '../../../src/graphql/resolvers/Query/snapshots.js';
 import type { SnapshotSummary } from '../../../src/services/types.js';
 import { testConfig } from '../../../src/config.js';

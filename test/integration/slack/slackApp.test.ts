@@ -3,7 +3,7 @@
  * problem envelope, and each command's blocks match the service layer's real answers for the bundled examples.
  */
 import { describe, expect, it } from 'vitest';
-import type { Hop } from '../../../src/engine/model/answer.js';
+import type { Hop } from '../../../src/engine/index.js';
 import type { SlackMessage } from '../../../src/slack/blockKit.js';
 import { formatPercent, formatProxy } from '../../../src/slack/textFormat.js';
 import { COMMAND_NAMES, EXAMPLES } from '../../../src/slack/usage.js';

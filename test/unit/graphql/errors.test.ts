@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../../src/engine/errors.js';
+import { EngineError } from '../../../src/engine/index.js';
 import { AppError } from '../../../src/errors/appError.js';
 import { ERROR_SPECS, type AppErrorCode } from '../../../src/errors/errorCodes.js';
 import { ApolloGraphQLError } from '../../../src/graphql/apolloGraphQLError.js';

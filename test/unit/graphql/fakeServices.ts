@@ -2,14 +2,14 @@
  * A fake service layer for testing the GraphQL adapter alone: canned answers keyed by reference, the same
  * error vocabulary as the real services, and a record of every call.
  */
-import type {
-  Diagnostic,
-  EffectivePolicy,
-  Hop,
-  SweepPoint,
-  WhatIf,
-} from '../../../src/engine/model/answer.js';
-import { EngineError } from '../../../src/engine/errors.js';
+import {
+  EngineError,
+  type Diagnostic,
+  type EffectivePolicy,
+  type Hop,
+  type SweepPoint,
+  type WhatIf,
+} from '../../../src/engine/index.js';
 import { AppError } from '../../../src/errors/appError.js';
 import type {
   PolicyQuery,
@@ -54,7 +54,7 @@ export const hop: Hop = {
     active: true,
     reason: 'outlier detection is set',
     failoverPriority: ['topology.kubernetes.io/region'],
-    source: 'DestinationRule',
+    source: 'DESTINATION_RULE_LOCALITY',
     resource: { kind: 'DestinationRule', name: 'in-ambient-failover', namespace: 'httpbin' },
   },
   loadBalancer: 'ROUND_ROBIN',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../../src/engine/errors.js';
+import { EngineError } from '../../../src/engine/index.js';
 import { AppError } from '../../../src/errors/appError.js';
 import { toAppError } from '../../../src/errors/toAppError.js';
 import { renderAppError, renderUsageError } from '../../../src/slack/renderError.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../../src/engine/model/answer.js';
+import type { Diagnostic } from '../../../src/engine/index.js';
 import { renderPolicy } from '../../../src/slack/renderPolicy.js';
 import { allText, expectWithinSlackLimits } from './slackAssertions.js';
 import { makeEndpoint, makeHop, makePolicy, makePriority, makeZtunnelHop } from './slackBuilders.js';

@@ -5,7 +5,7 @@ import type {
   Hop,
   PriorityLevel,
   WhatIf,
-} from '../../../src/engine/model/answer.js';
+} from '../../../src/engine/index.js';
 
 export function makeEndpoint(overrides: Partial<EndpointShare> = {}): EndpointShare {
   return {
@@ -79,7 +79,7 @@ export function makeZtunnelHop(): Hop {
     to: 'waypoint.httpbin.svc.cluster.local',
     layer: 'L4',
     shareUnit: 'CONNECTION',
-    loadBalancer: 'ZTUNNEL_RANDOM',
+    loadBalancer: 'RANDOM',
     destinationRuleFieldsApplied: [],
     localityLb: { mode: 'TRAFFIC_DISTRIBUTION', active: true, failoverPriority: [] },
     endpoints: [makeEndpoint({ name: 'waypoint-5f6-xyz' })],

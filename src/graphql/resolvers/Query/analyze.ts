@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../../engine/model/answer.js';
-import type { Profile } from '../../../engine/model/meshModel.js';
+import type { Diagnostic, Profile } from '../../../engine/index.js';
 import type { Nullable, Resolver } from '../types.js';
 
 export const analyze: Resolver<

@@ -1,4 +1,4 @@
-import type { EffectivePolicy } from '../../../engine/model/answer.js';
+import type { EffectivePolicy } from '../../../engine/index.js';
 import { toPolicyQuery } from '../policyQuery.js';
 import type { PolicyArgs, Resolver } from '../types.js';
 

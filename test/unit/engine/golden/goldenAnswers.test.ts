@@ -162,18 +162,26 @@ const GOLDEN_TIMEOUT_MS = 60_000;
 const asFile = (recorded: Record<string, unknown>): string => `${JSON.stringify(recorded, null, 2)}\n`;
 
 describe('golden answers', () => {
-  it.each(EXAMPLES)('examples/%s: every profile, every pair, every answer as recorded', async (file) => {
-    await expect(asFile(answersUnderEveryProfile(file, exampleModel(file)))).toMatchFileSnapshot(
-      `./goldenAnswers/${file.replace(/\.yaml$/, '')}.json`,
-    );
-  }, GOLDEN_TIMEOUT_MS);
+  it.each(EXAMPLES)(
+    'examples/%s: every profile, every pair, every answer as recorded',
+    async (file) => {
+      await expect(asFile(answersUnderEveryProfile(file, exampleModel(file)))).toMatchFileSnapshot(
+        `./goldenAnswers/${file.replace(/\.yaml$/, '')}.json`,
+      );
+    },
+    GOLDEN_TIMEOUT_MS,
+  );
 
-  it('meshes that raise every diagnostic: every profile, every pair, every answer as recorded', async () => {
-    const recorded: Record<string, unknown> = {};
-    for (const [name, build] of DIAGNOSTIC_VARIANTS) {
-      const pairs = name.startsWith('bookinfo') ? BOOKINFO_PAIRS : HTTPBIN_PAIRS;
-      Object.assign(recorded, answersUnderEveryProfile(name, build(), pairs));
-    }
-    await expect(asFile(recorded)).toMatchFileSnapshot('./goldenAnswers/diagnosticVariants.json');
-  }, GOLDEN_TIMEOUT_MS);
+  it(
+    'meshes that raise every diagnostic: every profile, every pair, every answer as recorded',
+    async () => {
+      const recorded: Record<string, unknown> = {};
+      for (const [name, build] of DIAGNOSTIC_VARIANTS) {
+        const pairs = name.startsWith('bookinfo') ? BOOKINFO_PAIRS : HTTPBIN_PAIRS;
+        Object.assign(recorded, answersUnderEveryProfile(name, build(), pairs));
+      }
+      await expect(asFile(recorded)).toMatchFileSnapshot('./goldenAnswers/diagnosticVariants.json');
+    },
+    GOLDEN_TIMEOUT_MS,
+  );
 });
