@@ -119,5 +119,8 @@ export {
   evaluateEffectivePolicy,
   evaluateSweep,
   evaluateWhatIf,
+  MAX_SWEEP_POINTS,
+  sweepLoadFactors,
   validateScenario,
+  validateSweepLoadFactors,
 } from './evaluate/index.js';

@@ -10,6 +10,7 @@ import {
   evaluateWhatIf,
   PROFILES,
   resolvePath,
+  validateSweepLoadFactors,
   type CompiledMesh,
   type MeshModel,
   type Profile,
@@ -26,8 +27,6 @@ import type { PolicyService } from './types.js';
  * Used only to bound the cache, so an estimate is enough.
  */
 const COMPILED_BYTES_PER_MODEL_JSON_BYTE = 3;
-/** Sweeps beyond this many points are refused: each point is a full what-if. */
-export const MAX_SWEEP_POINTS = 200;
 /** Answers remembered per compiled snapshot (each is a few kilobytes). */
 const ANSWERS_PER_SNAPSHOT = 2_000;
 
@@ -99,9 +98,7 @@ export function createPolicyService(
     whatIf: (query) =>
       answer('whatIf', query, query.scenario, (path) => evaluateWhatIf(path, query.scenario)),
     async sweep(query) {
-      if (query.loadFactors.length === 0 || query.loadFactors.length > MAX_SWEEP_POINTS) {
-        throw new AppError('INVALID_SCENARIO', `A sweep takes 1 to ${MAX_SWEEP_POINTS} load factors.`);
-      }
+      validateSweepLoadFactors(query.loadFactors);
       return answer('sweep', query, [query.scenario, query.loadFactors], (path) =>
         evaluateSweep(path, query.scenario, query.loadFactors),
       );

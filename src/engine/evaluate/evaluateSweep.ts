@@ -7,6 +7,7 @@ import type { ResolvedPath } from '../model/resolved.js';
 import { apportionPercents, roundPercent } from './presentPercent.js';
 import { scenarioPlacements } from './scenarioTraffic.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
+import { validateSweepLoadFactors } from './sweepLoadFactors.js';
 import { validateLoadFactor, validateScenario } from './validateScenario.js';
 
 /**
@@ -20,6 +21,7 @@ export function evaluateSweep(
   loadFactors: readonly number[],
   options: EvaluateOptions = {},
 ): SweepPoint[] {
+  validateSweepLoadFactors(loadFactors);
   const valid = validateScenario(scenario);
   for (const factor of loadFactors) validateLoadFactor(factor);
   return loadFactors.map((loadFactor) => {

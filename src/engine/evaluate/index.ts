@@ -22,6 +22,7 @@ export {
   roundPercent,
 } from './presentPercent.js';
 export { scenarioPlacements } from './scenarioTraffic.js';
+export { MAX_SWEEP_POINTS, sweepLoadFactors, validateSweepLoadFactors } from './sweepLoadFactors.js';
 export type { EvaluateOptions, ScenarioPlacements } from './scenarioTraffic.js';
 export { placementToHop } from './toHop.js';
 export { isValidLocalitySelector, validateLoadFactor, validateScenario } from './validateScenario.js';

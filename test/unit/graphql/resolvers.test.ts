@@ -2,38 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors/appError.js';
 import { toPolicyQuery, toScenario } from '../../../src/graphql/resolvers/policyQuery.js';
 import { decodeSnapshotCursor, encodeSnapshotCursor } from '../../../src/graphql/resolvers/snapshotCursor.js';
-import { MAX_SWEEP_POINTS, sweepLoadFactors } from '../../../src/graphql/resolvers/WhatIf.js';
-
-describe('sweepLoadFactors', () => {
-  it.each([
-    [1, 3, 0.5, [1, 1.5, 2, 2.5, 3]],
-    [1, 2, 0.1, [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2]],
-    [1.5, 1.5, 1, [1.5]],
-    [0.5, 1.2, 0.5, [0.5, 1]],
-  ])('from %d to %d step %d', (from, to, step, expected) => {
-    expect(sweepLoadFactors(from, to, step)).toEqual(expected);
-  });
-
-  it.each([
-    [0, 2, 0.5],
-    [-1, 2, 0.5],
-    [2, 1, 0.5],
-    [1, 2, 0],
-    [1, 2, -0.1],
-    [1, Number.POSITIVE_INFINITY, 1],
-    [1, 2, Number.NaN],
-    [1, 1 + MAX_SWEEP_POINTS, 1],
-    [1, 1e9, 1e-9],
-  ])('refuses from %d to %d step %d as INVALID_SCENARIO', (from, to, step) => {
-    expect(() => sweepLoadFactors(from, to, step)).toThrow(
-      expect.objectContaining({ code: 'INVALID_SCENARIO' }) as Error,
-    );
-  });
-
-  it('accepts exactly the maximum number of points', () => {
-    expect(sweepLoadFactors(1, MAX_SWEEP_POINTS, 1)).toHaveLength(MAX_SWEEP_POINTS);
-  });
-});
 
 describe('argument translation', () => {
   it.each([
