@@ -1,5 +1,5 @@
 /**
- * Loads `../shared/vectors/istio.json` (the repo and `shared/` sit side by side, as in CI) and hands
+ * Loads `test/vectors/istio.json` (upstream vectors kept in the repository; provenance in its README) and hands
  * each test file the vectors of one kind. Every adapter must handle every vector of its kind: an
  * unrecognised shape throws, so nothing is skipped silently.
  */
@@ -22,7 +22,7 @@ export interface IstioVector {
   readonly derived?: boolean;
 }
 
-const VECTORS_URL = new URL('../../../../../shared/vectors/istio.json', import.meta.url);
+const VECTORS_URL = new URL('../../../vectors/istio.json', import.meta.url);
 
 export const ALL_VECTORS: readonly IstioVector[] = JSON.parse(
   readFileSync(VECTORS_URL, 'utf8'),

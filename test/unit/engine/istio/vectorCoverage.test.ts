@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_VECTORS, vectorsOfKind } from './istioVectors.js';
 
-/** The kinds this library replays, with the counts the shared file holds today. */
+/** The kinds this library replays, with the counts test/vectors/istio.json holds (see its README). */
 const KINDS: readonly [string, number][] = [
   ['traffic_distribution', 35],
   ['dr_selection', 19],
@@ -14,7 +14,7 @@ const KINDS: readonly [string, number][] = [
 ];
 
 describe('istio.json vector file', () => {
-  it('loads from ../shared beside the repo', () => {
+  it('loads from test/vectors in the repository', () => {
     expect(ALL_VECTORS.length).toBeGreaterThanOrEqual(103);
   });
   it.each(KINDS)('kind %s has %i vectors, all replayed by a table test', (kind, count) => {

@@ -1,4 +1,4 @@
-// Loads ../shared/vectors/envoy.json (the shared specs sit beside the repository root).
+// Loads test/vectors/envoy.json (upstream vectors kept in the repository; provenance in its README).
 import { readFileSync } from 'node:fs';
 
 /** Expected values are compared with toEqual, so they stay `unknown` until a test narrows them. */
@@ -62,7 +62,7 @@ export interface OutlierVectorInput {
   readonly stdev_factor?: number;
 }
 
-const VECTORS_URL = new URL('../../../../../shared/vectors/envoy.json', import.meta.url);
+const VECTORS_URL = new URL('../../../vectors/envoy.json', import.meta.url);
 
 export function loadEnvoyVectors<Input>(kinds: readonly EnvoyVector['kind'][]): EnvoyVector<Input>[] {
   const all = JSON.parse(readFileSync(VECTORS_URL, 'utf8')) as EnvoyVector<Input>[];
