@@ -14,8 +14,7 @@ export {
   NOMINAL_LOAD_FACTOR,
   overflowPercentFor,
 } from './loadFactor.js';
-export { choosePriority, computePriorityLoad } from './priorityLoad.js';
-export type { PriorityChoice } from './priorityLoad.js';
+export { computePriorityLoad } from './priorityLoad.js';
 export {
   distributeByScores,
   healthScorePercent,
@@ -29,8 +28,7 @@ export {
   rawAvailabilityPercent,
   totalPanicLoad,
 } from './panicThreshold.js';
-export { EdfScheduler } from './edfScheduler.js';
-export { effectiveLocalityWeight, localityPickSequence, localityShares } from './localityWeights.js';
+export { effectiveLocalityWeight, localityShares } from './localityWeights.js';
 export type { LocalityAvailability } from './localityWeights.js';
 export {
   defaultOutlierDetectorConfig,
@@ -52,15 +50,6 @@ export {
   nextEjectionMultiplier,
 } from './outlierEjection.js';
 export type { EjectionCapDecision, EjectionCapInput, EjectionCapRule } from './outlierEjection.js';
-export { OutlierDetectorSimulation, resultToHttpCode } from './outlierDetector.js';
-export type {
-  OutlierDetectorOptions,
-  OutlierEjectionType,
-  OutlierLogEntry,
-  OutlierResult,
-} from './outlierDetector.js';
-export { successRateEjectionThreshold } from './successRate.js';
-export type { SuccessRateThreshold } from './successRate.js';
 export { isZtunnelEligible, ztunnelShare } from './ztunnelShare.js';
 export type { ZtunnelShareResult } from './ztunnelShare.js';
 export { computeHopPlacement } from './computeHopPlacement.js';

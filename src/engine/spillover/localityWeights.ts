@@ -2,7 +2,6 @@
  * Locality-weighted balancing inside one priority (envoy.md §6, `LocalityWrr::effectiveLocalityWeight`).
  * It applies only with `locality_weighted_lb_config` and only to a priority that is not in panic.
  */
-import { EdfScheduler } from './edfScheduler.js';
 
 export interface LocalityAvailability {
   /** EDS `load_balancing_weight`; a locality without one weighs 0. */
@@ -44,23 +43,4 @@ export function localityShares(
   const effective = localities.map((l) => effectiveLocalityWeight(l, overprovisioningFactorPercent));
   const sum = effective.reduce((a, b) => a + b, 0);
   return sum > 0 ? effective.map((e) => e / sum) : effective.map(() => 0);
-}
-
-/**
- * The exact locality pick order from a fresh scheduler (`LocalityWrr::rebuildLocalityScheduler` +
- * `chooseLocality`), seeded like `createWithPicks`. Returns [] when no locality is eligible (Envoy's
- * `chooseHealthyLocality` answers nothing).
- *
- * @example localityPickSequence([{ weight: 1, total: 1, eligible: 1 }, { weight: 2, total: 1, eligible: 1 }], 140, 6)
- * // → [1, 0, 1, 1, 0, 1]
- */
-export function localityPickSequence(
-  localities: readonly LocalityAvailability[],
-  overprovisioningFactorPercent: number,
-  count: number,
-  seed = 0,
-): number[] {
-  const effective = localities.map((l) => effectiveLocalityWeight(l, overprovisioningFactorPercent));
-  if (!effective.some((e) => e > 0)) return [];
-  return EdfScheduler.createWithPicks(effective, seed).picks(count);
 }

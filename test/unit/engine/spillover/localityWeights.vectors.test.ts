@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  effectiveLocalityWeight,
-  localityPickSequence,
-  localityShares,
-} from '../../../../src/engine/spillover/index.js';
+import { effectiveLocalityWeight, localityShares } from '../../../../src/engine/spillover/index.js';
+import { localityPickSequence } from './oracles/localityPickSequence.js';
 import type { LocalityAvailability } from '../../../../src/engine/spillover/index.js';
 import { loadEnvoyVectors } from './envoyVectors.js';
 import type { LocalityVectorInput } from './envoyVectors.js';

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  OutlierDetectorSimulation,
-  parseEnvoyOutlierDetection,
-  successRateEjectionThreshold,
-} from '../../../../src/engine/spillover/index.js';
-import type { EnvoyOutlierDetectionProto, OutlierResult } from '../../../../src/engine/spillover/index.js';
+import { parseEnvoyOutlierDetection } from '../../../../src/engine/spillover/index.js';
+import type { EnvoyOutlierDetectionProto } from '../../../../src/engine/spillover/index.js';
+import { OutlierDetectorSimulation, type OutlierResult } from './oracles/outlierDetectorSimulation.js';
+import { successRateEjectionThreshold } from './oracles/successRate.js';
 import { loadEnvoyVectors } from './envoyVectors.js';
 import type { EnvoyVector, Expected, OutlierEvent, OutlierVectorInput, ProtoValue } from './envoyVectors.js';
 

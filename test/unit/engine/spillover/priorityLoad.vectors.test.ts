@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choosePriority, computePriorityLoad } from '../../../../src/engine/spillover/index.js';
+import { computePriorityLoad } from '../../../../src/engine/spillover/index.js';
+import { choosePriority } from './oracles/choosePriority.js';
 import type { PriorityHostCounts } from '../../../../src/engine/spillover/index.js';
 import { loadEnvoyVectors } from './envoyVectors.js';
 import type { PriorityInput, PriorityVectorInput } from './envoyVectors.js';

@@ -2,10 +2,15 @@
  * Envoy's earliest-deadline-first scheduler (`source/common/upstream/edf_scheduler.h`), only as far as
  * needed to replay locality pick sequences: each entry is due `1/weight` after the time it was last
  * picked, the earliest deadline wins, ties go to the entry inserted first. `createWithPicks` emulates a
- * number of initial picks the way Envoy seeds each worker (envoy.md §6.3).
+ * number of initial picks the way Envoy seeds each worker (envoy.md §6.3). A test oracle: the engine's
+ * answers need long-run shares only (`localityShares`), not the pick order.
  */
-import { EDF_INITIAL_WEIGHT_EPSILON, EDF_MAX_EMULATED_PICKS } from './constants.js';
-import { invariant } from '../invariant.js';
+import { invariant } from '../../../../../src/engine/invariant.js';
+
+/** `createWithPicks` caps emulated picks at UINT32_MAX / 10 (edf_scheduler.h). */
+const EDF_MAX_EMULATED_PICKS = 429_496_729;
+/** `createWithPicks` adds this to every initial weight so multiples of each other stay exact. */
+const EDF_INITIAL_WEIGHT_EPSILON = 1e-13;
 
 interface EdfEntry {
   readonly deadline: number;

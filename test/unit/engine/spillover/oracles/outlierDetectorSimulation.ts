@@ -4,9 +4,9 @@
  * and enforcement, interval ticks that uneject and decay the multiplier, success-rate and
  * failure-percentage passes, and active-health-check unejection. Time is given with each call; randomness
  * (jitter, partial enforcement) comes from an injected generator, so the same calls give the same state.
+ * A test oracle: it replays the outlier vectors event by event; the engine's what-if uses the ejection
+ * rules it shares (`outlierEjection.ts`, `outlierConfig.ts`), not this simulation.
  */
-import { FULL_LOAD_PERCENT } from './constants.js';
-import type { OutlierDetectorConfig } from './outlierConfig.js';
 import {
   DEFAULT_EJECTION_CAP_RULE,
   decayedEjectionMultiplier,
@@ -15,8 +15,12 @@ import {
   ejectionCapDecision,
   ejectionDurationMs,
   nextEjectionMultiplier,
-} from './outlierEjection.js';
-import type { EjectionCapRule } from './outlierEjection.js';
+} from '../../../../../src/engine/spillover/index.js';
+import {
+  FULL_LOAD_PERCENT,
+  type EjectionCapRule,
+  type OutlierDetectorConfig,
+} from '../../../../../src/engine/spillover/index.js';
 import { successRateEjectionThreshold } from './successRate.js';
 
 export type OutlierEjectionType =
