@@ -93,7 +93,6 @@ export const envSchema = z.object({
   SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: int(1_000, 0, 60_000),
 });
 
-export type Env = z.infer<typeof envSchema>;
 export type Role = 'reader' | 'writer';
 
 export interface Config {

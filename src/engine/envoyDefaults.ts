@@ -21,7 +21,12 @@ export const ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT = 140;
  */
 export const ENVOY_DEFAULT_HEALTHY_PANIC_THRESHOLD_PERCENT = 50;
 
-/** `zone_aware_lb_config.min_cluster_size` (cluster.proto `ZoneAwareLbConfig`). */
+/**
+ * `zone_aware_lb_config.min_cluster_size` (cluster.proto `ZoneAwareLbConfig`): below this many upstream
+ * hosts Envoy skips zone-aware routing. Kept for zone-aware routing (not computed yet).
+ *
+ * @public
+ */
 export const ENVOY_DEFAULT_ZONE_AWARE_MIN_CLUSTER_SIZE = 6;
 
 // Envoy: outlier detection, `DetectorConfig` constants (outlier_detection_impl.h; envoy.md §7.1).

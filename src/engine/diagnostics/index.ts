@@ -3,22 +3,19 @@
  * catalogue derived from the registry. Producers of facts live where the facts are known: the resolver
  * (hop) and the mesh analysis (`../analysis/`).
  */
-export type { AnalysisCheck, Check, CheckScope, CheckSubject, Finding, IntakeCheck } from './check.js';
+export type { AnalysisCheck, CheckScope, CheckSubject } from './check.js';
 export type { CatalogueEntry } from './catalogue.js';
 export { CATALOGUE, DIAGNOSTICS, INTAKE_CODE_FLOOR } from './catalogue.js';
 export type { DiagnosticCode, DiagnosticId, SpecifiedCheck } from './checks/index.js';
 export { SPECIFIED_CHECKS } from './checks/index.js';
 export { dedupeDiagnostics } from './dedupeDiagnostics.js';
 export type {
-  CrossNetworkFacts,
   DestinationFacts,
-  DestinationRuleFacts,
   EjectionPoolFacts,
   FactsBySubject,
   HopFacts,
   LocalitySettingFacts,
   RuleInMeshFacts,
-  RuleOnHostFacts,
   RuleSummary,
   TrafficDistributionFacts,
   WaypointFacts,
@@ -27,6 +24,5 @@ export type {
 export type { IntakeDiagnosticId } from './intakeDiagnostic.js';
 export { intakeDiagnostic } from './intakeDiagnostic.js';
 export { policySites } from './policySites.js';
-export type { PolicySite } from './policySites.js';
 export { describeRef, ruleRef } from './ruleRef.js';
 export { runChecks } from './runChecks.js';

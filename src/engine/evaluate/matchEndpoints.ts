@@ -4,16 +4,12 @@
  */
 import type { ResolvedEndpoint } from '../model/resolved.js';
 
-/** References are compared as given (trimmed by the caller). @example endpointMatchesReference(pod, '10.0.0.7') // → true when that is its address */
-export function endpointMatchesReference(endpoint: ResolvedEndpoint, reference: string): boolean {
-  return endpoint.name === reference || endpoint.address === reference || endpoint.id === reference;
-}
-
 /**
- * `endpointMatchesReference` for one reference over many endpoints: lengths are compared first, so the
- * endpoints that cannot match (nearly all of them) cost no string comparison.
+ * One reference (compared as given, trimmed by the caller) as a predicate over a hop's endpoints: its name,
+ * address or id equals it. Lengths are compared first, so the endpoints that cannot match (nearly all of
+ * them) cost no string comparison.
  *
- * @example referenceMatcher('10.0.0.7')(pod) // → endpointMatchesReference(pod, '10.0.0.7')
+ * @example referenceMatcher('10.0.0.7')(pod) // → true when that is its address
  */
 export function referenceMatcher(reference: string): (endpoint: ResolvedEndpoint) => boolean {
   const length = reference.length;
@@ -39,9 +35,4 @@ export function localityMatcher(selector: string): (endpoint: ResolvedEndpoint) 
     l.region === region &&
     (zone === undefined || l.zone === zone) &&
     (subzone === undefined || l.subzone === subzone);
-}
-
-/** @example endpointInLocality(endpointInUsEast1a, 'us-east') // → true */
-export function endpointInLocality(endpoint: ResolvedEndpoint, selector: string): boolean {
-  return localityMatcher(selector)(endpoint);
 }

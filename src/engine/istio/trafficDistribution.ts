@@ -280,14 +280,6 @@ function finish(r: {
   };
 }
 
-/**
- * Traffic distribution that is not Any forces Istio to send not-ready endpoints as UNHEALTHY and to
- * apply priorities without outlier detection (`Service.ForcesSupportUnhealthyEndpoints`, istio.md §4.2).
- */
-export function isForcingMode(mode: TrafficDistributionMode): boolean {
-  return mode !== 'Any';
-}
-
 export interface InternalTrafficPolicyEffect {
   readonly nodeLocal: boolean;
   /** ztunnel: STRICT [NODE] and traffic distribution ignored; Envoy: endpoints filtered to the proxy's node. */

@@ -4,11 +4,7 @@
  * (`../shared/reference/istio.md`), `SOLO` follows the seeds and otherwise 1.31.
  */
 import type { ResourceRef } from '../model/meshModel.js';
-import type {
-  LbSettingSource,
-  TrafficDistributionMode,
-  TrafficDistributionSource,
-} from '../model/answer.js';
+import type { LbSettingSource, TrafficDistributionMode, TrafficDistributionSource } from '../model/answer.js';
 
 /** Which kind of destination the mode is resolved for; `SOLO` defaults differ (seeds 000/003). */
 export type TrafficDistributionTarget = 'BACKEND' | 'WAYPOINT' | 'EAST_WEST_GATEWAY';
@@ -32,8 +28,6 @@ export interface TrafficDistributionWarning {
   readonly resource?: ResourceRef;
 }
 
-/** Label keys Istio compares (`pilot/pkg/serviceregistry/util/label/label.go`). */
-export type PriorityLabelKey = string;
 
 /** ztunnel workload-API routing scopes (`ztunnel:src/state/service.rs`). */
 export type ZtunnelScope = 'NETWORK' | 'REGION' | 'ZONE' | 'SUBZONE' | 'NODE' | 'CLUSTER';

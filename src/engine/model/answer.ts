@@ -4,7 +4,7 @@
  * adapters only translate names, never compute. Percentages are 0–100 of the hop's traffic.
  */
 import type { DiagnosticCode } from '../diagnostics/checks/index.js';
-import type { Labels, Locality, Profile, ResourceRef } from './meshModel.js';
+import type { Profile, ResourceRef } from './meshModel.js';
 
 export type Severity = 'ERROR' | 'WARNING' | 'INFO';
 
@@ -89,12 +89,7 @@ export type LocalityLbSource = LbSettingSource | 'internalTrafficPolicy' | 'traf
 
 /** The balancing algorithm of a hop: Envoy's LB policy (Istio's default LEAST_REQUEST), ztunnel's random pick, kube-proxy's. */
 export type LoadBalancerAlgorithm =
-  | 'LEAST_REQUEST'
-  | 'ROUND_ROBIN'
-  | 'RANDOM'
-  | 'CLUSTER_PROVIDED'
-  | 'RING_HASH'
-  | 'MAGLEV';
+  'LEAST_REQUEST' | 'ROUND_ROBIN' | 'RANDOM' | 'CLUSTER_PROVIDED' | 'RING_HASH' | 'MAGLEV';
 
 export interface LocalityLb {
   readonly mode: LocalityLbMode;
@@ -226,4 +221,3 @@ export interface WhatIf {
   readonly notes: readonly string[];
 }
 
-export type { Labels, Locality };

@@ -4,7 +4,4 @@ export { DEFAULT_MESH_CONFIG, normalizeMeshConfig } from './normalizeMeshConfig.
 export { parseDurationMs } from './parseDuration.js';
 export { SNAPSHOT_DIAGNOSTICS, snapshotDiagnostic } from './snapshotDiagnostics.js';
 export type { SnapshotDiagnosticName } from './snapshotDiagnostics.js';
-export { matchesLabelSelector, matchesLabels } from './matchesLabelSelector.js';
-export { serviceHostname } from './normalizeServices.js';
-export { globalHostname } from './serviceScope.js';
-export type { KubeObject, ObjectMeta } from './kubeObjects.js';
+export type { KubeObject } from './kubeObjects.js';

@@ -27,7 +27,3 @@ export function parseLocality(text: string, separator: '/' | '.' = '/'): Localit
   const [region = '', zone = '', subzone = ''] = text.split(separator);
   return { region, zone, subzone };
 }
-
-export function isUnknownLocality(locality: Locality): boolean {
-  return locality.region === '' && locality.zone === '' && locality.subzone === '';
-}

@@ -18,7 +18,6 @@ import { buildDestinationRuleIndex, type DestinationRuleIndex } from '../istio/i
 import type { CompiledMesh } from './compiledMesh.js';
 import { APP_LABEL, CANONICAL_NAME_LABEL, meshKey } from './meshKeys.js';
 
-export const WAYPOINT_GATEWAY_CLASS = 'istio-waypoint';
 export const INGRESS_GATEWAY_CLASS = 'istio';
 export const EAST_WEST_GATEWAY_CLASS = 'istio-east-west';
 

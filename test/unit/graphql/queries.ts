@@ -32,8 +32,6 @@ export const SNAPSHOT_FIELDS = `{
   ignored { kind count }
   diagnostics ${DIAGNOSTIC}
 }`;
-export const DIAGNOSTIC_FIELDS = DIAGNOSTIC;
-
 export const EFFECTIVE_POLICY_QUERY = `query Policy($snapshot: String!, $client: String!, $backend: String!, $profile: Profile) {
   effectivePolicy(snapshot: $snapshot, client: $client, backend: $backend, profile: $profile) ${POLICY_FIELDS}
 }`;
