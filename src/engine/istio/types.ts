@@ -28,7 +28,6 @@ export interface TrafficDistributionWarning {
   readonly resource?: ResourceRef;
 }
 
-
 /** ztunnel workload-API routing scopes (`ztunnel:src/state/service.rs`). */
 export type ZtunnelScope = 'NETWORK' | 'REGION' | 'ZONE' | 'SUBZONE' | 'NODE' | 'CLUSTER';
 

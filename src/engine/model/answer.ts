@@ -220,4 +220,3 @@ export interface WhatIf {
   /** The load model's statement and assumptions, repeated on every answer. */
   readonly notes: readonly string[];
 }
-
