@@ -33,9 +33,17 @@ describe('CompiledMeshCache', () => {
       const counter = { loads: 0 };
       const keys = ['a', 'b', 'c'];
       for (const [i, key] of keys.entries()) await cache.get(key, loader(key, sizes[i] ?? 0, counter));
+      // What is kept answers without a load; what was evicted is gone (its entry count and bytes too).
+      expect(cache.stats()).toMatchObject({
+        entries: kept.length,
+        bytes: kept.reduce((sum, key) => sum + (sizes[keys.indexOf(key)] ?? 0), 0),
+      });
       const before = counter.loads;
       for (const key of kept) await cache.get(key, loader(key, 1, counter));
       expect(counter.loads).toBe(before);
+      const evicted = keys.filter((key) => !kept.includes(key));
+      for (const key of evicted) await cache.get(key, loader(key, 1, counter));
+      expect(counter.loads).toBe(before + evicted.length);
     },
   );
 
