@@ -5,7 +5,6 @@
  */
 import { ruleRef, runChecks } from '../diagnostics/index.js';
 import {
-  augmentLabels,
   compactPriorities,
   modePriorities,
   selectDestinationRule,
@@ -19,7 +18,7 @@ import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT } from '../envoyDefaults.js';
 import type { HopDestination, HopSource } from './hopContext.js';
-import { destinationTarget, proxyOf } from './hopContext.js';
+import { destinationTarget, proxyOf, sourceLabels } from './hopContext.js';
 import { trafficDistributionFor } from './trafficDistributionFor.js';
 
 /** ztunnel picks uniformly at random among the best tier, weighted by workload capacity. */
@@ -176,12 +175,7 @@ export function buildZtunnelHop(
             serviceNamespace: destination.ruleNamespace,
             hostname: destination.ruleHost,
             proxyKind: 'SIDECAR',
-            proxyLabels: augmentLabels(source.labels, {
-              locality: source.locality,
-              cluster: source.cluster,
-              network: source.network,
-              ...(source.node !== undefined ? { nodeName: source.node } : {}),
-            }),
+            proxyLabels: sourceLabels(source),
           });
     const rule = selection?.rule;
     if (rule !== undefined) {

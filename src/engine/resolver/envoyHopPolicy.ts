@@ -5,7 +5,6 @@
  * panic threshold and the LB algorithm (istio.md §2–§3, §6; seeds 000/003).
  */
 import {
-  augmentLabels,
   effectiveLbSetting,
   effectiveTrafficPolicy,
   failoverActivation,
@@ -26,6 +25,7 @@ import type { OutlierDetection } from '../model/answer.js';
 import type { Labels, Profile, ResourceRef } from '../model/meshModel.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import type { HopDestination, HopSource } from './hopContext.js';
+import { sourceLabels } from './hopContext.js';
 
 export interface EnvoyHopPolicy {
   /** The DestinationRule in force, consolidated across merged rules. */
@@ -72,16 +72,6 @@ export function fieldsApplied(policy: TrafficPolicyResolution): string[] {
       out[out.length - 1] = `${out[out.length - 1] ?? block} (${level.toLowerCase().replace(/_/g, '-')})`;
   }
   return out;
-}
-
-/** The proxy's own labels plus the topology labels Istio adds for it (`augmentLabels`). */
-export function sourceLabels(source: HopSource): Labels {
-  return augmentLabels(source.labels, {
-    locality: source.locality,
-    cluster: source.cluster,
-    network: source.network,
-    ...(source.node !== undefined ? { nodeName: source.node } : {}),
-  });
 }
 
 /**

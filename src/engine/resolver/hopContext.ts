@@ -3,7 +3,7 @@
  */
 import type { Proxy, ProxyKind } from '../model/answer.js';
 import type { Labels, Locality, ResourceRef, ServiceEntryModel, ServiceModel } from '../model/meshModel.js';
-import { localityString, type TrafficDistributionTarget } from '../istio/index.js';
+import { augmentLabels, localityString, type TrafficDistributionTarget } from '../istio/index.js';
 import type { EndpointCandidate } from './collectEndpoints.js';
 
 export interface HopSource {
@@ -64,4 +64,14 @@ export function destinationTarget(destination: HopDestination): ResourceRef | un
   return se === undefined
     ? undefined
     : { kind: 'ServiceEntry', name: se.name, namespace: se.namespace, cluster: se.cluster };
+}
+
+/** The proxy's own labels plus the topology labels Istio adds for it (`augmentLabels`). */
+export function sourceLabels(source: HopSource): Labels {
+  return augmentLabels(source.labels, {
+    locality: source.locality,
+    cluster: source.cluster,
+    network: source.network,
+    ...(source.node !== undefined ? { nodeName: source.node } : {}),
+  });
 }

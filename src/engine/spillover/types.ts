@@ -98,20 +98,12 @@ export interface Placement {
  * A hop's traffic under a scenario, with the endpoints' shares and flags as arrays indexed like
  * `hop.endpoints`. The answer layer (`evaluate/`) rounds the shares and builds each endpoint's entry once.
  */
-export interface HopPlacement {
+export interface HopPlacement extends Placement {
   readonly shareUnit: 'REQUEST' | 'CONNECTION';
-  readonly priorities: readonly PriorityLevel[];
-  /** Traffic that reaches no endpoint ("no healthy upstream", STRICT without a match). */
-  readonly droppedPercent: number;
   /** Traffic that lands on failing endpoints. */
   readonly errorPercent: number;
-  /** Offered demand beyond what the serving endpoints absorb (load-factor model). */
-  readonly overflowPercent: number;
   readonly ejections: readonly HopEjection[];
   readonly notes: readonly string[];
-  readonly trace: readonly string[];
-  /** Share of the hop's traffic per endpoint, percent. */
-  readonly shares: Float64Array;
   /** 1 when the endpoint is usable in this scenario: healthy or degraded, not ejected, not failing. */
   readonly healthy: Uint8Array;
   /** 1 when the scenario ejected the endpoint. */

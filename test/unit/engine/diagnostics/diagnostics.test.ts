@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeMesh } from '../../../../src/engine/index.js';
+import { analyzeMesh, compileMesh, resolvePath } from '../../../../src/engine/index.js';
+import type { Diagnostic, MeshModel, Profile } from '../../../../src/engine/index.js';
 import { CATALOGUE, DIAGNOSTICS, INTAKE_CODE_FLOOR } from '../../../../src/engine/diagnostics/catalogue.js';
-import type { Diagnostic } from '../../../../src/engine/model/answer.js';
-import type {
-  ClusterModel,
-  DestinationRuleModel,
-  MeshModel,
-  Profile,
-  TrafficPolicy,
-} from '../../../../src/engine/model/meshModel.js';
-import { compileMesh } from '../../../../src/engine/resolver/compileMesh.js';
-import { resolvePath } from '../../../../src/engine/resolver/resolvePath.js';
 import { bookinfoMesh } from '../resolver/fixtures/bookinfo.js';
-import { HTTPBIN_CLUSTER, httpbinCluster, httpbinNodes } from '../resolver/fixtures/httpbin.js';
-import { makeDR, makeGateway, makeMesh, makePod, withCluster } from '../resolver/fixtures/meshBuilders.js';
+import { HTTPBIN_CLUSTER } from '../resolver/fixtures/httpbin.js';
+import { makeDR } from '../resolver/fixtures/meshBuilders.js';
+import {
+  backendUnready,
+  both,
+  clients,
+  httpbin,
+  moveLocalEndpointAway,
+  namespaceWaypoint,
+  noWaypoint,
+  od,
+  rule,
+  svcEdit,
+  tdAnnotation,
+  waypointFor,
+  waypointUnready,
+  withoutEastWest,
+} from './meshEdits.js';
 
 const CLIENT = 'httpbin/client-in-ambient';
-const [nodeA, nodeB] = httpbinNodes;
 
-function mesh(
-  f: (c: ClusterModel) => Partial<ClusterModel> = () => ({}),
-  profile: Profile = 'SOLO',
-): MeshModel {
-  const c = httpbinCluster();
-  return makeMesh([withCluster(c, f(c))], profile);
-}
+const mesh = httpbin;
 function path(model: MeshModel, client = CLIENT, backend = 'in-ambient', profile?: Profile): Diagnostic[] {
   return [
     ...resolvePath(compileMesh(model), { client, backend, ...(profile === undefined ? {} : { profile }) })
@@ -34,84 +34,6 @@ function path(model: MeshModel, client = CLIENT, backend = 'in-ambient', profile
 function analyze(model: MeshModel, profile?: Profile): Diagnostic[] {
   return analyzeMesh(compileMesh(model), profile);
 }
-function rule(
-  trafficPolicy: TrafficPolicy,
-  extra: Partial<DestinationRuleModel> = {},
-): (c: ClusterModel) => Partial<ClusterModel> {
-  return () => ({
-    destinationRules: [makeDR(HTTPBIN_CLUSTER, 'httpbin', 'r', 'in-ambient', { trafficPolicy, ...extra })],
-  });
-}
-function both(
-  ...fs: ((c: ClusterModel) => Partial<ClusterModel>)[]
-): (c: ClusterModel) => Partial<ClusterModel> {
-  return (c) => fs.reduce<ClusterModel>((acc, f) => ({ ...acc, ...f(acc) }), c);
-}
-const od = { consecutive5xxErrors: 3, maxEjectionPercent: 50 };
-const noWaypoint = (c: ClusterModel): Partial<ClusterModel> => ({
-  namespaces: c.namespaces.map((n) => ({
-    cluster: n.cluster,
-    name: n.name,
-    labels: n.labels,
-    annotations: n.annotations,
-    dataplaneMode: n.dataplaneMode,
-  })),
-});
-const svcEdit =
-  (edit: Record<string, unknown>) =>
-  (c: ClusterModel): Partial<ClusterModel> => ({
-    services: c.services.map((s) => (s.name === 'in-ambient' ? { ...s, ...edit } : s)),
-  });
-const tdAnnotation = (value: string) =>
-  svcEdit({ annotations: { 'networking.istio.io/traffic-distribution': value } });
-const sidecar = makePod(nodeA, 'httpbin', 'sleep-sidecar-1', 'sleep-sidecar', { dataplaneMode: 'sidecar' });
-const outside = makePod(nodeA, 'legacy', 'curl-1', 'curl', { dataplaneMode: 'none' });
-const ingressPod = makePod(nodeB, 'istio-ingress', 'ingress-abc', 'istio-ingressgateway', {
-  gatewayName: 'public',
-  dataplaneMode: 'none',
-});
-const clients = (c: ClusterModel): Partial<ClusterModel> => ({
-  workloads: [...c.workloads, sidecar, outside, ingressPod],
-  gateways: [makeGateway(HTTPBIN_CLUSTER, 'istio-ingress', 'public', 'istio', [ingressPod.name])],
-});
-const moveLocalEndpointAway = (c: ClusterModel): Partial<ClusterModel> => ({
-  endpoints: c.endpoints.map((e) =>
-    e.workload?.name === 'in-ambient-7d8f9b6c54-abc12' ? { ...e, nodeName: 'node-b' } : e,
-  ),
-});
-const waypointUnready = (c: ClusterModel): Partial<ClusterModel> => ({
-  workloads: c.workloads.map((w) => (w.gatewayName === 'httpbin-waypoint' ? { ...w, ready: false } : w)),
-  endpoints: c.endpoints.map((e) => (e.service.name === 'httpbin-waypoint' ? { ...e, ready: false } : e)),
-});
-const backendUnready = (c: ClusterModel): Partial<ClusterModel> => ({
-  endpoints: c.endpoints.map((e) => (e.service.name === 'in-ambient' ? { ...e, ready: false } : e)),
-});
-const namespaceWaypoint =
-  (name: string) =>
-  (c: ClusterModel): Partial<ClusterModel> => ({
-    namespaces: c.namespaces.map((n) =>
-      n.name === 'httpbin'
-        ? {
-            ...n,
-            useWaypoint: {
-              kind: 'waypoint' as const,
-              name,
-              namespace: 'httpbin',
-              source: { kind: 'Namespace', name: 'httpbin', cluster: HTTPBIN_CLUSTER },
-            },
-          }
-        : n,
-    ),
-  });
-const waypointFor =
-  (value: 'workload' | 'service') =>
-  (c: ClusterModel): Partial<ClusterModel> => ({
-    waypoints: c.waypoints.map((w) => ({ ...w, waypointFor: value })),
-  });
-const withoutEastWest = (): MeshModel => {
-  const m = bookinfoMesh();
-  return { ...m, clusters: m.clusters.map((c) => (c.name === 'cluster2' ? { ...c, gateways: [] } : c)) };
-};
 const BOOKINFO = ['cluster1/bookinfo/sleep', 'productpage.bookinfo.mesh.internal'] as const;
 
 type Case = readonly [code: string, label: string, triggers: () => Diagnostic[], clean: () => Diagnostic[]];

@@ -2,95 +2,27 @@
  * Small meshes that between them raise every path and analysis diagnostic (the httpbin and bookinfo
  * fixtures with one change each), so the golden answers pin every diagnostic's text, resources and order.
  */
-import type {
-  ClusterModel,
-  DestinationRuleModel,
-  MeshModel,
-  Profile,
-  TrafficPolicy,
-} from '../../../../src/engine/index.js';
+import type { MeshModel } from '../../../../src/engine/index.js';
+import {
+  backendUnready,
+  both,
+  clients,
+  httpbin,
+  moveLocalEndpointAway,
+  namespaceWaypoint,
+  noWaypoint,
+  od,
+  rule,
+  svcEdit,
+  tdAnnotation,
+  waypointFor,
+  waypointUnready,
+  withoutEastWest,
+} from '../diagnostics/meshEdits.js';
 import { bookinfoMesh } from '../resolver/fixtures/bookinfo.js';
-import { HTTPBIN_CLUSTER, httpbinCluster, httpbinNodes } from '../resolver/fixtures/httpbin.js';
-import { makeDR, makeGateway, makeMesh, makePod, withCluster } from '../resolver/fixtures/meshBuilders.js';
+import { HTTPBIN_CLUSTER } from '../resolver/fixtures/httpbin.js';
+import { makeDR } from '../resolver/fixtures/meshBuilders.js';
 
-type Edit = (c: ClusterModel) => Partial<ClusterModel>;
-
-const [nodeA, nodeB] = httpbinNodes;
-
-function httpbin(edit: Edit = () => ({}), profile: Profile = 'SOLO'): MeshModel {
-  const c = httpbinCluster();
-  return makeMesh([withCluster(c, edit(c))], profile);
-}
-function rule(trafficPolicy: TrafficPolicy, extra: Partial<DestinationRuleModel> = {}): Edit {
-  return () => ({
-    destinationRules: [makeDR(HTTPBIN_CLUSTER, 'httpbin', 'r', 'in-ambient', { trafficPolicy, ...extra })],
-  });
-}
-function both(...edits: Edit[]): Edit {
-  return (c) => edits.reduce<ClusterModel>((acc, f) => ({ ...acc, ...f(acc) }), c);
-}
-const od = { consecutive5xxErrors: 3, maxEjectionPercent: 50 };
-const noWaypoint: Edit = (c) => ({
-  namespaces: c.namespaces.map((n) => ({
-    cluster: n.cluster,
-    name: n.name,
-    labels: n.labels,
-    annotations: n.annotations,
-    dataplaneMode: n.dataplaneMode,
-  })),
-});
-const svcEdit =
-  (edit: Record<string, unknown>): Edit =>
-  (c) => ({ services: c.services.map((s) => (s.name === 'in-ambient' ? { ...s, ...edit } : s)) });
-const tdAnnotation = (value: string): Edit =>
-  svcEdit({ annotations: { 'networking.istio.io/traffic-distribution': value } });
-const sidecar = makePod(nodeA, 'httpbin', 'sleep-sidecar-1', 'sleep-sidecar', { dataplaneMode: 'sidecar' });
-const outside = makePod(nodeA, 'legacy', 'curl-1', 'curl', { dataplaneMode: 'none' });
-const ingressPod = makePod(nodeB, 'istio-ingress', 'ingress-abc', 'istio-ingressgateway', {
-  gatewayName: 'public',
-  dataplaneMode: 'none',
-});
-/** A sidecar client, a client outside the mesh and an ingress gateway next to the ambient client. */
-const clients: Edit = (c) => ({
-  workloads: [...c.workloads, sidecar, outside, ingressPod],
-  gateways: [makeGateway(HTTPBIN_CLUSTER, 'istio-ingress', 'public', 'istio', [ingressPod.name])],
-});
-const moveLocalEndpointAway: Edit = (c) => ({
-  endpoints: c.endpoints.map((e) =>
-    e.workload?.name === 'in-ambient-7d8f9b6c54-abc12' ? { ...e, nodeName: 'node-b' } : e,
-  ),
-});
-const waypointUnready: Edit = (c) => ({
-  workloads: c.workloads.map((w) => (w.gatewayName === 'httpbin-waypoint' ? { ...w, ready: false } : w)),
-  endpoints: c.endpoints.map((e) => (e.service.name === 'httpbin-waypoint' ? { ...e, ready: false } : e)),
-});
-const backendUnready: Edit = (c) => ({
-  endpoints: c.endpoints.map((e) => (e.service.name === 'in-ambient' ? { ...e, ready: false } : e)),
-});
-const namespaceWaypoint =
-  (name: string): Edit =>
-  (c) => ({
-    namespaces: c.namespaces.map((n) =>
-      n.name === 'httpbin'
-        ? {
-            ...n,
-            useWaypoint: {
-              kind: 'waypoint' as const,
-              name,
-              namespace: 'httpbin',
-              source: { kind: 'Namespace', name: 'httpbin', cluster: HTTPBIN_CLUSTER },
-            },
-          }
-        : n,
-    ),
-  });
-const waypointFor =
-  (value: 'workload' | 'service'): Edit =>
-  (c) => ({ waypoints: c.waypoints.map((w) => ({ ...w, waypointFor: value })) });
-function withoutEastWest(): MeshModel {
-  const m = bookinfoMesh();
-  return { ...m, clusters: m.clusters.map((c) => (c.name === 'cluster2' ? { ...c, gateways: [] } : c)) };
-}
 const failoverPriority = { localityLbSetting: { failoverPriority: ['topology.kubernetes.io/zone'] } };
 
 /** The clients each variant is asked about (to its backend), so a variant pins every kind of hop. */
