@@ -11,7 +11,7 @@ import type { KubectlRunner } from './runKubectl.js';
 export const BUNDLE_API_VERSION = 'spillway.dev/v1alpha1';
 export const BUNDLE_KIND = 'MeshSnapshot';
 /** Set on a redacted bundle's metadata, so a reader knows values were removed on purpose. */
-export const REDACTED_ANNOTATION = 'spillway.dev/redacted';
+const REDACTED_ANNOTATION = 'spillway.dev/redacted';
 
 /** kubectl's message for a resource type the API server does not serve (an uninstalled CRD). */
 const UNKNOWN_RESOURCE_TYPE = /the server doesn't have a resource type/u;

@@ -75,7 +75,6 @@ export const context = (...texts: readonly string[]): ContextBlock => ({
   type: 'context',
   elements: texts.map(mrkdwn),
 });
-export const divider = (): DividerBlock => ({ type: 'divider' });
 
 /** A monospace table in a code block; Slack has no table block in messages. */
 export const codeBlock = (lines: readonly string[]): string =>

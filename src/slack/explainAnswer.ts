@@ -2,14 +2,7 @@
  * What on-call reads first: one headline and the three lines that explain it, taken from an answer. The
  * full answer (every hop, every endpoint) is one click away in the portal, or in GraphQL.
  */
-import type {
-  EffectivePolicy,
-  EndpointShare,
-  Ejection,
-  Hop,
-  Scenario,
-  WhatIf,
-} from '../engine/model/answer.js';
+import type { EffectivePolicy, Ejection, EndpointShare, Hop, Scenario, WhatIf } from '../engine/index.js';
 import {
   SEVERITY_RANK,
   code,

@@ -3,7 +3,7 @@
  * links: `/?snapshot=S&client=C&backend=B` for a policy, plus `eject=`, `fail=`, `load=` (and `sweep=`) for a
  * what-if. The portal's parser (web/src/state/route.ts) reads them back; a unit test holds the two together.
  */
-import type { Scenario } from '../engine/model/answer.js';
+import type { Scenario } from '../engine/index.js';
 
 export interface PortalView {
   /** Pinned to the snapshot id the answer used, so the link shows the same view after newer uploads. */

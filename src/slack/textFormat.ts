@@ -28,12 +28,6 @@ export function formatProxy(proxy: Proxy): string {
   return where.length > 0 ? `${parts.join(' ')} [${where.join(' · ')}]` : parts.join(' ');
 }
 
-export const SEVERITY_ICON: { readonly [S in Severity]: string } = {
-  ERROR: ':red_circle:',
-  WARNING: ':warning:',
-  INFO: ':information_source:',
-};
-
 export const SEVERITY_RANK: { readonly [S in Severity]: number } = { ERROR: 0, WARNING: 1, INFO: 2 };
 
 /** Escapes the three characters Slack's mrkdwn reserves, so names cannot become mentions or links. */
@@ -43,32 +37,3 @@ export function escapeMrkdwn(text: string): string {
 
 /** Inline code, with backticks removed so a name cannot close the span. */
 export const code = (text: string): string => `\`${escapeMrkdwn(text.replaceAll('`', "'"))}\``;
-
-/** Shortens in the middle: pod names differ in their suffix, so both ends are kept. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = Math.ceil((max - 1) / 2);
-  const tail = Math.floor((max - 1) / 2);
-  return `${text.slice(0, head)}…${text.slice(text.length - tail)}`;
-}
-
-export type Align = 'left' | 'right';
-
-/** Rows aligned into columns for a code block; the first row is the header. */
-export function table(rows: readonly (readonly string[])[], align: readonly Align[]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cell.length);
-    });
-  }
-  return rows.map((row) =>
-    row
-      .map((cell, i) => {
-        const width = widths[i] ?? cell.length;
-        return align[i] === 'right' ? cell.padStart(width) : cell.padEnd(width);
-      })
-      .join('  ')
-      .trimEnd(),
-  );
-}

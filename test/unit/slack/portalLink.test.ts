@@ -2,7 +2,7 @@
  * Slack's links to the portal read back, in the portal's own parser, as the view the answer showed.
  */
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../src/engine/model/answer.js';
+import type { Scenario } from '../../../src/engine/index.js';
 import { portalLink } from '../../../src/slack/portalLink.js';
 import { parseRoute, viewOf } from '../../../web/src/state/route.js';
 
