@@ -8,8 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { openDatabase } from './db/client.js';
-import { createSnapshotRepository } from './db/repositories/snapshotRepository.js';
+import { openStore } from './db/openStore.js';
 import { AppError } from './errors/appError.js';
 import { graphqlPlugin } from './graphql/plugin.js';
 import { createAuthorizer } from './http/auth.js';
@@ -22,10 +21,10 @@ import { snapshotRoutes } from './http/routes/snapshots.js';
 import { graphqlIde } from './http/web/graphqlIde.js';
 import { portalRoutes } from './http/web/portalRoutes.js';
 import { loadWebBuild, type WebBuild } from './http/web/webBuild.js';
-import { CompiledMeshCache } from './services/compiledMeshCache.js';
+import { createServices } from './services/createServices.js';
 import { importExamples } from './services/importExamples.js';
-import { createPolicyService, type CompiledSnapshot } from './services/policyService.js';
-import { createSnapshotService, type SnapshotAdminService } from './services/snapshotService.js';
+import type { SnapshotAdminService } from './services/snapshotService.js';
+import type { SnapshotStore } from './services/snapshotStore.js';
 import { createUploadParser } from './services/uploadParser.js';
 import type { Services } from './services/types.js';
 import { slackPlugin } from './slack/plugin.js';
@@ -39,6 +38,7 @@ declare module 'fastify' {
     readonly spillway: {
       readonly services: Services;
       readonly snapshots: SnapshotAdminService;
+      readonly store: SnapshotStore;
       readonly metrics: Metrics;
       /** Every route registered, for the contract test against openapi.yaml. */
       readonly routes: readonly { readonly method: string; readonly url: string }[];
@@ -93,18 +93,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   // 3. Storage and the service layer.
-  const database = openDatabase(config.db.path);
-  app.addHook('onClose', async () => database.close());
-  const repo = createSnapshotRepository(database.db);
-  const metrics = createMetrics(() => repo.count());
-  const cache = new CompiledMeshCache<CompiledSnapshot>(config.cache.maxBytes, (event) =>
-    metrics.cacheEvents.inc({ event }),
-  );
+  const store = await openStore(config.db, (error, message) => app.log.warn({ err: error }, message));
+  app.addHook('onClose', async () => store.close());
+  const metrics = createMetrics(() => store.count());
   const parser = createUploadParser(config.upload);
   app.addHook('onClose', async () => parser.close());
-  const snapshots = createSnapshotService(repo, config, parser, (id) => cache.delete(id));
-  const services: Services = { snapshots, policy: createPolicyService(snapshots, cache) };
-  app.decorate('spillway', { services, snapshots, metrics, routes });
+  const { services, snapshots } = createServices(store, config, parser, {
+    onCompiledCache: (event) => metrics.cacheEvents.inc({ event }),
+    onError: (error, message) => app.log.warn({ err: error }, message),
+  });
+  app.decorate('spillway', { services, snapshots, store, metrics, routes });
   const authorizer = createAuthorizer(config);
   if (authorizer.open)
     app.log.warn('SPILLWAY_API_TOKENS is not set: every client can read and write snapshots.');
@@ -112,14 +110,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // 4. Adapters.
   registerMetrics(app, metrics);
   await app.register(healthRoutes, {
-    isReady: () => {
-      try {
-        database.sqlite.prepare('select 1').get();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isReady: () =>
+      store.ping().then(
+        () => true,
+        () => false,
+      ),
   });
   await app.register(docsRoutes);
   await app.register(snapshotRoutes, { config, snapshots, authorizer });
@@ -143,7 +138,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   }
 
   // 5. First start: a database with nothing in it gets the bundled examples.
-  if (config.examples.importOnEmpty && snapshots.count() === 0) {
+  if (config.examples.importOnEmpty && (await snapshots.count()) === 0) {
     const imported = await importExamples(snapshots);
     app.log.info({ imported }, 'imported the bundled example snapshots');
   }

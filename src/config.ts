@@ -49,6 +49,17 @@ export const envSchema = z.object({
   ),
   TRUST_PROXY: bool(false),
   SPILLWAY_DB_PATH: str('./data/spillway.db'),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL (unset: the SQLite file)')
+      .optional(),
+  ),
+  SPILLWAY_DB_POOL_MAX: int(10, 1, 1000),
+  SPILLWAY_DB_STATEMENT_TIMEOUT_MS: int(30_000, 100, 3_600_000),
+  SPILLWAY_DB_CONNECT_TIMEOUT_MS: int(5_000, 100, 120_000),
+  SPILLWAY_CATALOGUE_POLL_MS: int(500, 50, 60_000),
   SPILLWAY_UPLOAD_MAX_BYTES: int(64 * MEBIBYTE_BYTES, 1024, 1024 * MEBIBYTE_BYTES),
   SPILLWAY_UPLOAD_MAX_DOCUMENTS: int(200_000, 1, 10_000_000),
   SPILLWAY_UPLOAD_MAX_DEPTH: int(64, 8, 1000),
@@ -79,6 +90,7 @@ export const envSchema = z.object({
   SPILLWAY_GRAPHQL_MAX_TOKENS: int(2_000, 100, 1_000_000),
   SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: int(64, 0, 64 * 1024),
   SPILLWAY_CACHE_MAX_MB: int(512, 1, 64 * 1024),
+  SPILLWAY_ANSWER_CACHE_ENTRIES: int(20_000, 0, 10_000_000),
   SPILLWAY_IMPORT_EXAMPLES: bool(true),
   SPILLWAY_PUBLIC_URL: z.preprocess(
     emptyAsUnset,
@@ -103,7 +115,18 @@ export interface Config {
     readonly logLevel: string;
     readonly trustProxy: boolean;
   };
-  readonly db: { readonly path: string };
+  readonly db: {
+    /** The SQLite file, used when `url` is absent. */
+    readonly path: string;
+    /** PostgreSQL (`DATABASE_URL`): every replica shares it. */
+    readonly url?: string;
+    /** PostgreSQL connections per replica. */
+    readonly poolMax: number;
+    readonly statementTimeoutMs: number;
+    readonly connectTimeoutMs: number;
+    /** How often a replica re-reads the catalogue version in case a notification was lost. */
+    readonly cataloguePollMs: number;
+  };
   readonly upload: {
     readonly bodyLimitBytes: number;
     readonly maxDocuments: number;
@@ -134,7 +157,12 @@ export interface Config {
    * answers link to the same view there. Absent: answers carry no link.
    */
   readonly publicUrl?: string;
-  readonly cache: { readonly maxBytes: number };
+  readonly cache: {
+    /** Memory for compiled snapshots, in bytes (estimated). */
+    readonly maxBytes: number;
+    /** Answers remembered across all snapshots; 0 turns the answer cache off. */
+    readonly answerEntries: number;
+  };
   readonly examples: { readonly importOnEmpty: boolean };
   readonly slack: {
     readonly signingSecret?: string;
@@ -166,7 +194,14 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
   const config: Config = {
     env: e.NODE_ENV,
     server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL, trustProxy: e.TRUST_PROXY },
-    db: { path: e.SPILLWAY_DB_PATH },
+    db: {
+      path: e.SPILLWAY_DB_PATH,
+      ...(e.DATABASE_URL === undefined ? {} : { url: e.DATABASE_URL }),
+      poolMax: e.SPILLWAY_DB_POOL_MAX,
+      statementTimeoutMs: e.SPILLWAY_DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.SPILLWAY_DB_CONNECT_TIMEOUT_MS,
+      cataloguePollMs: e.SPILLWAY_CATALOGUE_POLL_MS,
+    },
     upload: {
       bodyLimitBytes: e.SPILLWAY_UPLOAD_MAX_BYTES,
       maxDocuments: e.SPILLWAY_UPLOAD_MAX_DOCUMENTS,
@@ -194,7 +229,10 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
     },
     cors: { origins: e.SPILLWAY_CORS_ORIGINS },
     ...(e.SPILLWAY_PUBLIC_URL === undefined ? {} : { publicUrl: e.SPILLWAY_PUBLIC_URL.replace(/\/+$/, '') }),
-    cache: { maxBytes: e.SPILLWAY_CACHE_MAX_MB * MEBIBYTE_BYTES },
+    cache: {
+      maxBytes: e.SPILLWAY_CACHE_MAX_MB * MEBIBYTE_BYTES,
+      answerEntries: e.SPILLWAY_ANSWER_CACHE_ENTRIES,
+    },
     examples: { importOnEmpty: e.SPILLWAY_IMPORT_EXAMPLES },
     slack: {
       ...(e.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: e.SLACK_SIGNING_SECRET }),

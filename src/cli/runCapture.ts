@@ -7,7 +7,7 @@ import { uploadSnapshot } from '../capture/uploadSnapshot.js';
 import { loadCliEnv } from '../config.js';
 import { AppError } from '../errors/appError.js';
 import { EXIT_CODES, type ExitCode } from '../errors/errorCodes.js';
-import { checkProfile } from '../services/policyService.js';
+import { parseProfile } from '../services/profile.js';
 import type { CaptureCommandOptions } from './captureCommand.js';
 import type { CliIo } from './cliIo.js';
 
@@ -33,7 +33,7 @@ export async function runCapture(io: CliIo, options: CaptureCommandOptions): Pro
         );
     return EXIT_CODES.OK;
   }
-  const profile = checkProfile(options.profile);
+  const profile = parseProfile(options.profile);
   const env = loadCliEnv(io.env);
   if (options.upload !== undefined && env.uploadToken === undefined) {
     io.stderr.write('Note: SPILLWAY_TOKEN is not set; uploading without a token.\n');

@@ -8,7 +8,9 @@ export class AppError extends Error {
     message: string,
     /** Extra members of the problem body / GraphQL extensions (e.g. `problems`, `closest`). */
     readonly details: Readonly<Record<string, unknown>> = {},
+    /** `cause`: the underlying failure, for logs only (never sent to a client). */
+    options?: { readonly cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }

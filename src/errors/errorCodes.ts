@@ -7,7 +7,6 @@ import type { EngineErrorCode } from '../engine/index.js';
 
 export type AppErrorCode =
   | EngineErrorCode
-  | 'SNAPSHOT_NOT_FOUND'
   | 'INVALID_UPLOAD'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -17,6 +16,7 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
   | 'OVERLOADED'
+  | 'UNAVAILABLE'
   | 'INPUT_UNREADABLE'
   | 'OUTPUT_UNWRITABLE'
   | 'DEPENDENCY_UNAVAILABLE'
@@ -66,12 +66,6 @@ export const ERROR_SPECS: { readonly [C in AppErrorCode]: ErrorSpec } = {
   UNKNOWN_SNAPSHOT: {
     status: 404,
     title: 'Unknown snapshot',
-    graphqlCode: 'UNKNOWN_SNAPSHOT',
-    exitCode: EXIT_CODES.USAGE,
-  },
-  SNAPSHOT_NOT_FOUND: {
-    status: 404,
-    title: 'Snapshot not found',
     graphqlCode: 'UNKNOWN_SNAPSHOT',
     exitCode: EXIT_CODES.USAGE,
   },
@@ -158,6 +152,13 @@ export const ERROR_SPECS: { readonly [C in AppErrorCode]: ErrorSpec } = {
     status: 503,
     title: 'Service overloaded',
     graphqlCode: 'OVERLOADED',
+    exitCode: EXIT_CODES.TEMPORARY,
+  },
+  /** The database cannot be reached (restarting, failing over, too slow); the client may retry. */
+  UNAVAILABLE: {
+    status: 503,
+    title: 'Service unavailable',
+    graphqlCode: 'UNAVAILABLE',
     exitCode: EXIT_CODES.TEMPORARY,
   },
   INPUT_UNREADABLE: {

@@ -16,7 +16,7 @@ import {
   type UploadSource,
 } from '../ingest/index.js';
 import { ANALYSIS_LEVELS, documentationUrl, levelOf, reaches, type AnalysisLevel } from './analysisChecks.js';
-import { checkProfile } from './policyService.js';
+import { parseProfile } from './profile.js';
 import {
   friendlyName,
   suppressedByAnnotation,
@@ -128,7 +128,7 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 export function analyzeSources(input: AnalyzeSourcesInput): AnalysisReport {
-  const profile = checkProfile(input.profile);
+  const profile = parseProfile(input.profile);
   const parsed = parseSources(input.sources, {
     ...input.params,
     ...(profile === undefined ? {} : { profile }),

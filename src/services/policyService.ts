@@ -1,96 +1,50 @@
 /**
- * Policy use cases: resolve a snapshot reference, get its compiled mesh from the cache, and ask the engine.
- * Nothing here computes policy; it orchestrates storage, cache and engine.
+ * Policy use cases: resolve a snapshot reference, get its compiled mesh, and ask the engine, remembering
+ * each answer by snapshot id and question. Nothing here computes policy; it orchestrates storage, caches
+ * and engine.
  */
 import {
   analyzeMesh,
-  compileMesh,
   evaluateEffectivePolicy,
   evaluateSweep,
   evaluateWhatIf,
-  PROFILES,
   resolvePath,
   validateSweepLoadFactors,
-  type CompiledMesh,
-  type MeshModel,
-  type Profile,
   type ResolvedPath,
 } from '../engine/index.js';
-import { AppError } from '../errors/appError.js';
-import { AnswerMemo } from './answerMemo.js';
-import type { CompiledMeshCache } from './compiledMeshCache.js';
-import type { SnapshotAdminService } from './snapshotService.js';
-import type { PolicyService } from './types.js';
-
-/**
- * Compiled meshes hold the model plus its indexes; measured at roughly three times the model's JSON size.
- * Used only to bound the cache, so an estimate is enough.
- */
-const COMPILED_BYTES_PER_MODEL_JSON_BYTE = 3;
-/** Answers remembered per compiled snapshot (each is a few kilobytes). */
-const ANSWERS_PER_SNAPSHOT = 2_000;
-
-/** A snapshot ready for questions: its compiled mesh and the answers already given from it. */
-export interface CompiledSnapshot {
-  readonly mesh: CompiledMesh;
-  readonly answers: AnswerMemo;
-}
-
-/** A profile name from a client, checked; undefined stays undefined (the snapshot's own profile). */
-export function checkProfile(profile: string | undefined): Profile | undefined {
-  if (profile === undefined) return undefined;
-  if (!PROFILES.includes(profile as Profile)) {
-    throw new AppError(
-      'INVALID_PROFILE',
-      `Unknown profile "${profile}"; expected one of ${PROFILES.join(', ')}.`,
-      {
-        profiles: PROFILES,
-      },
-    );
-  }
-  return profile as Profile;
-}
+import type { AnswerCache } from './answerCache.js';
+import type { CompiledSnapshots } from './compiledSnapshots.js';
+import { parseProfile } from './profile.js';
+import { unknownSnapshot, type SnapshotAdminService } from './snapshotService.js';
+import type { PolicyQuery, PolicyService } from './types.js';
 
 export function createPolicyService(
   snapshots: SnapshotAdminService,
-  cache: CompiledMeshCache<CompiledSnapshot>,
+  compiled: CompiledSnapshots,
+  answers: AnswerCache,
 ): PolicyService {
-  const compiled = async (ref: string): Promise<CompiledSnapshot> => {
-    const row = snapshots.resolve(ref);
-    if (!row) {
-      throw new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${ref}" (an id, a name, or "latest").`, {
-        snapshot: ref,
-      });
-    }
-    return cache.get(row.id, async () => {
-      const json = await snapshots.loadModelJson(row.id);
-      return {
-        value: {
-          mesh: compileMesh(JSON.parse(json) as MeshModel),
-          answers: new AnswerMemo(ANSWERS_PER_SNAPSHOT),
-        },
-        bytes: json.length * COMPILED_BYTES_PER_MODEL_JSON_BYTE,
-      };
-    });
+  const snapshotId = async (ref: string): Promise<string> => {
+    const row = await snapshots.resolve(ref);
+    if (!row) throw unknownSnapshot(ref);
+    return row.id;
   };
 
-  type Question = { snapshot: string; client: string; backend: string; profile?: string };
-
   /** Resolves the path and answers from it, remembering the answer under the whole question. */
-  const answer = async <T>(
+  const answer = async <T extends object>(
     kind: string,
-    query: Question,
+    query: PolicyQuery,
     extra: unknown,
     compute: (path: ResolvedPath) => T,
   ): Promise<T> => {
-    const profile = checkProfile(query.profile);
-    const { mesh, answers } = await compiled(query.snapshot);
-    const key = JSON.stringify([kind, profile ?? '', query.client, query.backend, extra]);
-    return answers.get(key, async () =>
-      compute(
+    const profile = parseProfile(query.profile);
+    const id = await snapshotId(query.snapshot);
+    const question = JSON.stringify([kind, profile ?? '', query.client, query.backend, extra]);
+    return answers.get(id, question, async () => {
+      const mesh = await compiled.get(id);
+      return compute(
         resolvePath(mesh, { client: query.client, backend: query.backend, ...(profile ? { profile } : {}) }),
-      ),
-    );
+      );
+    });
   };
 
   return {
@@ -104,12 +58,14 @@ export function createPolicyService(
       );
     },
     async analyze(snapshot, profile) {
-      const checked = checkProfile(profile);
-      const { mesh, answers } = await compiled(snapshot);
-      return answers.get(JSON.stringify(['analyze', checked ?? '']), async () => analyzeMesh(mesh, checked));
+      const checked = parseProfile(profile);
+      const id = await snapshotId(snapshot);
+      return answers.get(id, JSON.stringify(['analyze', checked ?? '']), async () =>
+        analyzeMesh(await compiled.get(id), checked),
+      );
     },
     async references(snapshot) {
-      const { mesh } = await compiled(snapshot);
+      const mesh = await compiled.get(await snapshotId(snapshot));
       return { clients: mesh.knownClients, backends: mesh.knownHosts };
     },
   };

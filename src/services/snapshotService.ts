@@ -1,14 +1,16 @@
 /**
- * Snapshot use cases: upload (parse → validate → normalize → store whole or not at all), list, read, delete.
- * REST, GraphQL and Slack all reach snapshots through here.
+ * Snapshot use cases: upload (parse → validate → normalize → store whole or not at all), list, read, name,
+ * delete. REST, GraphQL and Slack all reach snapshots through here.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
-import type { SnapshotRepository, SnapshotRow } from '../db/repositories/snapshotRepository.js';
 import type { Profile } from '../engine/index.js';
 import { AppError } from '../errors/appError.js';
+import { decodeCursor, encodeCursor } from './snapshotCursor.js';
+import type { SnapshotRow, SnapshotStore } from './snapshotStore.js';
 import type { UploadParser } from './uploadParser.js';
 import type { SnapshotPage, SnapshotService, SnapshotSummary } from './types.js';
 
@@ -20,8 +22,8 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 const SNAPSHOT_ID_RANDOM_CHARS = 20;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-/** Distinct snapshot references remembered between writes. */
-const MAX_MEMOIZED_REFS = 10_000;
+/** Distinct snapshot references remembered per catalogue version (cache 3 of 3, docs/operations.md#caches). */
+const MAX_REMEMBERED_REFS = 10_000;
 
 export type UploadContentType = 'application/yaml' | 'application/json';
 
@@ -44,12 +46,13 @@ export interface UploadOutcome {
 
 export interface SnapshotAdminService extends SnapshotService {
   upload(request: UploadRequest): Promise<UploadOutcome>;
-  document(id: string): Promise<{ contentType: string; body: Buffer }>;
-  delete(id: string): void;
-  /** Resolves an id, a name (newest version) or `latest` to a stored row. */
-  resolve(ref: string): SnapshotRow | undefined;
+  /** The uploaded body of the snapshot `ref` names, byte for byte. */
+  document(ref: string): Promise<{ contentType: string; body: Buffer }>;
+  delete(id: string): Promise<void>;
+  /** Resolves an id, a name (its newest holder) or `latest` to a stored row. */
+  resolve(ref: string): Promise<SnapshotRow | undefined>;
   loadModelJson(id: string): Promise<string>;
-  count(): number;
+  count(): Promise<number>;
 }
 
 interface StoredSummary {
@@ -64,6 +67,7 @@ function toSummary(row: SnapshotRow): SnapshotSummary {
   return {
     id: row.id,
     name: row.name,
+    names: row.names,
     profile: row.profile as Profile,
     contentHash: row.contentHash,
     createdAt: row.createdAt,
@@ -71,58 +75,80 @@ function toSummary(row: SnapshotRow): SnapshotSummary {
   };
 }
 
-const encodeCursor = (seq: number): string => Buffer.from(`seq:${seq}`).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match?.[1] === undefined) throw new AppError('INVALID_REQUEST', 'The pagination cursor is not valid.');
-  return Number(match[1]);
+export function unknownSnapshot(ref: string): AppError {
+  return new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${ref}" (an id, a name, or "latest").`, {
+    snapshot: ref,
+  });
+}
+
+/**
+ * A snapshot's identity: its bytes and what the upload made of them that the bytes alone do not say, in
+ * effect after defaults are applied (the profile, each cluster's name and network). So `cluster=cluster1`
+ * or `profile=SOLO` on a plain upload, which restate the defaults, name the same snapshot as no parameter.
+ */
+export function contentHash(
+  bodyDigest: string,
+  effective: { readonly profile: string; readonly clusters: SnapshotSummary['clusters'] },
+): string {
+  const clusters = effective.clusters.map((c) => [c.name, c.network]);
+  return createHash('sha256')
+    .update(bodyDigest)
+    .update('\0')
+    .update(JSON.stringify([effective.profile, clusters]))
+    .digest('hex');
 }
 
 export function createSnapshotService(
-  repo: SnapshotRepository,
+  store: SnapshotStore,
   config: Config,
   parser: UploadParser,
-  onDelete: (id: string) => void,
 ): SnapshotAdminService {
-  // What a reference means changes only when a snapshot is added or deleted: by this process (counted
-  // here, because SQLite's data_version ignores a connection's own commits) or by another process on the
-  // same file (data_version moves). Both together name the catalogue's current state.
-  let ownWrites = 0;
-  const catalogueVersion = (): string => `${ownWrites}:${repo.dataVersion()}`;
-  // Every query resolves its snapshot reference, so lookups are memoized until the catalogue changes.
-  const resolved = new Map<string, SnapshotRow | undefined>();
-  let seenVersion = catalogueVersion();
-  const resolve = (ref: string): SnapshotRow | undefined => {
-    const version = catalogueVersion();
-    if (version !== seenVersion) {
-      resolved.clear();
-      seenVersion = version;
+  // What a reference means changes only when the catalogue does; lookups are remembered until then.
+  const references = new LRUCache<string, Promise<SnapshotRow | undefined>>({ max: MAX_REMEMBERED_REFS });
+  store.catalogue.subscribe(() => references.clear());
+  const lookup = (ref: string): Promise<SnapshotRow | undefined> =>
+    ref === 'latest'
+      ? store.findNewest()
+      : store.findById(ref).then((row) => row ?? store.findByName(ref));
+  const resolve = (ref: string): Promise<SnapshotRow | undefined> => {
+    store.catalogue.version(); // SQLite notices another process's writes here
+    const remembered = references.get(ref);
+    if (remembered) return remembered;
+    const found = lookup(ref);
+    references.set(ref, found);
+    found.catch(() => {
+      if (references.peek(ref) === found) references.delete(ref);
+    });
+    return found;
+  };
+
+  const page = async (first: number, after: string | undefined): Promise<SnapshotPage> => {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new AppError('INVALID_REQUEST', `\`first\` must be between 1 and ${MAX_PAGE_SIZE}.`, { first });
     }
-    if (resolved.has(ref)) return resolved.get(ref);
-    const row = ref === 'latest' ? repo.findNewest() : (repo.findById(ref) ?? repo.findNewestByName(ref));
-    if (resolved.size >= MAX_MEMOIZED_REFS) resolved.clear();
-    resolved.set(ref, row);
-    return row;
+    const afterSeq = after === undefined ? undefined : decodeCursor(after);
+    const rows = await store.list(first + 1, afterSeq);
+    const shown = rows.slice(0, first);
+    const edges = shown.map((row) => ({ cursor: encodeCursor(row.seq), node: toSummary(row) }));
+    const hasNextPage = rows.length > first;
+    const endCursor = edges.at(-1)?.cursor ?? null;
+    return {
+      items: edges.map((edge) => edge.node),
+      edges,
+      pageInfo: {
+        hasNextPage,
+        hasPreviousPage: afterSeq !== undefined && (await store.hasAtOrAfter(afterSeq)),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor,
+      },
+      ...(hasNextPage && endCursor !== null ? { nextCursor: endCursor } : {}),
+    };
   };
 
   return {
     async upload(request) {
-      // Identity is the bytes plus the parameters that change their meaning (a bundle carries its own
-      // profile in the body); a repeat upload is answered before the expensive parse.
-      const contentHash = createHash('sha256')
-        .update(request.body)
-        .update('\0')
-        .update(
-          JSON.stringify([
-            request.params.cluster ?? '',
-            request.params.network ?? '',
-            request.params.profile ?? '',
-          ]),
-        )
-        .digest('hex');
-      const existing = repo.findByHash(contentHash);
-      if (existing) return { created: false, snapshot: toSummary(existing) };
-
+      // The body may move to the parser's worker: digest it first.
+      const bodyDigest = createHash('sha256').update(request.body).digest('hex');
       const prepared = await parser.prepare(
         { body: request.body, contentType: request.contentType, params: request.params },
         {
@@ -136,12 +162,22 @@ export function createSnapshotService(
         throw new AppError(
           code,
           `The snapshot was rejected with ${prepared.problems.length} problem(s); nothing was stored.`,
-          {
-            problems: prepared.problems,
-          },
+          { problems: prepared.problems },
         );
       }
       const { snapshot } = prepared;
+      const hash = contentHash(bodyDigest, snapshot);
+
+      // Stored before: an explicitly given name now resolves to it too (unless it already does).
+      const existing = await store.findByHash(hash);
+      if (existing) {
+        const given = request.params.name;
+        if (given === undefined || (await store.findByName(given))?.id === existing.id) {
+          return { created: false, snapshot: toSummary(existing) };
+        }
+        const renamed = await store.addName(existing.id, given);
+        if (renamed) return { created: false, snapshot: toSummary(renamed) };
+      }
 
       const summary: StoredSummary = {
         clusters: snapshot.clusters,
@@ -149,14 +185,12 @@ export function createSnapshotService(
         ignored: snapshot.ignored,
         diagnostics: snapshot.diagnostics,
       };
-      // Re-check after the asynchronous parse: a concurrent identical upload may have landed.
-      const raced = repo.findByHash(contentHash);
-      if (raced) return { created: false, snapshot: toSummary(raced) };
-      const row = repo.insert({
+      // A concurrent identical upload (on this replica or another) may land first: the store then returns it.
+      const saved = await store.save({
         id: `snp_${randomUUID().replaceAll('-', '').slice(0, SNAPSHOT_ID_RANDOM_CHARS)}`,
         name: snapshot.name,
         profile: snapshot.profile,
-        contentHash,
+        contentHash: hash,
         createdAt: new Date().toISOString(),
         summaryJson: JSON.stringify(summary),
         documentBytes: snapshot.documentBytes,
@@ -166,48 +200,37 @@ export function createSnapshotService(
         bodyGzip: asBuffer(snapshot.bodyGzip),
         modelGzip: asBuffer(snapshot.modelGzip),
       });
-      ownWrites += 1;
-      return { created: true, snapshot: toSummary(row) };
+      return { created: saved.created, snapshot: toSummary(saved.row) };
     },
 
-    list(first, after): SnapshotPage {
-      const limit = Math.min(Math.max(1, Math.trunc(first)), MAX_PAGE_SIZE);
-      const rows = repo.list(limit + 1, after === undefined ? undefined : decodeCursor(after));
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toSummary),
-        ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.seq) } : {}),
-      };
-    },
+    list: (request = {}) => page(request.first ?? DEFAULT_PAGE_SIZE, request.after),
 
-    get(ref) {
-      const row = resolve(ref);
+    async get(ref) {
+      const row = await resolve(ref);
       return row ? toSummary(row) : undefined;
     },
 
     resolve,
 
-    catalogueVersion,
+    catalogueVersion: () => store.catalogue.version(),
 
-    async document(id) {
-      const doc = repo.document(id);
-      if (!doc) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot with id "${id}".`);
+    async document(ref) {
+      const row = await resolve(ref);
+      const doc = row ? await store.document(row.id) : undefined;
+      if (!doc) throw unknownSnapshot(ref);
       return { contentType: doc.contentType, body: await gunzipAsync(doc.bodyGzip) };
     },
 
-    delete(id) {
-      if (!repo.delete(id)) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot with id "${id}".`);
-      ownWrites += 1;
-      onDelete(id);
+    async delete(id) {
+      if (!(await store.delete(id))) throw unknownSnapshot(id);
     },
 
     async loadModelJson(id) {
-      const gz = repo.model(id);
-      if (!gz) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot with id "${id}".`);
+      const gz = await store.model(id);
+      if (!gz) throw unknownSnapshot(id);
       return (await gunzipAsync(gz)).toString('utf8');
     },
 
-    count: () => repo.count(),
+    count: () => store.count(),
   };
 }

@@ -6,7 +6,10 @@ import type { Diagnostic, EffectivePolicy, Profile, Scenario, SweepPoint, WhatIf
 
 export interface SnapshotSummary {
   readonly id: string;
+  /** The name of the first upload. */
   readonly name: string;
+  /** Every name that resolves to this snapshot unless a newer snapshot took it, the first one first. */
+  readonly names: readonly string[];
   readonly profile: Profile;
   readonly contentHash: string;
   readonly createdAt: string;
@@ -18,10 +21,33 @@ export interface SnapshotSummary {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Relay's PageInfo, for REST and GraphQL alike. */
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+export interface SnapshotEdge {
+  /** The position of this snapshot: pass as `after` to continue after it. */
+  readonly cursor: string;
+  readonly node: SnapshotSummary;
+}
+
 export interface SnapshotPage {
   readonly items: readonly SnapshotSummary[];
-  /** Opaque cursor for the next page; absent on the last page. */
+  readonly edges: readonly SnapshotEdge[];
+  readonly pageInfo: PageInfo;
+  /** `pageInfo.endCursor` when there is a next page; absent on the last page. */
   readonly nextCursor?: string;
+}
+
+export interface PageRequest {
+  /** Page size, 1 to 100; default 20. */
+  readonly first?: number;
+  /** Continue after this cursor. */
+  readonly after?: string;
 }
 
 export interface PolicyQuery {
@@ -29,7 +55,8 @@ export interface PolicyQuery {
   readonly snapshot: string;
   readonly client: string;
   readonly backend: string;
-  readonly profile?: Profile;
+  /** A profile name; the service validates it. */
+  readonly profile?: Profile | string;
 }
 
 export interface WhatIfQuery extends PolicyQuery {
@@ -43,8 +70,8 @@ export interface SweepQuery extends PolicyQuery {
 }
 
 export interface SnapshotService {
-  list(first: number, after?: string): SnapshotPage;
-  get(ref: string): SnapshotSummary | undefined;
+  list(request?: PageRequest): Promise<SnapshotPage>;
+  get(ref: string): Promise<SnapshotSummary | undefined>;
   /**
    * An opaque token that changes whenever a snapshot is added or deleted, by this process or another one on
    * the same database: answers computed under one token stay true until it changes (snapshots themselves
@@ -65,7 +92,7 @@ export interface PolicyService {
   effectivePolicy(query: PolicyQuery): Promise<EffectivePolicy>;
   whatIf(query: WhatIfQuery): Promise<WhatIf>;
   sweep(query: SweepQuery): Promise<readonly SweepPoint[]>;
-  analyze(snapshot: string, profile?: Profile): Promise<readonly Diagnostic[]>;
+  analyze(snapshot: string, profile?: Profile | string): Promise<readonly Diagnostic[]>;
   references(snapshot: string): Promise<SnapshotReferences>;
 }
 

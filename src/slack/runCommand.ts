@@ -21,9 +21,9 @@ export interface RunOptions {
 }
 
 /** The portal view a command asks about; the snapshot pinned to its id while it exists. */
-function viewOf(command: SlackCommand, services: Services): PortalView {
+async function viewOf(command: SlackCommand, services: Services): Promise<PortalView> {
   if (command.kind !== 'policy' && command.kind !== 'whatif') return {};
-  const snapshot = services.snapshots.get(command.snapshot)?.id ?? command.snapshot;
+  const snapshot = (await services.snapshots.get(command.snapshot))?.id ?? command.snapshot;
   return {
     snapshot,
     client: command.client,
@@ -41,7 +41,11 @@ async function answer(
     case 'help':
       return renderHelp(command.responseType, command.topic, link);
     case 'snapshots':
-      return renderSnapshots(services.snapshots.list(SNAPSHOTS_SHOWN), command.responseType, link);
+      return renderSnapshots(
+        await services.snapshots.list({ first: SNAPSHOTS_SHOWN }),
+        command.responseType,
+        link,
+      );
     case 'policy': {
       const policy = await services.policy.effectivePolicy({
         snapshot: command.snapshot,
@@ -70,7 +74,7 @@ export async function runCommand(
 ): Promise<SlackMessage> {
   let link: string | undefined;
   try {
-    link = portalLink(options.publicUrl, viewOf(command, services));
+    link = portalLink(options.publicUrl, await viewOf(command, services));
     return await answer(command, services, link);
   } catch (error) {
     const appError = toAppError(error);

@@ -15,15 +15,19 @@ export interface Metrics {
   readonly graphqlResponseCache: Counter<'event'>;
 }
 
-export function createMetrics(snapshotCount: () => number): Metrics {
+export function createMetrics(snapshotCount: () => Promise<number>): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   new Gauge({
     name: 'spillway_snapshots',
     help: 'Snapshots stored',
     registers: [registry],
-    collect() {
-      this.set(snapshotCount());
+    async collect() {
+      // While the database is unreachable the gauge keeps its last value; /readyz reports the outage.
+      await snapshotCount().then(
+        (count) => this.set(count),
+        () => undefined,
+      );
     },
   });
   return {

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { PROFILES } from '../../engine/index.js';
 import { AppError } from '../../errors/appError.js';
 import type { SnapshotAdminService, UploadContentType } from '../../services/snapshotService.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/snapshotService.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, unknownSnapshot } from '../../services/snapshotService.js';
 import type { Authorizer } from '../auth.js';
 import { ref } from '../openapiDocument.js';
 
@@ -92,7 +92,11 @@ export const snapshotRoutes: FastifyPluginAsync<{
         response: { 200: ref('SnapshotPage') },
       },
     },
-    (request) => snapshots.list(request.query.limit ?? DEFAULT_PAGE_SIZE, request.query.cursor),
+    (request) =>
+      snapshots.list({
+        first: request.query.limit ?? DEFAULT_PAGE_SIZE,
+        ...(request.query.cursor === undefined ? {} : { after: request.query.cursor }),
+      }),
   );
 
   const idParams = {
@@ -107,9 +111,9 @@ export const snapshotRoutes: FastifyPluginAsync<{
       onRequest: async (request) => reader(request),
       schema: { params: idParams, response: { 200: ref('Snapshot') } },
     },
-    (request) => {
-      const snapshot = snapshots.get(request.params.id);
-      if (!snapshot) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot matches "${request.params.id}".`);
+    async (request) => {
+      const snapshot = await snapshots.get(request.params.id);
+      if (!snapshot) throw unknownSnapshot(request.params.id);
       return snapshot;
     },
   );
@@ -118,9 +122,7 @@ export const snapshotRoutes: FastifyPluginAsync<{
     '/v1/snapshots/:id/document',
     { onRequest: async (request) => reader(request), schema: { params: idParams } },
     async (request, reply) => {
-      const row = snapshots.resolve(request.params.id);
-      if (!row) throw new AppError('SNAPSHOT_NOT_FOUND', `No snapshot matches "${request.params.id}".`);
-      const document = await snapshots.document(row.id);
+      const document = await snapshots.document(request.params.id);
       return reply.type(document.contentType).send(document.body);
     },
   );
@@ -129,7 +131,7 @@ export const snapshotRoutes: FastifyPluginAsync<{
     '/v1/snapshots/:id',
     { onRequest: async (request) => writer(request), schema: { params: idParams } },
     async (request, reply) => {
-      snapshots.delete(request.params.id);
+      await snapshots.delete(request.params.id);
       return reply.code(204).send();
     },
   );

@@ -1,8 +1,8 @@
 import type { SnapshotSummary } from '../../../services/types.js';
 import type { Resolver } from '../types.js';
 
-export const snapshot: Resolver<unknown, { ref: string }, SnapshotSummary | null> = (
+export const snapshot: Resolver<unknown, { ref: string }, SnapshotSummary | null> = async (
   _parent,
   { ref },
   { services },
-) => services.snapshots.get(ref) ?? null;
+) => (await services.snapshots.get(ref)) ?? null;

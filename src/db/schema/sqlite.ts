@@ -1,9 +1,11 @@
 /**
- * SQLite tables. A snapshot is one row in each of the three tables, written in one transaction; the
- * document and the model hang off the snapshot with ON DELETE CASCADE, so a delete removes everything.
+ * SQLite tables (the embedded default). A snapshot is one row in each of `snapshots`, `snapshot_documents`
+ * and `snapshot_models`, written in one transaction with its first name; the document, the model and the
+ * names hang off the snapshot with ON DELETE CASCADE, so a delete removes everything.
+ * `src/db/schema/postgres.ts` holds the same tables for PostgreSQL; change both together.
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const snapshots = sqliteTable(
   'snapshots',
@@ -11,6 +13,7 @@ export const snapshots = sqliteTable(
     /** Monotonic insertion order: the newest-first cursor. */
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     id: text('id').notNull().unique(),
+    /** The name given at the first upload; `snapshot_names` holds every name. */
     name: text('name').notNull(),
     profile: text('profile').notNull(),
     contentHash: text('content_hash').notNull().unique(),
@@ -42,3 +45,22 @@ export const snapshotModels = sqliteTable('snapshot_models', {
     .notNull()
     .default(sql`1`),
 });
+
+/**
+ * Every name a snapshot carries. A name resolves to the snapshot that most recently received it (highest
+ * `seq`); giving a snapshot a name it already has moves the name to a new `seq`.
+ */
+export const snapshotNames = sqliteTable(
+  'snapshot_names',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    snapshotId: text('snapshot_id')
+      .notNull()
+      .references(() => snapshots.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    uniqueIndex('snapshot_names_snapshot_name').on(t.snapshotId, t.name),
+    index('snapshot_names_name_seq').on(t.name, t.seq),
+  ],
+);

@@ -9,12 +9,12 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { repoPath } from '../repoPath.js';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(repoPath('migrations/'));
+export const SQLITE_MIGRATIONS_FOLDER = fileURLToPath(repoPath('migrations/sqlite/'));
 
-export function applyMigrations(sqlite: Database.Database): void {
+export function applySqliteMigrations(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = OFF');
   try {
-    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_FOLDER });
+    migrate(drizzle(sqlite), { migrationsFolder: SQLITE_MIGRATIONS_FOLDER });
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw new Error(`Migration left ${violations.length} foreign-key violations`);
   } finally {

@@ -1,0 +1,57 @@
+/**
+ * Wires the service layer over a store: the snapshot and policy services and their caches, kept true to
+ * the catalogue. A delete seen anywhere (this process, another replica's NOTIFY) drops the snapshot's
+ * compiled mesh and answers at once; a change whose deletions are unknown (SQLite's data_version, a poll
+ * after a lost notification) checks the cached snapshots against the store.
+ */
+import type { Config } from '../config.js';
+import { createAnswerCache, type AnswerCache } from './answerCache.js';
+import { createCompiledSnapshots, type CompiledSnapshots } from './compiledSnapshots.js';
+import { createPolicyService } from './policyService.js';
+import { createSnapshotService, type SnapshotAdminService } from './snapshotService.js';
+import type { SnapshotStore } from './snapshotStore.js';
+import type { Services } from './types.js';
+import type { UploadParser } from './uploadParser.js';
+
+export interface ServiceLayer {
+  readonly services: Services;
+  readonly snapshots: SnapshotAdminService;
+  readonly compiled: CompiledSnapshots;
+  readonly answers: AnswerCache;
+}
+
+export function createServices(
+  store: SnapshotStore,
+  config: Config,
+  parser: UploadParser,
+  hooks: {
+    readonly onCompiledCache?: (event: 'hit' | 'miss') => void;
+    readonly onError?: (error: unknown, message: string) => void;
+  } = {},
+): ServiceLayer {
+  const snapshots = createSnapshotService(store, config, parser);
+  const compiled = createCompiledSnapshots({
+    maxBytes: config.cache.maxBytes,
+    loadModelJson: (id) => snapshots.loadModelJson(id),
+    ...(hooks.onCompiledCache ? { onEvent: hooks.onCompiledCache } : {}),
+  });
+  const answers = createAnswerCache(config.cache.answerEntries);
+  const forget = (id: string): void => {
+    compiled.forget(id);
+    answers.forget(id);
+  };
+  store.catalogue.subscribe(({ deleted }) => {
+    if (deleted.length > 0) {
+      deleted.forEach(forget);
+      return;
+    }
+    const cached = compiled.ids();
+    if (cached.length === 0) return;
+    store.existing(cached).then(
+      (present) => cached.filter((id) => !present.has(id)).forEach(forget),
+      (error: unknown) => hooks.onError?.(error, 'could not check cached snapshots against the store'),
+    );
+  });
+  const services: Services = { snapshots, policy: createPolicyService(snapshots, compiled, answers) };
+  return { services, snapshots, compiled, answers };
+}
