@@ -1,5 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Projects: `unit`; `integration` (HTTP, GraphQL, Slack, storage and contract suites) on SQLite; `browser`
+ * (the portal in Chromium, after the others); and, when SPILLWAY_TEST_POSTGRES_URL names a PostgreSQL server
+ * (`.ci/run` starts one), `integration-postgres`: the same integration files with the PostgreSQL driver (one
+ * suite, two drivers; see test/helpers/testDatabase.ts).
+ */
+const POSTGRES_URL = process.env['SPILLWAY_TEST_POSTGRES_URL'];
+const INTEGRATION = ['test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'];
+
+if (!POSTGRES_URL) {
+  process.stderr.write(
+    'integration-postgres skipped: set SPILLWAY_TEST_POSTGRES_URL (postgres://…) to run the integration suites on PostgreSQL too; .ci/run does.\n',
+  );
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,8 +22,9 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          include: INTEGRATION,
           testTimeout: 30_000,
+          env: { SPILLWAY_TEST_DRIVER: 'sqlite' },
         },
       },
       {
@@ -24,6 +40,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(POSTGRES_URL
+        ? [
+            {
+              test: {
+                name: 'integration-postgres',
+                include: INTEGRATION,
+                testTimeout: 30_000,
+                hookTimeout: 30_000,
+                env: { SPILLWAY_TEST_DRIVER: 'postgres' },
+              },
+            },
+          ]
+        : []),
     ],
     coverage: {
       provider: 'v8',

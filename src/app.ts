@@ -100,6 +100,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onClose', async () => parser.close());
   const { services, snapshots } = createServices(store, config, parser, {
     onCompiledCache: (event) => metrics.cacheEvents.inc({ event }),
+    onAnswerCache: (event) => metrics.answerCacheEvents.inc({ event }),
     onError: (error, message) => app.log.warn({ err: error }, message),
   });
   app.decorate('spillway', { services, snapshots, store, metrics, routes });

@@ -50,7 +50,9 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
     (await withNames(rows.slice(0, 1), q))[0];
 
   const name = async (tx: Tx, id: string, given: string): Promise<void> => {
-    await tx.delete(snapshotNames).where(and(eq(snapshotNames.snapshotId, id), eq(snapshotNames.name, given)));
+    await tx
+      .delete(snapshotNames)
+      .where(and(eq(snapshotNames.snapshotId, id), eq(snapshotNames.name, given)));
     await tx.insert(snapshotNames).values({ snapshotId: id, name: given }).onConflictDoNothing();
   };
 
@@ -85,12 +87,15 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
       .onConflictDoNothing({ target: snapshots.contentHash })
       .returning({ id: snapshots.id });
     if (inserted.length === 0) return false;
-    await tx.insert(snapshotDocuments).values({ snapshotId: row.id, contentType: s.contentType, bodyGzip: s.bodyGzip });
+    await tx
+      .insert(snapshotDocuments)
+      .values({ snapshotId: row.id, contentType: s.contentType, bodyGzip: s.bodyGzip });
     await tx.insert(snapshotModels).values({ snapshotId: row.id, modelGzip: s.modelGzip });
     return true;
   };
 
-  const byId = (q: Queryable, id: string) => q.select(columns).from(snapshots).where(eq(snapshots.id, id)).limit(1);
+  const byId = (q: Queryable, id: string) =>
+    q.select(columns).from(snapshots).where(eq(snapshots.id, id)).limit(1);
 
   return {
     dialect: 'postgres',
@@ -100,7 +105,12 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
         const fresh = await insertWhole(tx, s);
         const target = fresh
           ? s.id
-          : (await tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.contentHash, s.contentHash)))[0]?.id;
+          : (
+              await tx
+                .select({ id: snapshots.id })
+                .from(snapshots)
+                .where(eq(snapshots.contentHash, s.contentHash))
+            )[0]?.id;
         if (target === undefined) throw new Error('content hash conflict without a stored snapshot');
         await name(tx, target, s.name);
         return { created: fresh, id: target, version: await bump(tx) };
@@ -112,7 +122,11 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
     },
     async addName(id, given) {
       const version = await db.transaction(async (tx) => {
-        const exists = await tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, id)).for('share');
+        const exists = await tx
+          .select({ id: snapshots.id })
+          .from(snapshots)
+          .where(eq(snapshots.id, id))
+          .for('share');
         if (exists.length === 0) return undefined;
         await name(tx, id, given);
         return bump(tx);
@@ -121,7 +135,8 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
       watch.advance(version);
       return one(await byId(db, id));
     },
-    findByHash: async (hash) => one(await db.select(columns).from(snapshots).where(eq(snapshots.contentHash, hash)).limit(1)),
+    findByHash: async (hash) =>
+      one(await db.select(columns).from(snapshots).where(eq(snapshots.contentHash, hash)).limit(1)),
     findById: async (id) => one(await byId(db, id)),
     findByName: async (given) =>
       one(
@@ -133,14 +148,16 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
           .orderBy(desc(snapshotNames.seq))
           .limit(1),
       ),
-    findNewest: async () => one(await db.select(columns).from(snapshots).orderBy(desc(snapshots.seq)).limit(1)),
+    findNewest: async () =>
+      one(await db.select(columns).from(snapshots).orderBy(desc(snapshots.seq)).limit(1)),
     async list(limit, beforeSeq) {
       const query = db.select(columns).from(snapshots);
       const filtered = beforeSeq === undefined ? query : query.where(lt(snapshots.seq, beforeSeq));
       return withNames(await filtered.orderBy(desc(snapshots.seq)).limit(limit));
     },
     hasAtOrAfter: async (seq) =>
-      (await db.select({ seq: snapshots.seq }).from(snapshots).where(gte(snapshots.seq, seq)).limit(1)).length > 0,
+      (await db.select({ seq: snapshots.seq }).from(snapshots).where(gte(snapshots.seq, seq)).limit(1))
+        .length > 0,
     async document(id) {
       const [found] = await db
         .select({ contentType: snapshotDocuments.contentType, bodyGzip: snapshotDocuments.bodyGzip })
@@ -157,7 +174,10 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
     },
     async delete(id) {
       const version = await db.transaction(async (tx) => {
-        const deleted = await tx.delete(snapshots).where(eq(snapshots.id, id)).returning({ id: snapshots.id });
+        const deleted = await tx
+          .delete(snapshots)
+          .where(eq(snapshots.id, id))
+          .returning({ id: snapshots.id });
         return deleted.length === 0 ? undefined : bump(tx, [id]);
       });
       if (version === undefined) return false;
@@ -167,17 +187,28 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
     count: async () => (await db.select({ n: count() }).from(snapshots))[0]?.n ?? 0,
     async existing(ids) {
       if (ids.length === 0) return new Set();
-      const rows = await db.select({ id: snapshots.id }).from(snapshots).where(inArray(snapshots.id, [...ids]));
+      const rows = await db
+        .select({ id: snapshots.id })
+        .from(snapshots)
+        .where(inArray(snapshots.id, [...ids]));
       return new Set(rows.map((r) => r.id));
     },
     async *exportAll() {
       const ids = await db.select({ id: snapshots.id }).from(snapshots).orderBy(asc(snapshots.seq));
       for (const { id } of ids) {
         const row = await one(await byId(db, id));
-        const [document] = await db.select().from(snapshotDocuments).where(eq(snapshotDocuments.snapshotId, id));
+        const [document] = await db
+          .select()
+          .from(snapshotDocuments)
+          .where(eq(snapshotDocuments.snapshotId, id));
         const [model] = await db.select().from(snapshotModels).where(eq(snapshotModels.snapshotId, id));
         if (!row || !document || !model) continue; // deleted meanwhile
-        yield { row, contentType: document.contentType, bodyGzip: document.bodyGzip, modelGzip: model.modelGzip };
+        yield {
+          row,
+          contentType: document.contentType,
+          bodyGzip: document.bodyGzip,
+          modelGzip: model.modelGzip,
+        };
       }
     },
     async importOne(s) {

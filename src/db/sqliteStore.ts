@@ -26,7 +26,9 @@ const columns = {
 type BareRow = Omit<SnapshotRow, 'names'>;
 
 /** SQLite's data_version ignores this connection's own commits, so those are counted here. */
-function sqliteCatalogue(dataVersion: () => number): Catalogue & { wrote(deleted?: readonly string[]): void } {
+function sqliteCatalogue(
+  dataVersion: () => number,
+): Catalogue & { wrote(deleted?: readonly string[]): void } {
   const listeners = new CatalogueListeners();
   let ownWrites = 0;
   const current = (): string => `${ownWrites}:${dataVersion()}`;
@@ -109,7 +111,11 @@ export function createSqliteStore(handle: SqliteHandle): SnapshotStore {
     dialect: 'sqlite',
     async save(s) {
       const outcome = db.transaction((tx) => {
-        const existing = tx.select(columns).from(snapshots).where(eq(snapshots.contentHash, s.contentHash)).get();
+        const existing = tx
+          .select(columns)
+          .from(snapshots)
+          .where(eq(snapshots.contentHash, s.contentHash))
+          .get();
         if (existing) {
           name(tx, existing.id, s.name);
           return { created: false, id: existing.id };
@@ -146,7 +152,8 @@ export function createSqliteStore(handle: SqliteHandle): SnapshotStore {
           .limit(1)
           .get(),
       ),
-    findNewest: async () => one(db.select(columns).from(snapshots).orderBy(desc(snapshots.seq)).limit(1).get()),
+    findNewest: async () =>
+      one(db.select(columns).from(snapshots).orderBy(desc(snapshots.seq)).limit(1).get()),
     async list(limit, beforeSeq) {
       const query = db.select(columns).from(snapshots);
       const filtered = beforeSeq === undefined ? query : query.where(lt(snapshots.seq, beforeSeq));
@@ -175,22 +182,36 @@ export function createSqliteStore(handle: SqliteHandle): SnapshotStore {
     count: async () => db.select({ n: count() }).from(snapshots).get()?.n ?? 0,
     async existing(ids) {
       if (ids.length === 0) return new Set();
-      const rows = db.select({ id: snapshots.id }).from(snapshots).where(inArray(snapshots.id, [...ids])).all();
+      const rows = db
+        .select({ id: snapshots.id })
+        .from(snapshots)
+        .where(inArray(snapshots.id, [...ids]))
+        .all();
       return new Set(rows.map((r) => r.id));
     },
     async *exportAll() {
       const ids = db.select({ id: snapshots.id }).from(snapshots).orderBy(asc(snapshots.seq)).all();
       for (const { id } of ids) {
         const row = one(byId(id));
-        const document = db.select().from(snapshotDocuments).where(eq(snapshotDocuments.snapshotId, id)).get();
+        const document = db
+          .select()
+          .from(snapshotDocuments)
+          .where(eq(snapshotDocuments.snapshotId, id))
+          .get();
         const model = db.select().from(snapshotModels).where(eq(snapshotModels.snapshotId, id)).get();
         if (!row || !document || !model) continue; // deleted meanwhile
-        yield { row, contentType: document.contentType, bodyGzip: document.bodyGzip, modelGzip: model.modelGzip };
+        yield {
+          row,
+          contentType: document.contentType,
+          bodyGzip: document.bodyGzip,
+          modelGzip: model.modelGzip,
+        };
       }
     },
     async importOne(s) {
       const imported = db.transaction((tx) => {
-        if (tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, s.row.id)).get()) return false;
+        if (tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, s.row.id)).get())
+          return false;
         insertWhole(tx, s);
         for (const given of s.row.names) name(tx, s.row.id, given);
         return true;

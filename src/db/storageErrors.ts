@@ -9,7 +9,14 @@ import { AppError } from '../errors/appError.js';
  * intervention (57: admin shutdown, crash shutdown, cannot connect now, statement timeout), insufficient
  * resources (53), serialization failures and deadlocks (40). */
 const TRANSIENT_SQLSTATE = /^(08|53|57|40)/;
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** node-postgres reports pool and socket failures as plain Errors with these messages. */
 const TRANSIENT_MESSAGES = [
   'Connection terminated',
@@ -22,14 +29,20 @@ const TRANSIENT_MESSAGES = [
 export function isTransientDatabaseError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code))) return true;
+  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code)))
+    return true;
   if (TRANSIENT_MESSAGES.some((m) => error.message.includes(m))) return true;
   const cause = (error as { cause?: unknown }).cause;
   return cause !== undefined && cause !== error && isTransientDatabaseError(cause);
 }
 
 export function databaseUnavailable(cause: unknown): AppError {
-  return new AppError('UNAVAILABLE', 'The database is not reachable right now; retry shortly.', {}, { cause });
+  return new AppError(
+    'UNAVAILABLE',
+    'The database is not reachable right now; retry shortly.',
+    {},
+    { cause },
+  );
 }
 
 /**

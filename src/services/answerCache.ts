@@ -16,7 +16,10 @@ export interface AnswerCache {
 
 const SEPARATOR = '\u0000';
 
-export function createAnswerCache(maxEntries: number): AnswerCache {
+export function createAnswerCache(
+  maxEntries: number,
+  onEvent: (event: 'hit' | 'miss') => void = () => undefined,
+): AnswerCache {
   if (maxEntries === 0) {
     return { get: async (_id, _question, compute) => compute(), forget: () => undefined, size: 0 };
   }
@@ -27,8 +30,10 @@ export function createAnswerCache(maxEntries: number): AnswerCache {
   });
   return {
     async get<T extends object>(id: string, question: string, compute: () => T | Promise<T>): Promise<T> {
-      const answer = await cache.fetch(`${id}${SEPARATOR}${question}`, { context: compute });
-      return answer as T;
+      const status: LRUCache.Status<string, object, () => object | Promise<object>> = {};
+      const answer = cache.fetch(`${id}${SEPARATOR}${question}`, { context: compute, status });
+      onEvent(status.fetch === 'miss' ? 'miss' : 'hit');
+      return (await answer) as T;
     },
     forget(id) {
       const prefix = `${id}${SEPARATOR}`;

@@ -5,6 +5,7 @@
  * after a lost notification) checks the cached snapshots against the store.
  */
 import type { Config } from '../config.js';
+import { compileMesh, type CompiledMesh, type MeshModel } from '../engine/index.js';
 import { createAnswerCache, type AnswerCache } from './answerCache.js';
 import { createCompiledSnapshots, type CompiledSnapshots } from './compiledSnapshots.js';
 import { createPolicyService } from './policyService.js';
@@ -13,10 +14,16 @@ import type { SnapshotStore } from './snapshotStore.js';
 import type { Services } from './types.js';
 import type { UploadParser } from './uploadParser.js';
 
+/**
+ * Compiled meshes hold the model plus its indexes; measured at roughly three times the model's JSON size.
+ * Used only to bound the cache, so an estimate is enough.
+ */
+const COMPILED_BYTES_PER_MODEL_JSON_BYTE = 3;
+
 export interface ServiceLayer {
   readonly services: Services;
   readonly snapshots: SnapshotAdminService;
-  readonly compiled: CompiledSnapshots;
+  readonly compiled: CompiledSnapshots<CompiledMesh>;
   readonly answers: AnswerCache;
 }
 
@@ -26,16 +33,23 @@ export function createServices(
   parser: UploadParser,
   hooks: {
     readonly onCompiledCache?: (event: 'hit' | 'miss') => void;
+    readonly onAnswerCache?: (event: 'hit' | 'miss') => void;
     readonly onError?: (error: unknown, message: string) => void;
   } = {},
 ): ServiceLayer {
   const snapshots = createSnapshotService(store, config, parser);
   const compiled = createCompiledSnapshots({
     maxBytes: config.cache.maxBytes,
-    loadModelJson: (id) => snapshots.loadModelJson(id),
+    load: async (id) => {
+      const json = await snapshots.loadModelJson(id);
+      return {
+        value: compileMesh(JSON.parse(json) as MeshModel),
+        bytes: json.length * COMPILED_BYTES_PER_MODEL_JSON_BYTE,
+      };
+    },
     ...(hooks.onCompiledCache ? { onEvent: hooks.onCompiledCache } : {}),
   });
-  const answers = createAnswerCache(config.cache.answerEntries);
+  const answers = createAnswerCache(config.cache.answerEntries, hooks.onAnswerCache);
   const forget = (id: string): void => {
     compiled.forget(id);
     answers.forget(id);

@@ -10,6 +10,7 @@ import {
   evaluateWhatIf,
   resolvePath,
   validateSweepLoadFactors,
+  type CompiledMesh,
   type ResolvedPath,
 } from '../engine/index.js';
 import type { AnswerCache } from './answerCache.js';
@@ -20,7 +21,7 @@ import type { PolicyQuery, PolicyService } from './types.js';
 
 export function createPolicyService(
   snapshots: SnapshotAdminService,
-  compiled: CompiledSnapshots,
+  compiled: CompiledSnapshots<CompiledMesh>,
   answers: AnswerCache,
 ): PolicyService {
   const snapshotId = async (ref: string): Promise<string> => {

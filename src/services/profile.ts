@@ -9,9 +9,13 @@ export function parseProfile(value: string | undefined): Profile | undefined {
   if (value === undefined) return undefined;
   const profile = PROFILES.find((p) => p === value);
   if (profile === undefined) {
-    throw new AppError('INVALID_PROFILE', `Unknown profile "${value}"; expected one of ${PROFILES.join(', ')}.`, {
-      profiles: PROFILES,
-    });
+    throw new AppError(
+      'INVALID_PROFILE',
+      `Unknown profile "${value}"; expected one of ${PROFILES.join(', ')}.`,
+      {
+        profiles: PROFILES,
+      },
+    );
   }
   return profile;
 }

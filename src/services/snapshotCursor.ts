@@ -15,9 +15,13 @@ export const encodeCursor = (seq: number): string => Buffer.from(`${PREFIX}${seq
 export function decodeCursor(cursor: string): number {
   const match = PATTERN.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (match?.[1] === undefined) {
-    throw new AppError('INVALID_REQUEST', 'The cursor is not valid; pass a cursor returned by a snapshot list.', {
-      cursor,
-    });
+    throw new AppError(
+      'INVALID_REQUEST',
+      'The cursor is not valid; pass a cursor returned by a snapshot list.',
+      {
+        cursor,
+      },
+    );
   }
   return Number(match[1]);
 }

@@ -107,9 +107,7 @@ export function createSnapshotService(
   const references = new LRUCache<string, Promise<SnapshotRow | undefined>>({ max: MAX_REMEMBERED_REFS });
   store.catalogue.subscribe(() => references.clear());
   const lookup = (ref: string): Promise<SnapshotRow | undefined> =>
-    ref === 'latest'
-      ? store.findNewest()
-      : store.findById(ref).then((row) => row ?? store.findByName(ref));
+    ref === 'latest' ? store.findNewest() : store.findById(ref).then((row) => row ?? store.findByName(ref));
   const resolve = (ref: string): Promise<SnapshotRow | undefined> => {
     store.catalogue.version(); // SQLite notices another process's writes here
     const remembered = references.get(ref);

@@ -55,8 +55,8 @@ export interface PolicyQuery {
   readonly snapshot: string;
   readonly client: string;
   readonly backend: string;
-  /** A profile name; the service validates it. */
-  readonly profile?: Profile | string;
+  /** Checked by the service (`parseProfile`) whatever the adapter did. */
+  readonly profile?: Profile;
 }
 
 export interface WhatIfQuery extends PolicyQuery {
@@ -92,7 +92,7 @@ export interface PolicyService {
   effectivePolicy(query: PolicyQuery): Promise<EffectivePolicy>;
   whatIf(query: WhatIfQuery): Promise<WhatIf>;
   sweep(query: SweepQuery): Promise<readonly SweepPoint[]>;
-  analyze(snapshot: string, profile?: Profile | string): Promise<readonly Diagnostic[]>;
+  analyze(snapshot: string, profile?: Profile): Promise<readonly Diagnostic[]>;
   references(snapshot: string): Promise<SnapshotReferences>;
 }
 

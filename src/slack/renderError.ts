@@ -66,8 +66,7 @@ export function renderAppError(error: AppError, command?: CommandName, link?: st
       hints.push(`${label}: ${names.join(', ')}`);
     }
   }
-  if (error.code === 'UNKNOWN_SNAPSHOT')
-    lines.push(`\`${SLASH_COMMAND} snapshots\` lists them.`);
+  if (error.code === 'UNKNOWN_SNAPSHOT') lines.push(`\`${SLASH_COMMAND} snapshots\` lists them.`);
   const blocks: Block[] = [section(lines.join('\n')), context(usageBlock(command)), ...portalContext(link)];
   return message('ephemeral', [`${title}: ${error.message}`, ...hints].join('\n'), blocks);
 }

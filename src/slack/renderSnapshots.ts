@@ -7,7 +7,11 @@ import { code, escapeMrkdwn } from './textFormat.js';
 
 export const SNAPSHOTS_SHOWN = 10;
 
-export function renderSnapshots(page: SnapshotPage, responseType: ResponseType, link?: string): SlackMessage {
+export function renderSnapshots(
+  page: Pick<SnapshotPage, 'items' | 'nextCursor'>,
+  responseType: ResponseType,
+  link?: string,
+): SlackMessage {
   if (page.items.length === 0) {
     return message(responseType, 'No snapshots yet. Upload one with POST /v1/snapshots.', [
       section('*No snapshots yet.* Upload one with `POST /v1/snapshots` (see the API docs).'),

@@ -39,14 +39,10 @@ import {
 } from '../../src/engine/index.js';
 import { buildValidSchema, loadTypeDefs } from '../../src/graphql/schema.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
-import type {
-  PageInfo,
-  SnapshotConnection,
-  SnapshotEdge,
-} from '../../src/graphql/resolvers/Query/snapshots.js';
+import type { SnapshotConnection } from '../../src/graphql/resolvers/Query/snapshots.js';
 import type { IgnoredKind, KindCount } from '../../src/graphql/resolvers/Snapshot.js';
 import type { PolicyArgs, WhatIfArgs } from '../../src/graphql/resolvers/types.js';
-import type { SnapshotSummary } from '../../src/services/types.js';
+import type { PageInfo, SnapshotEdge, SnapshotSummary } from '../../src/services/types.js';
 
 type Presence = 'required' | 'optional';
 /** Every property of T, each marked as TypeScript declares it; exhaustive by construction. */
@@ -149,6 +145,7 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
   Snapshot: manifest<SnapshotSummary>({
     id: R,
     name: R,
+    names: R,
     profile: R,
     contentHash: R,
     createdAt: R,
@@ -162,7 +159,7 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
   IgnoredKind: manifest<IgnoredKind>({ kind: R, count: R }),
   SnapshotConnection: manifest<SnapshotConnection>({ edges: R, nodes: R, pageInfo: R }),
   SnapshotEdge: manifest<SnapshotEdge>({ cursor: R, node: R }),
-  PageInfo: manifest<PageInfo>({ hasNextPage: R, endCursor: R }),
+  PageInfo: manifest<PageInfo>({ hasNextPage: R, hasPreviousPage: R, startCursor: R, endCursor: R }),
 };
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = {

@@ -1,17 +1,21 @@
 /**
- * A fresh app with its own in-memory SQLite database, closed when the test ends. Tests never bind a port.
+ * A fresh app with a database of its own on the driver under test (an in-memory SQLite file, or a fresh
+ * PostgreSQL schema: see testDatabase.ts), closed when the test ends. Tests never bind a port.
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { onTestFinished } from 'vitest';
 import { buildApp, type AppDeps } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
+import { freshDatabaseEnv } from './testDatabase.js';
 
 export async function buildTestApp(
   env: Readonly<Record<string, string>> = {},
   deps: AppDeps = {},
 ): Promise<FastifyInstance> {
-  const app = await buildApp(testConfig(env), deps);
+  // A test that names its own database (a SQLite file) keeps it; otherwise the driver under test decides.
+  const database = 'SPILLWAY_DB_PATH' in env || 'DATABASE_URL' in env ? {} : await freshDatabaseEnv();
+  const app = await buildApp(testConfig({ ...database, ...env }), deps);
   onTestFinished(async () => {
     await app.close();
   });

@@ -11,6 +11,7 @@ export interface Metrics {
   readonly registry: Registry;
   readonly uploads: Counter<'outcome'>;
   readonly cacheEvents: Counter<'event'>;
+  readonly answerCacheEvents: Counter<'event'>;
   readonly graphqlOperations: Histogram<'operation' | 'outcome'>;
   readonly graphqlResponseCache: Counter<'event'>;
 }
@@ -41,6 +42,12 @@ export function createMetrics(snapshotCount: () => Promise<number>): Metrics {
     cacheEvents: new Counter({
       name: 'spillway_compiled_cache_total',
       help: 'Compiled-snapshot cache hits and misses',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
+    answerCacheEvents: new Counter({
+      name: 'spillway_answer_cache_total',
+      help: 'Answer cache (by snapshot id and question) hits and misses',
       labelNames: ['event'],
       registers: [registry],
     }),

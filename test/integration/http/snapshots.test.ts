@@ -1,28 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { testConfig } from '../../../src/config.js';
-import { buildTestApp, exampleText, expectProblem, uploadExample } from '../../helpers/buildTestApp.js';
+import {
+  buildTestApp,
+  exampleText,
+  expectProblem,
+  graphql,
+  uploadExample,
+} from '../../helpers/buildTestApp.js';
+import { sharedDatabaseEnv, tableCounts, TEST_DRIVER } from '../../helpers/testDatabase.js';
 
-function tempDbPath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'spillway-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return join(dir, 'spillway.db');
-}
-
-function tableCounts(path: string): Record<string, number> {
-  const db = new Database(path, { readonly: true });
-  try {
-    const out: Record<string, number> = {};
-    for (const table of ['snapshots', 'snapshot_documents', 'snapshot_models']) {
-      out[table] = (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    }
-    return out;
-  } finally {
-    db.close();
+/**
+ * Waits until `condition` holds: another replica learns of a write by NOTIFY (milliseconds) or, at worst,
+ * by its catalogue poll (SPILLWAY_CATALOGUE_POLL_MS, 500 ms by default). The bound is 20× that worst case.
+ */
+async function until(condition: () => Promise<boolean>, boundMs = 10_000): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
+    await sleep(20);
   }
 }
 
@@ -178,7 +177,7 @@ describe('hostile and invalid input is refused and stores nothing', () => {
     const body = expectProblem(response, status, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_UPLOAD');
     if (label !== 'body over the limit')
       expect(Array.isArray(body['problems']) && (body['problems'] as unknown[]).length > 0).toBe(true);
-    expect(app.spillway.snapshots.count()).toBe(0);
+    expect(await app.spillway.snapshots.count()).toBe(0);
   });
 
   it('reports every problem at once with document index, object identity and pointer', async () => {
@@ -239,7 +238,7 @@ describe('hostile and invalid input is refused and stores nothing', () => {
       payload: yamlOf(NAMESPACE),
     });
     expect(response.statusCode).toBe(400);
-    expect(app.spillway.snapshots.count()).toBe(0);
+    expect(await app.spillway.snapshots.count()).toBe(0);
   });
 
   it('rejects an unsupported media type', async () => {
@@ -254,11 +253,23 @@ describe('hostile and invalid input is refused and stores nothing', () => {
   });
 });
 
-describe('storage', () => {
+describe(`storage (${TEST_DRIVER})`, () => {
+  const ONE_OF_EACH = { snapshots: 1, snapshot_documents: 1, snapshot_models: 1, snapshot_names: 1 };
+
+  /** Two apps over one database: two replicas on PostgreSQL, two processes on one SQLite file. */
+  async function replicas(count: number, extra: Record<string, string> = {}): Promise<FastifyInstance[]> {
+    const env = { ...(await sharedDatabaseEnv()), ...extra };
+    const apps: FastifyInstance[] = [];
+    for (let i = 0; i < count; i += 1) apps.push(await buildApp(testConfig(env)));
+    onTestFinished(async () => {
+      for (const app of apps) await app.close();
+    });
+    return apps;
+  }
+
   it('the same content twice answers 200 with the existing snapshot and keeps one row', async () => {
-    const path = tempDbPath();
-    const app = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
-    onTestFinished(() => app.close());
+    const env = await sharedDatabaseEnv();
+    const app = await buildTestApp(env);
     const first = await app.inject({
       method: 'POST',
       url: '/v1/snapshots?name=a',
@@ -274,13 +285,12 @@ describe('storage', () => {
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(200);
     expect(second.json().id).toBe(first.json().id);
-    expect(tableCounts(path)).toEqual({ snapshots: 1, snapshot_documents: 1, snapshot_models: 1 });
+    expect(await tableCounts(env)).toEqual(ONE_OF_EACH);
   });
 
   it('GET document returns the upload byte for byte; delete removes everything of the snapshot', async () => {
-    const path = tempDbPath();
-    const app = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
-    onTestFinished(() => app.close());
+    const env = await sharedDatabaseEnv();
+    const app = await buildTestApp(env);
     const text = exampleText('httpbin-after.yaml');
     const created = (
       await app.inject({
@@ -298,62 +308,101 @@ describe('storage', () => {
 
     const deleted = await app.inject({ method: 'DELETE', url: `/v1/snapshots/${created.id}` });
     expect(deleted.statusCode).toBe(204);
-    expect(tableCounts(path)).toEqual({ snapshots: 1, snapshot_documents: 1, snapshot_models: 1 });
-    expectProblem(
-      await app.inject({ method: 'GET', url: `/v1/snapshots/${created.id}` }),
-      404,
-      'SNAPSHOT_NOT_FOUND',
-    );
-    expectProblem(
-      await app.inject({ method: 'GET', url: `/v1/snapshots/${created.id}/document` }),
-      404,
-      'SNAPSHOT_NOT_FOUND',
-    );
-    expectProblem(
-      await app.inject({ method: 'DELETE', url: `/v1/snapshots/${created.id}` }),
-      404,
-      'SNAPSHOT_NOT_FOUND',
-    );
+    expect(await tableCounts(env)).toEqual(ONE_OF_EACH);
+    for (const request of [
+      { method: 'GET', url: `/v1/snapshots/${created.id}` },
+      { method: 'GET', url: `/v1/snapshots/${created.id}/document` },
+      { method: 'DELETE', url: `/v1/snapshots/${created.id}` },
+    ] as const) {
+      expectProblem(await app.inject(request), 404, 'UNKNOWN_SNAPSHOT');
+    }
   });
 
   it('data survives a restart', async () => {
-    const path = tempDbPath();
-    const first = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
+    const env = await sharedDatabaseEnv();
+    const first = await buildApp(testConfig(env));
     const snapshot = await uploadExample(first, 'bookinfo-multicluster.yaml');
     await first.close();
-    const second = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
-    onTestFinished(() => second.close());
+    const second = await buildTestApp(env);
     const got = await second.inject({ method: 'GET', url: `/v1/snapshots/${snapshot.id}` });
     expect(got.statusCode).toBe(200);
     expect(got.json()).toMatchObject({ id: snapshot.id, name: 'bookinfo-multicluster' });
   });
 
-  it('a second process writing the same file is seen at once (latest and names follow its uploads and deletes)', async () => {
-    const path = tempDbPath();
-    const reader = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
-    const writer = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
-    onTestFinished(async () => {
-      await reader.close();
-      await writer.close();
-    });
-    const first = await uploadExample(writer, 'httpbin-before.yaml');
-    expect((await reader.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(first.id);
-    const second = await uploadExample(writer, 'httpbin-after.yaml');
-    expect((await reader.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(second.id);
-    await writer.inject({ method: 'DELETE', url: `/v1/snapshots/${second.id}` });
-    expect((await reader.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(first.id);
+  it('two replicas: an upload on one answers on the other; a delete on the other is seen by the first', async () => {
+    const [one, two] = (await replicas(2)) as [FastifyInstance, FastifyInstance];
+    const question = {
+      query:
+        '{ effectivePolicy(snapshot: "httpbin-before", client: "httpbin/client-in-ambient", backend: "in-ambient.httpbin") { hops { to } } }',
+    };
+    const ask = async (app: FastifyInstance) =>
+      (await app.inject({ method: 'POST', url: '/graphql', payload: question })).json<{
+        data: unknown;
+        errors?: { extensions: { code: string } }[];
+      }>();
+    // Each replica answers once before the upload, so the answer caches hold something to invalidate.
+    expect((await ask(one)).errors?.[0]?.extensions.code).toBe('UNKNOWN_SNAPSHOT');
+    expect((await ask(two)).errors?.[0]?.extensions.code).toBe('UNKNOWN_SNAPSHOT');
+
+    const first = await uploadExample(one, 'httpbin-before.yaml');
+    await until(async () => (await ask(two)).errors === undefined);
+    expect((await two.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(first.id);
+    expect((await ask(one)).data).toEqual((await ask(two)).data);
+
+    const second = await uploadExample(two, 'httpbin-after.yaml');
+    await until(
+      async () => (await one.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id === second.id,
+    );
+
+    expect((await two.inject({ method: 'DELETE', url: `/v1/snapshots/${first.id}` })).statusCode).toBe(204);
+    await until(async () => (await ask(one)).errors?.[0]?.extensions.code === 'UNKNOWN_SNAPSHOT');
     expectProblem(
-      await reader.inject({ method: 'GET', url: '/v1/snapshots/httpbin-after' }),
+      await one.inject({ method: 'GET', url: `/v1/snapshots/${first.id}` }),
       404,
-      'SNAPSHOT_NOT_FOUND',
+      'UNKNOWN_SNAPSHOT',
+    );
+    expectProblem(
+      await one.inject({ method: 'GET', url: '/v1/snapshots/httpbin-before' }),
+      404,
+      'UNKNOWN_SNAPSHOT',
     );
   });
 
-  it('uses WAL and foreign keys on a file database', async () => {
-    const path = tempDbPath();
-    const app = await buildApp(testConfig({ SPILLWAY_DB_PATH: path }));
-    onTestFinished(() => app.close());
-    const db = new Database(path, { readonly: true });
+  it('identical uploads at once on two replicas store one snapshot', async () => {
+    const env = await sharedDatabaseEnv();
+    const apps = await replicas(2);
+    const text = exampleText('bookinfo-multicluster.yaml');
+    const send = (app: FastifyInstance, name: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/snapshots?name=${name}`,
+        headers: { 'content-type': 'application/yaml' },
+        payload: text,
+      });
+    const answers = await Promise.all([
+      send(apps[0]!, 'east'),
+      send(apps[1]!, 'west'),
+      send(apps[0]!, 'east'),
+    ]);
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([200, 200, 201]);
+    const ids = new Set(answers.map((a) => a.json<{ id: string }>().id));
+    expect(ids.size).toBe(1);
+    const counts = await tableCounts(env);
+    expect(counts).toMatchObject({
+      snapshots: 1,
+      snapshot_documents: 1,
+      snapshot_models: 1,
+      snapshot_names: 2,
+    });
+    const stored = (await apps[1]!.inject({ method: 'GET', url: `/v1/snapshots/${[...ids][0]}` })).json();
+    expect([...stored.names].sort()).toEqual(['east', 'west']);
+  });
+
+  it.skipIf(TEST_DRIVER !== 'sqlite')('uses WAL and foreign keys on a file database', async () => {
+    const env = await sharedDatabaseEnv();
+    await buildTestApp(env);
+    const db = new Database(env['SPILLWAY_DB_PATH']!, { readonly: true });
     onTestFinished(() => {
       db.close();
     });
@@ -361,19 +410,111 @@ describe('storage', () => {
   });
 
   it('imports the bundled examples on first start with an empty database, and only then', async () => {
-    const path = tempDbPath();
-    const first = await buildApp(testConfig({ SPILLWAY_DB_PATH: path, SPILLWAY_IMPORT_EXAMPLES: 'true' }));
-    const imported = first.spillway.snapshots.count();
+    const env = { ...(await sharedDatabaseEnv()), SPILLWAY_IMPORT_EXAMPLES: 'true' };
+    const first = await buildApp(testConfig(env));
+    const imported = await first.spillway.snapshots.count();
     await first.close();
     expect(imported).toBe(4);
-    const second = await buildApp(testConfig({ SPILLWAY_DB_PATH: path, SPILLWAY_IMPORT_EXAMPLES: 'true' }));
-    onTestFinished(() => second.close());
-    expect(second.spillway.snapshots.count()).toBe(4);
+    const second = await buildTestApp(env);
+    expect(await second.spillway.snapshots.count()).toBe(4);
+  });
+});
+
+describe('names', () => {
+  const upload = (app: FastifyInstance, query: string, text = exampleText('httpbin-before.yaml')) =>
+    app.inject({
+      method: 'POST',
+      url: `/v1/snapshots?${query}`,
+      headers: { 'content-type': 'application/yaml' },
+      payload: text,
+    });
+
+  it('content uploaded again under a new name answers 200 with the snapshot, which now carries both names', async () => {
+    const app = await buildTestApp();
+    const first = await upload(app, 'name=staging');
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ name: 'staging', names: ['staging'] });
+    const again = await upload(app, 'name=prod-2026-11-22');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({
+      id: first.json().id,
+      name: 'staging',
+      names: ['staging', 'prod-2026-11-22'],
+    });
+    for (const ref of ['staging', 'prod-2026-11-22']) {
+      expect((await app.inject({ method: 'GET', url: `/v1/snapshots/${ref}` })).json().id).toBe(
+        first.json().id,
+      );
+    }
+    // GraphQL lists the names too.
+    const listed = await graphql(app, '{ snapshot(ref: "prod-2026-11-22") { id name names } }');
+    expect(listed.json().data.snapshot).toEqual({
+      id: first.json().id,
+      name: 'staging',
+      names: ['staging', 'prod-2026-11-22'],
+    });
+  });
+
+  it('a name moves to the snapshot that received it last, and back when older content is named again', async () => {
+    const app = await buildTestApp();
+    const before = (await upload(app, 'name=prod')).json();
+    const after = (await upload(app, 'name=prod', exampleText('httpbin-after.yaml'))).json();
+    expect((await app.inject({ method: 'GET', url: '/v1/snapshots/prod' })).json().id).toBe(after.id);
+    // Rolling back: the earlier content uploaded again as prod makes prod point to it.
+    const rollback = await upload(app, 'name=prod');
+    expect(rollback.statusCode).toBe(200);
+    expect(rollback.json().id).toBe(before.id);
+    expect((await app.inject({ method: 'GET', url: '/v1/snapshots/prod' })).json().id).toBe(before.id);
+    // `latest` is the newest upload, not the newest naming.
+    expect((await app.inject({ method: 'GET', url: '/v1/snapshots/latest' })).json().id).toBe(after.id);
+  });
+
+  it.each([
+    ['cluster=cluster1', 'the default cluster name'],
+    ['network=', 'the default (empty) network'],
+    ['profile=SOLO', 'the default profile'],
+    ['cluster=cluster1&profile=SOLO', 'several defaults'],
+  ])('%s (%s) restates a default and does not change the content hash', async (query) => {
+    const app = await buildTestApp();
+    const plain = (await upload(app, 'name=plain')).json();
+    const restated = await upload(app, `name=restated&${query}`);
+    expect(restated.statusCode).toBe(200);
+    expect(restated.json().contentHash).toBe(plain.contentHash);
+    expect(restated.json().names).toEqual(['plain', 'restated']);
+  });
+
+  it.each([['cluster=east'], ['network=net1'], ['profile=ISTIO_1_30']])(
+    '%s changes what the bytes mean and so the content hash',
+    async (query) => {
+      const app = await buildTestApp();
+      const plain = (await upload(app, 'name=plain')).json();
+      const other = await upload(app, `name=other&${query}`);
+      expect(other.statusCode).toBe(201);
+      expect(other.json().contentHash).not.toBe(plain.contentHash);
+    },
+  );
+
+  it('a bundle with its own profile: profile=SOLO overrides it, so it is another snapshot', async () => {
+    const app = await buildTestApp();
+    const bundle = JSON.stringify({
+      apiVersion: 'spillway.dev/v1alpha1',
+      kind: 'MeshSnapshot',
+      metadata: { name: 'bundled' },
+      spec: { profile: 'ISTIO_1_31', clusters: [{ name: 'east', resources: [NAMESPACE] }] },
+    });
+    const own = (await upload(app, '', bundle)).json();
+    expect(own.profile).toBe('ISTIO_1_31');
+    const overridden = await upload(app, 'profile=SOLO', bundle);
+    expect(overridden.statusCode).toBe(201);
+    expect(overridden.json().profile).toBe('SOLO');
+    const restated = await upload(app, 'profile=ISTIO_1_31', bundle);
+    expect(restated.statusCode).toBe(200);
+    expect(restated.json().id).toBe(own.id);
   });
 });
 
 describe('GET /v1/snapshots', () => {
-  it('pages newest first with an opaque cursor', async () => {
+  it('pages newest first with an opaque cursor and a complete PageInfo', async () => {
     const app = await buildTestApp();
     for (const name of ['one', 'two', 'three']) {
       const payload = yamlOf({ ...NAMESPACE, metadata: { name } });
@@ -396,6 +537,27 @@ describe('GET /v1/snapshots', () => {
     ).json();
     expect(page2.items.map((s: { name: string }) => s.name)).toEqual(['one']);
     expect(page2.nextCursor).toBeUndefined();
+    expect(page1.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: expect.any(String),
+      endCursor: page1.nextCursor,
+    });
+    expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    // The same cursors page GraphQL.
+    const gql = await graphql(
+      app,
+      `{ snapshots(first: 2, after: "${page1.pageInfo.startCursor}") { nodes { name } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+    );
+    expect(gql.json().data.snapshots).toEqual({
+      nodes: [{ name: 'two' }, { name: 'one' }],
+      pageInfo: {
+        hasNextPage: false,
+        hasPreviousPage: true,
+        startCursor: page1.nextCursor,
+        endCursor: expect.any(String),
+      },
+    });
     expectProblem(
       await app.inject({ method: 'GET', url: '/v1/snapshots?cursor=bogus' }),
       400,
@@ -437,7 +599,7 @@ describe('access tokens', () => {
   ])('an upload with %s is refused', async (_label, token, status, code) => {
     const app = await buildTestApp(env);
     expectProblem(await app.inject(upload(token)), status, code);
-    expect(app.spillway.snapshots.count()).toBe(0);
+    expect(await app.spillway.snapshots.count()).toBe(0);
   });
 
   it('writers upload and delete; readers read; nobody without a token reads', async () => {

@@ -55,7 +55,7 @@ describe('upload parsing in worker threads', () => {
     const body = expectProblem(response, 422, 'INVALID_UPLOAD');
     const codes = (body['problems'] as { code: string }[]).map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(['MISSING_NAME', 'NON_STRING_LABEL']));
-    expect(pooled.spillway.snapshots.count()).toBe(0);
+    expect(await pooled.spillway.snapshots.count()).toBe(0);
   });
 
   it('refuses a parse that exceeds the time budget and keeps serving', async () => {
@@ -68,7 +68,7 @@ describe('upload parsing in worker threads', () => {
     const response = await pooled.inject(upload(big));
     const body = expectProblem(response, 422, 'INVALID_UPLOAD');
     expect(JSON.stringify(body['problems'])).toContain('PARSE_ABORTED');
-    expect(pooled.spillway.snapshots.count()).toBe(0);
+    expect(await pooled.spillway.snapshots.count()).toBe(0);
     const after = await pooled.inject(upload(exampleText('httpbin-before.yaml')));
     expect(after.statusCode).toBe(201);
   }, 60_000);

@@ -45,7 +45,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'spillway_uploads_total', { outcome: 'duplicate' })).toBe(1);
     expect(sample(text, 'spillway_uploads_total', { outcome: 'rejected' })).toBe(2);
     expect(sample(text, 'spillway_snapshots')).toBe(1);
-    app.spillway.snapshots.delete(app.spillway.snapshots.list(1).items[0]?.id ?? '');
+    await app.spillway.snapshots.delete((await app.spillway.snapshots.list({ first: 1 })).items[0]?.id ?? '');
     expect(sample(await scrape(app), 'spillway_snapshots')).toBe(0);
   });
 
@@ -72,7 +72,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
-  it('counts compiled-snapshot cache misses and hits', async () => {
+  it('counts compiled-snapshot and answer cache misses and hits', async () => {
     // The response cache would answer the repeats before they reach the compiled-snapshot cache.
     const app = await buildTestApp({ ...NO_SHEDDING, SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0' });
     const mesh = generateMesh({ services: 4, replicas: 2, seed: 3 });
@@ -88,9 +88,24 @@ describe('GET /metrics', () => {
       const response = await graphql(app, query, { s: 'latest' });
       expect(response.statusCode, response.body).toBe(200);
     }
-    const text = await scrape(app);
+    let text = await scrape(app);
+    // The first question compiles the snapshot; the repeats are answered from the answer cache.
+    expect(sample(text, 'spillway_answer_cache_total', { event: 'miss' })).toBe(1);
+    expect(sample(text, 'spillway_answer_cache_total', { event: 'hit' })).toBe(2);
     expect(sample(text, 'spillway_compiled_cache_total', { event: 'miss' })).toBe(1);
-    expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBe(2);
+    expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBeUndefined();
+    // Another question of the same snapshot finds it compiled.
+    const other = await graphql(
+      app,
+      'query($s: String!) { analyze(snapshot: $s, profile: ISTIO_1_30) { code } }',
+      {
+        s: 'latest',
+      },
+    );
+    expect(other.statusCode, other.body).toBe(200);
+    text = await scrape(app);
+    expect(sample(text, 'spillway_answer_cache_total', { event: 'miss' })).toBe(2);
+    expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBe(1);
   });
 
   it('counts GraphQL response-cache misses and hits', async () => {

@@ -29,7 +29,7 @@ describe('upload rate limit (SPILLWAY_UPLOAD_RATE_PER_MINUTE)', () => {
       const body = expectProblem(limited, 429, 'RATE_LIMITED');
       expect(String(body['instance'])).toMatch(/^urn:spillway:request:/);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      expect(app.spillway.snapshots.count()).toBe(limit);
+      expect(await app.spillway.snapshots.count()).toBe(limit);
     },
   );
 

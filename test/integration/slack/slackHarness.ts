@@ -82,6 +82,7 @@ export function fakeServices(options: FakeOptions = {}): FakeServices {
   const summary: SnapshotSummary = {
     id: 'snap-1',
     name: 'httpbin-after',
+    names: ['httpbin-after'],
     profile: 'SOLO',
     contentHash: 'abc',
     createdAt: '2026-11-22T10:00:00.000Z',
@@ -93,11 +94,16 @@ export function fakeServices(options: FakeOptions = {}): FakeServices {
   return {
     calls,
     snapshots: {
-      list: (first) => {
-        calls.push({ kind: 'list', query: first });
-        return { items: [summary] };
+      list: async (request = {}) => {
+        calls.push({ kind: 'list', query: request.first ?? 20 });
+        const edges = [{ cursor: 'c1', node: summary }];
+        return {
+          items: [summary],
+          edges,
+          pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' },
+        };
       },
-      get: (ref) => (ref === summary.id ? summary : undefined),
+      get: async (ref) => (ref === summary.id ? summary : undefined),
       catalogueVersion: () => 'fixed',
     },
     policy: {

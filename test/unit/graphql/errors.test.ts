@@ -105,7 +105,8 @@ describe('formatError', () => {
 
 describe('graphqlCodeOf / toContextError', () => {
   it.each([
-    [resolverError(new AppError('SNAPSHOT_NOT_FOUND', 'x')), 'UNKNOWN_SNAPSHOT'],
+    [resolverError(new AppError('UNKNOWN_SNAPSHOT', 'x')), 'UNKNOWN_SNAPSHOT'],
+    [resolverError(new AppError('UNAVAILABLE', 'x')), 'UNAVAILABLE'],
     [resolverError(new AppError('INVALID_REQUEST', 'x')), 'BAD_USER_INPUT'],
     [resolverError(new Error('x')), 'INTERNAL_SERVER_ERROR'],
     [new GraphQLError('x', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }), 'GRAPHQL_PARSE_FAILED'],

@@ -10,6 +10,7 @@ import {
   type SweepPoint,
   type WhatIf,
 } from '../../../src/engine/index.js';
+import { decodeCursor, encodeCursor } from '../../../src/services/snapshotCursor.js';
 import { AppError } from '../../../src/errors/appError.js';
 import type {
   PolicyQuery,
@@ -134,6 +135,7 @@ export function summary(index: number): SnapshotSummary {
   return {
     id: `snap-${index}`,
     name: `snapshot-${index}`,
+    names: [`snapshot-${index}`],
     profile: 'SOLO',
     contentHash: `hash-${index}`,
     createdAt: `2026-01-${String(index + 1).padStart(2, '0')}T00:00:00.000Z`,
@@ -175,14 +177,30 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
   return {
     calls,
     snapshots: {
-      list(first, after) {
+      // Pages as the real service does (the service's cursor format, positions counted from 1).
+      async list({ first = 20, after } = {}) {
         calls.push({ method: 'list', query: { first, after } });
-        const start = after === undefined ? 0 : Number(after.replace('pos:', ''));
-        const items = stored.slice(start, start + first);
-        const end = start + items.length;
-        return end < stored.length ? { items, nextCursor: `pos:${end}` } : { items };
+        if (first < 1 || first > 100)
+          throw new AppError('INVALID_REQUEST', '`first` must be between 1 and 100.');
+        const start = after === undefined ? 0 : decodeCursor(after);
+        const edges = stored
+          .slice(start, start + first)
+          .map((node, index) => ({ cursor: encodeCursor(start + index + 1), node }));
+        const hasNextPage = start + edges.length < stored.length;
+        const endCursor = edges.at(-1)?.cursor ?? null;
+        return {
+          items: edges.map((e) => e.node),
+          edges,
+          pageInfo: {
+            hasNextPage,
+            hasPreviousPage: start > 0,
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor,
+          },
+          ...(hasNextPage && endCursor !== null ? { nextCursor: endCursor } : {}),
+        };
       },
-      get(ref) {
+      async get(ref) {
         return stored.find((s) => s.id === ref || s.name === ref);
       },
       catalogueVersion: () => 'fixed',

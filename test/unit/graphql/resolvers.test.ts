@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/errors/appError.js';
 import { toPolicyQuery, toScenario } from '../../../src/graphql/resolvers/policyQuery.js';
-import { decodeSnapshotCursor, encodeSnapshotCursor } from '../../../src/graphql/resolvers/snapshotCursor.js';
 
 describe('argument translation', () => {
   it.each([
@@ -41,27 +39,5 @@ describe('argument translation', () => {
     ],
   ])('policy query %j', (args, expected) => {
     expect(toPolicyQuery(args)).toStrictEqual(expected);
-  });
-});
-
-describe('snapshot cursors', () => {
-  it.each([{ skip: 0 }, { skip: 3 }, { after: 'c2VxOjQ', skip: 0 }, { after: 'x', skip: 100 }])(
-    'round-trips %j',
-    (cursor) => {
-      expect(decodeSnapshotCursor(encodeSnapshotCursor(cursor))).toStrictEqual(cursor);
-    },
-  );
-
-  it.each([
-    'not-base64-json',
-    Buffer.from('{"skip":-1}').toString('base64url'),
-    Buffer.from('{"skip":101}').toString('base64url'),
-    Buffer.from('{"skip":1.5}').toString('base64url'),
-    Buffer.from('{"after":5,"skip":1}').toString('base64url'),
-    Buffer.from('{"after":"","skip":1}').toString('base64url'),
-    Buffer.from('[1]').toString('base64url'),
-    '',
-  ])('rejects %s', (text) => {
-    expect(() => decodeSnapshotCursor(text)).toThrow(AppError);
   });
 });

@@ -40,7 +40,7 @@ describe('renderAppError', () => {
       ],
     },
     {
-      error: new AppError('SNAPSHOT_NOT_FOUND', 'No snapshot prdo.'),
+      error: new AppError('UNKNOWN_SNAPSHOT', 'No snapshot prdo.'),
       command: 'policy' as const,
       needles: ['*Snapshot not found*: No snapshot prdo.', '`/spillway snapshots` lists them.'],
     },

@@ -8,6 +8,7 @@ import { allText, expectWithinSlackLimits } from './slackAssertions.js';
 const snapshot = (id: string, name: string): SnapshotSummary => ({
   id,
   name,
+  names: [name],
   profile: 'SOLO',
   contentHash: 'h',
   createdAt: '2026-11-22T10:00:00.000Z',
