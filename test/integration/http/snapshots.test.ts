@@ -257,8 +257,8 @@ describe(`storage (${TEST_DRIVER})`, () => {
   const ONE_OF_EACH = { snapshots: 1, snapshot_documents: 1, snapshot_models: 1, snapshot_names: 1 };
 
   /** Two apps over one database: two replicas on PostgreSQL, two processes on one SQLite file. */
-  async function replicas(count: number, extra: Record<string, string> = {}): Promise<FastifyInstance[]> {
-    const env = { ...(await sharedDatabaseEnv()), ...extra };
+  async function replicas(count: number, shared?: Record<string, string>): Promise<FastifyInstance[]> {
+    const env = shared ?? (await sharedDatabaseEnv());
     const apps: FastifyInstance[] = [];
     for (let i = 0; i < count; i += 1) apps.push(await buildApp(testConfig(env)));
     onTestFinished(async () => {
@@ -370,7 +370,7 @@ describe(`storage (${TEST_DRIVER})`, () => {
 
   it('identical uploads at once on two replicas store one snapshot', async () => {
     const env = await sharedDatabaseEnv();
-    const apps = await replicas(2);
+    const apps = await replicas(2, env);
     const text = exampleText('bookinfo-multicluster.yaml');
     const send = (app: FastifyInstance, name: string) =>
       app.inject({
