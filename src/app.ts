@@ -79,7 +79,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.setNotFoundHandler(notFoundHandler);
   for (const schema of componentSchemas()) app.addSchema(schema);
 
-  // 2. Shed load before doing work: better-sqlite3 and the engine are synchronous.
+  // 2. Shed load before doing work: better-sqlite3 and the engine are synchronous. Rate limits count in
+  //    the database when replicas share one (PostgreSQL).
   await app.register(underPressure, {
     maxEventLoopDelay: config.loadShedding.maxEventLoopDelayMs,
     exposeStatusRoute: false,
@@ -87,14 +88,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       void sendProblem(reply, new AppError('OVERLOADED', 'The service is overloaded; retry shortly.'));
     },
   });
+  // The store opens here, before the rate limiter, which counts in it when replicas share a database.
+  const { store, rateLimitStore } = await openStore(config.db, (error, message) =>
+    app.log.warn({ err: error }, message),
+  );
+  app.addHook('onClose', async () => store.close());
   await app.register(rateLimit, {
     global: false,
+    ...(rateLimitStore ? { store: rateLimitStore } : {}),
     errorResponseBuilder: () => new AppError('RATE_LIMITED', 'Too many uploads; retry later.'),
   });
 
   // 3. Storage and the service layer.
-  const store = await openStore(config.db, (error, message) => app.log.warn({ err: error }, message));
-  app.addHook('onClose', async () => store.close());
   const metrics = createMetrics(() => store.count());
   const parser = createUploadParser(config.upload);
   app.addHook('onClose', async () => parser.close());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, expectProblem } from '../../helpers/buildTestApp.js';
+import { sharedDatabaseEnv, TEST_DRIVER } from '../../helpers/testDatabase.js';
 
 const upload = (i: number): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n`;
 
@@ -76,5 +77,30 @@ describe('upload rate limit (SPILLWAY_UPLOAD_RATE_PER_MINUTE)', () => {
       const list = await app.inject({ method: 'GET', url: '/v1/snapshots', remoteAddress: '10.0.0.1' });
       expect(list.statusCode).toBe(200);
     }
+  });
+
+  // SQLite serves one process, whose in-memory counters are already the only ones.
+  it.skipIf(TEST_DRIVER !== 'postgres')('two replicas on one PostgreSQL share one limit', async () => {
+    const env = {
+      ...(await sharedDatabaseEnv()),
+      SPILLWAY_UPLOAD_RATE_PER_MINUTE: '3',
+      SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    };
+    const one = await buildTestApp(env);
+    const two = await buildTestApp(env);
+    const send = (app: typeof one, i: number) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/snapshots?name=shared${i}`,
+        headers: { 'content-type': 'application/yaml' },
+        payload: upload(i),
+      });
+    // 3 per minute in all: two on one replica, one on the other, then both refuse.
+    expect((await send(one, 1)).statusCode).toBe(201);
+    expect((await send(two, 2)).statusCode).toBe(201);
+    expect((await send(one, 3)).statusCode).toBe(201);
+    expectProblem(await send(two, 4), 429, 'RATE_LIMITED');
+    expectProblem(await send(one, 5), 429, 'RATE_LIMITED');
+    expect(await one.spillway.snapshots.count()).toBe(3);
   });
 });

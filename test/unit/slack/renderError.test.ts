@@ -42,7 +42,7 @@ describe('renderAppError', () => {
     {
       error: new AppError('UNKNOWN_SNAPSHOT', 'No snapshot prdo.'),
       command: 'policy' as const,
-      needles: ['*Snapshot not found*: No snapshot prdo.', '`/spillway snapshots` lists them.'],
+      needles: ['*Unknown snapshot*: No snapshot prdo.', '`/spillway snapshots` lists them.'],
     },
     {
       error: new EngineError('INVALID_SCENARIO', 'loadFactor must be at most 100.', {
