@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRng, generateMesh } from '../../bench/generateMesh.js';
+import { freshPostgresSchema, NO_POSTGRES_MESSAGE, POSTGRES_URL } from '../helpers/testDatabase.js';
 import {
   checkDatabase,
+  checkPostgres,
   startServer,
   stopServer,
   tempDb,
@@ -44,10 +46,10 @@ async function upload(base: string, text: string, query: string): Promise<number
 /** The database is whole: integrity ok, no snapshot without its document and model, and every one readable. */
 async function expectConsistent(
   s: ServerProcess,
-  dbPath: string,
+  database: string,
   texts: ReadonlyMap<string, string>,
 ): Promise<string[]> {
-  const check = checkDatabase(dbPath);
+  const check = database.startsWith('postgres') ? await checkPostgres(database) : checkDatabase(database);
   expect(check.integrity).toBe('ok');
   expect(check.foreignKeyViolations).toBe(0);
   expect(check.orphans).toBe(0);
@@ -68,49 +70,56 @@ async function expectConsistent(
   return check.ids;
 }
 
+if (POSTGRES_URL === undefined) process.stderr.write(`crash safety on PostgreSQL: ${NO_POSTGRES_MESSAGE}\n`);
+const DRIVERS = ['sqlite', ...(POSTGRES_URL === undefined ? [] : ['postgres'])] as const;
+
 describe('crash safety', () => {
-  it(`SIGKILL in the middle of large uploads (${KILL_ROUNDS} rounds) leaves no partial snapshot and a sound database`, async () => {
-    db = tempDb();
-    const rng = createRng(2026);
-    const texts = new Map<string, string>();
-    let seed = 100;
-    let killedMidFlight = 0;
-    let stored = 0;
-    for (let round = 0; round < KILL_ROUNDS; round += 1) {
-      server = await startServer(db.path, ENV);
-      const before = await expectConsistent(server, db.path, texts);
-      const sends: Promise<number>[] = [];
-      for (let i = 0; i < UPLOADS_PER_ROUND; i += 1) {
-        const mesh = generateMesh({ ...MESH, seed: (seed += 1) });
-        const name = `crash-${seed}`;
-        texts.set(name, mesh.text);
-        sends.push(upload(server.base, mesh.text, `name=${name}&cluster=cluster-1&network=network-1`));
+  it.each(DRIVERS)(
+    `SIGKILL in the middle of large uploads (${KILL_ROUNDS} rounds) leaves no partial snapshot and a sound database (%s)`,
+    async (driver) => {
+      db = tempDb();
+      const database = driver === 'postgres' ? (await freshPostgresSchema(POSTGRES_URL!)).url : db.path;
+      const rng = createRng(2026);
+      const texts = new Map<string, string>();
+      let seed = 100;
+      let killedMidFlight = 0;
+      let stored = 0;
+      for (let round = 0; round < KILL_ROUNDS; round += 1) {
+        server = await startServer(database, ENV);
+        const before = await expectConsistent(server, database, texts);
+        const sends: Promise<number>[] = [];
+        for (let i = 0; i < UPLOADS_PER_ROUND; i += 1) {
+          const mesh = generateMesh({ ...MESH, seed: (seed += 1) });
+          const name = `crash-${seed}`;
+          texts.set(name, mesh.text);
+          sends.push(upload(server.base, mesh.text, `name=${name}&cluster=cluster-1&network=network-1`));
+        }
+        // Kill at a different point each round: after the first answers, while the rest are being parsed or written.
+        await Promise.race([sends[0], sleep(FIRST_ANSWER_WAIT_MS)]);
+        await sleep(Math.floor(rng() * 1500));
+        server.kill('SIGKILL');
+        expect(await server.exited).toBe('SIGKILL');
+        const statuses = await Promise.all(sends);
+        killedMidFlight += statuses.filter((s) => s === -1).length;
+        expect(statuses.every((s) => s === 201 || s === -1)).toBe(true);
+
+        server = await startServer(database, ENV);
+        const after = await expectConsistent(server, database, texts);
+        // Every upload answered 201 survived the crash (durable once acknowledged at WAL commit).
+        expect(after.length).toBeGreaterThanOrEqual(before.length + statuses.filter((s) => s === 201).length);
+        stored = after.length;
+        await stopServer(server);
       }
-      // Kill at a different point each round: after the first answers, while the rest are being parsed or written.
-      await Promise.race([sends[0], sleep(FIRST_ANSWER_WAIT_MS)]);
-      await sleep(Math.floor(rng() * 1500));
-      server.kill('SIGKILL');
-      expect(await server.exited).toBe('SIGKILL');
-      const statuses = await Promise.all(sends);
-      killedMidFlight += statuses.filter((s) => s === -1).length;
-      expect(statuses.every((s) => s === 201 || s === -1)).toBe(true);
+      // The rounds really did interrupt uploads, and some got through.
+      expect(killedMidFlight).toBeGreaterThan(0);
+      expect(stored).toBeGreaterThan(0);
 
-      server = await startServer(db.path, ENV);
-      const after = await expectConsistent(server, db.path, texts);
-      // Every upload answered 201 survived the crash (durable once acknowledged at WAL commit).
-      expect(after.length).toBeGreaterThanOrEqual(before.length + statuses.filter((s) => s === 201).length);
-      stored = after.length;
-      await stopServer(server);
-    }
-    // The rounds really did interrupt uploads, and some got through.
-    expect(killedMidFlight).toBeGreaterThan(0);
-    expect(stored).toBeGreaterThan(0);
-
-    // After all that, the service still takes uploads.
-    server = await startServer(db.path, ENV);
-    const fresh = generateMesh({ services: 5, replicas: 2, seed: 1 });
-    expect(await upload(server.base, fresh.text, fresh.query)).toBe(201);
-  });
+      // After all that, the service still takes uploads.
+      server = await startServer(database, ENV);
+      const fresh = generateMesh({ services: 5, replicas: 2, seed: 1 });
+      expect(await upload(server.base, fresh.text, fresh.query)).toBe(201);
+    },
+  );
 
   it('SIGTERM during a slow upload: the request completes with 2xx, and the process exits 0', async () => {
     db = tempDb();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
@@ -50,10 +51,12 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): void;
 }
 
+/** `database`: a SQLite file path, or a `postgres://` URL. */
 export async function startServer(
-  dbPath: string,
+  database: string,
   env: Readonly<Record<string, string>> = {},
 ): Promise<ServerProcess> {
+  const dbEnv = database.startsWith('postgres') ? { DATABASE_URL: database } : { SPILLWAY_DB_PATH: database };
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: REPO_ROOT,
@@ -63,7 +66,7 @@ export async function startServer(
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'info',
-      SPILLWAY_DB_PATH: dbPath,
+      ...dbEnv,
       SPILLWAY_IMPORT_EXAMPLES: 'false',
       ...env,
     },
@@ -174,5 +177,37 @@ export function rssOf(pid: number): number | undefined {
     return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
   } catch {
     return undefined;
+  }
+}
+
+/** The same checks on a PostgreSQL schema (`url` selects it through its search_path). */
+export async function checkPostgres(url: string): Promise<DbCheck> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const n = async (text: string): Promise<number> =>
+      Number((await client.query<{ n: string }>(text)).rows[0]?.n ?? -1);
+    const counts = {
+      snapshots: await n('select count(*) as n from snapshots'),
+      snapshot_documents: await n('select count(*) as n from snapshot_documents'),
+      snapshot_models: await n('select count(*) as n from snapshot_models'),
+    };
+    const orphans = await n(
+      `select count(*) as n from snapshots s
+       left join snapshot_documents d on d.snapshot_id = s.id
+       left join snapshot_models m on m.snapshot_id = s.id
+       where d.snapshot_id is null or m.snapshot_id is null`,
+    );
+    const dangling = await n(
+      `select (select count(*) from snapshot_documents d where not exists (select 1 from snapshots s where s.id = d.snapshot_id))
+            + (select count(*) from snapshot_models m where not exists (select 1 from snapshots s where s.id = m.snapshot_id)) as n`,
+    );
+    const ids = (await client.query<{ id: string }>('select id from snapshots order by seq')).rows.map(
+      (r) => r.id,
+    );
+    // PostgreSQL checks its own pages; foreign keys are enforced, never deferred here.
+    return { integrity: 'ok', foreignKeyViolations: 0, counts, orphans, dangling, ids };
+  } finally {
+    await client.end();
   }
 }
