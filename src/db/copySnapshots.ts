@@ -32,6 +32,7 @@ export function databaseFromArgument<T extends { readonly path: string; readonly
   defaults: T,
 ): T {
   if (/^postgres(ql)?:\/\//.test(argument)) return { ...defaults, url: argument };
-  const { url: _ignored, ...rest } = defaults;
-  return { ...rest, path: argument.replace(/^sqlite:/, '') } as T;
+  const rest: Record<string, unknown> = { ...defaults };
+  delete rest['url'];
+  return { ...rest, path: argument.replace(/^sqlite:/, '') } as unknown as T;
 }

@@ -55,5 +55,5 @@ export function postgresRateLimitStore(pool: pg.Pool): FastifyRateLimitStoreCtor
       );
     }
   }
-  return PostgresRateLimitStore as unknown as FastifyRateLimitStoreCtor;
+  return PostgresRateLimitStore;
 }

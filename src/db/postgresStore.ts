@@ -9,7 +9,7 @@ import type { NewSnapshot, SnapshotExport, SnapshotRow, SnapshotStore } from '..
 import type { PostgresCatalogue } from './postgresCatalogue.js';
 import type { PostgresDb, PostgresHandle } from './postgresClient.js';
 import { catalogue, snapshotDocuments, snapshotModels, snapshotNames, snapshots } from './schema/postgres.js';
-import { orderNames } from './sqliteStore.js';
+import { attachNames, type BareRow } from './snapshotNames.js';
 
 const columns = {
   seq: snapshots.seq,
@@ -23,7 +23,6 @@ const columns = {
   modelBytes: snapshots.modelBytes,
 };
 
-type BareRow = Omit<SnapshotRow, 'names'>;
 type Tx = Parameters<Parameters<PostgresDb['transaction']>[0]>[0];
 type Queryable = PostgresDb | Tx;
 
@@ -42,9 +41,7 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
         ),
       )
       .orderBy(asc(snapshotNames.seq));
-    const byId = new Map<string, string[]>();
-    for (const { snapshotId, name } of names) byId.set(snapshotId, [...(byId.get(snapshotId) ?? []), name]);
-    return rows.map((row) => ({ ...row, names: orderNames(row.name, byId.get(row.id) ?? []) }));
+    return attachNames(rows, names);
   };
   const one = async (rows: readonly BareRow[], q: Queryable = db): Promise<SnapshotRow | undefined> =>
     (await withNames(rows.slice(0, 1), q))[0];

@@ -10,6 +10,7 @@ import { CatalogueListeners } from '../services/catalogue.js';
 import type { NewSnapshot, SnapshotExport, SnapshotRow, SnapshotStore } from '../services/snapshotStore.js';
 import type { SqliteHandle } from './sqliteClient.js';
 import { snapshotDocuments, snapshotModels, snapshotNames, snapshots } from './schema/sqlite.js';
+import { attachNames, type BareRow } from './snapshotNames.js';
 
 const columns = {
   seq: snapshots.seq,
@@ -22,8 +23,6 @@ const columns = {
   documentBytes: snapshots.documentBytes,
   modelBytes: snapshots.modelBytes,
 };
-
-type BareRow = Omit<SnapshotRow, 'names'>;
 
 /** SQLite's data_version ignores this connection's own commits, so those are counted here. */
 function sqliteCatalogue(
@@ -69,9 +68,7 @@ export function createSqliteStore(handle: SqliteHandle): SnapshotStore {
       )
       .orderBy(asc(snapshotNames.seq))
       .all();
-    const byId = new Map<string, string[]>();
-    for (const { snapshotId, name } of names) byId.set(snapshotId, [...(byId.get(snapshotId) ?? []), name]);
-    return rows.map((row) => ({ ...row, names: orderNames(row.name, byId.get(row.id) ?? []) }));
+    return attachNames(rows, names);
   };
   const one = (row: BareRow | undefined): SnapshotRow | undefined => (row ? withNames([row])[0] : undefined);
 
@@ -227,9 +224,4 @@ export function createSqliteStore(handle: SqliteHandle): SnapshotStore {
       handle.close();
     },
   };
-}
-
-/** The first name first, then the others in the order they were given. */
-export function orderNames(first: string, given: readonly string[]): string[] {
-  return [first, ...given.filter((n) => n !== first)];
 }

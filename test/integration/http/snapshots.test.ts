@@ -402,7 +402,7 @@ describe(`storage (${TEST_DRIVER})`, () => {
   it.skipIf(TEST_DRIVER !== 'sqlite')('uses WAL and foreign keys on a file database', async () => {
     const env = await sharedDatabaseEnv();
     await buildTestApp(env);
-    const db = new Database(env['SPILLWAY_DB_PATH']!, { readonly: true });
+    const db = new Database(env['SPILLWAY_DB_PATH'], { readonly: true });
     onTestFinished(() => {
       db.close();
     });
