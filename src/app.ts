@@ -89,7 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     },
   });
   // The store opens here, before the rate limiter, which counts in it when replicas share a database.
-  const { store, rateLimitStore } = await openStore(config.db, (error, message) =>
+  const { store, rateLimitStore, slackDeliveries } = await openStore(config.db, (error, message) =>
     app.log.warn({ err: error }, message),
   );
   app.addHook('onClose', async () => store.close());
@@ -139,6 +139,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await app.register(slackPlugin, {
       config,
       services,
+      deliveries: slackDeliveries,
       ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
     });
   }

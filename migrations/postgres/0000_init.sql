@@ -12,10 +12,12 @@ CREATE TABLE "rate_limits" (
 CREATE TABLE "slack_deliveries" (
 	"id" text PRIMARY KEY NOT NULL,
 	"response_url" text NOT NULL,
-	"command_json" text NOT NULL,
+	"command_text" text NOT NULL,
+	"owner" text NOT NULL,
 	"created_at_ms" bigint NOT NULL,
 	"lease_until_ms" bigint NOT NULL,
-	"attempts" integer DEFAULT 0 NOT NULL
+	"holds" integer NOT NULL,
+	"finished_at_ms" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "snapshot_documents" (
@@ -53,7 +55,7 @@ CREATE TABLE "snapshots" (
 ALTER TABLE "snapshot_documents" ADD CONSTRAINT "snapshot_documents_snapshot_id_snapshots_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "snapshots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "snapshot_models" ADD CONSTRAINT "snapshot_models_snapshot_id_snapshots_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "snapshots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "snapshot_names" ADD CONSTRAINT "snapshot_names_snapshot_id_snapshots_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "snapshots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "slack_deliveries_lease" ON "slack_deliveries" USING btree ("lease_until_ms");--> statement-breakpoint
+CREATE INDEX "slack_deliveries_created" ON "slack_deliveries" USING btree ("created_at_ms");--> statement-breakpoint
 CREATE UNIQUE INDEX "snapshot_names_snapshot_name" ON "snapshot_names" USING btree ("snapshot_id","name");--> statement-breakpoint
 CREATE INDEX "snapshot_names_name_seq" ON "snapshot_names" USING btree ("name","seq");--> statement-breakpoint
 CREATE INDEX "snapshots_name_seq" ON "snapshots" USING btree ("name","seq");--> statement-breakpoint

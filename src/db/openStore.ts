@@ -1,15 +1,18 @@
 /**
- * Opens the store the configuration names: PostgreSQL when `DATABASE_URL` is set (migrated under an
+ * Opens the stores the configuration names: PostgreSQL when `DATABASE_URL` is set (migrated under an
  * advisory lock, catalogue changes followed by LISTEN/NOTIFY), else the SQLite file (migrated at open).
+ * Snapshots and Slack deliveries live in the same database; closing the snapshot store closes it.
  */
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Config } from '../config.js';
 import type { SnapshotStore } from '../services/snapshotStore.js';
+import type { SlackDeliveryStore } from '../slack/deliveryStore.js';
 import { startPostgresCatalogue } from './postgresCatalogue.js';
 import { currentSchema, openPostgres } from './postgresClient.js';
 import { applyPostgresMigrations } from './postgresMigrate.js';
 import { postgresRateLimitStore } from './postgresRateLimitStore.js';
 import { createPostgresStore } from './postgresStore.js';
+import { createSlackDeliveryStore } from './slackDeliveryStore.js';
 import { openSqlite } from './sqliteClient.js';
 import { createSqliteStore } from './sqliteStore.js';
 import { guardStore } from './storageErrors.js';
@@ -21,12 +24,19 @@ export type StoreLog = (error: unknown, message: string) => void;
 
 export interface OpenedStore {
   readonly store: SnapshotStore;
+  readonly slackDeliveries: SlackDeliveryStore;
   /** Where upload rate limits are counted when replicas share them; absent: per process (SQLite). */
   readonly rateLimitStore?: FastifyRateLimitStoreCtor;
 }
 
 export async function openStore(db: Config['db'], log: StoreLog): Promise<OpenedStore> {
-  if (db.url === undefined) return { store: guardStore(createSqliteStore(openSqlite(db.path))) };
+  if (db.url === undefined) {
+    const sqlite = openSqlite(db.path);
+    return {
+      store: guardStore(createSqliteStore(sqlite)),
+      slackDeliveries: guardStore(createSlackDeliveryStore(async (query) => sqlite.db.all(query))),
+    };
+  }
   const handle = openPostgres(
     {
       url: db.url,
@@ -49,6 +59,9 @@ export async function openStore(db: Config['db'], log: StoreLog): Promise<Opened
     });
     return {
       store: guardStore(createPostgresStore(handle, watch)),
+      slackDeliveries: guardStore(
+        createSlackDeliveryStore(async (query) => (await handle.db.execute(query)).rows),
+      ),
       rateLimitStore: postgresRateLimitStore(handle.pool),
     };
   } catch (error) {

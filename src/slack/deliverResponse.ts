@@ -43,6 +43,8 @@ export interface DeliveryOptions {
   readonly retries: number;
   readonly backoffMs: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Asked before every attempt; false stops (another replica has taken the delivery over). */
+  readonly shouldContinue?: () => boolean;
 }
 
 export interface DeliveryResult {
@@ -77,7 +79,10 @@ export async function deliverResponse(
   const maxAttempts = Math.min(1 + Math.max(0, options.retries), SLACK_RESPONSE_URL_MAX_USES);
   const payload = JSON.stringify(body);
   let status: number | undefined;
+  const failed = (attempts: number): DeliveryResult =>
+    status === undefined ? { delivered: false, attempts } : { delivered: false, attempts, status };
   for (let attempt = 1; ; attempt += 1) {
+    if (options.shouldContinue?.() === false) return failed(attempt - 1);
     let response: Response | undefined;
     try {
       response = await options.fetchImpl(url, {
@@ -95,11 +100,7 @@ export async function deliverResponse(
     }
     if (status !== undefined && status >= 200 && status < 300)
       return { delivered: true, attempts: attempt, status };
-    if (attempt >= maxAttempts || !isRetryable(status)) {
-      return status === undefined
-        ? { delivered: false, attempts: attempt }
-        : { delivered: false, attempts: attempt, status };
-    }
+    if (attempt >= maxAttempts || !isRetryable(status)) return failed(attempt);
     await sleep(retryAfterMs(response) ?? options.backoffMs * 2 ** (attempt - 1));
   }
 }

@@ -2,6 +2,9 @@
  * `POST /v1/slack/commands`: the `/spillway` slash command. Encapsulated on purpose (no fastify-plugin): the
  * urlencoded parser and the signature check exist only inside this plugin, so `/graphql` and the REST routes
  * never accept form bodies. The app registers it only when a signing secret is configured.
+ *
+ * A command with a `response_url` is claimed in the database first (`deliveryQueue.ts`): only the request
+ * that claims it may post to that URL, and if its replica stops, another one answers.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Config } from '../config.js';
@@ -18,6 +21,8 @@ import {
   parseResponseUrl,
 } from './deliverResponse.js';
 import type { ResponseUrlCheck } from './deliverResponse.js';
+import { createDeliveryQueue, DEFAULT_LEASE_MS, DEFAULT_TAKEOVER_POLL_MS } from './deliveryQueue.js';
+import type { SlackDeliveryStore } from './deliveryStore.js';
 import { parseCommand } from './parseCommand.js';
 import { portalLink } from './portalLink.js';
 import { renderUsageError } from './renderError.js';
@@ -35,6 +40,8 @@ const MS_PER_SECOND = 1000;
 export interface SlackPluginOptions {
   readonly config: Config;
   readonly services: Services;
+  /** Who answers which command, shared by every replica on the database. */
+  readonly deliveries: SlackDeliveryStore;
   /** Used for `response_url` deliveries; default the global fetch. */
   readonly fetchImpl?: typeof fetch;
   /** Milliseconds since the epoch; drives the replay window and the inline budget. */
@@ -43,6 +50,10 @@ export interface SlackPluginOptions {
   readonly allowResponseUrl?: ResponseUrlCheck;
   /** First retry delay of a failed delivery, doubled per attempt. */
   readonly retryBackoffMs?: number;
+  /** How long a claim on a command holds unrenewed before another replica may answer it. */
+  readonly leaseMs?: number;
+  /** How often this replica looks for commands whose lease ran out. */
+  readonly takeoverPollMs?: number;
 }
 
 type Settled = { readonly ready: true; readonly value: SlackMessage } | { readonly ready: false };
@@ -75,7 +86,34 @@ export const slackPlugin: FastifyPluginAsync<SlackPluginOptions> = (fastify, opt
   const allowResponseUrl = options.allowResponseUrl ?? isSlackResponseUrl;
   const { inlineBudgetMs, responseRetries } = options.config.slack;
   const backoffMs = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
-  const pending = new Set<Promise<void>>();
+  const { publicUrl } = options.config;
+  const runOptions = publicUrl === undefined ? {} : { publicUrl };
+  const queue = createDeliveryQueue({
+    store: options.deliveries,
+    answer: (text) => {
+      const parsed = parseCommand(text);
+      return parsed.ok
+        ? runCommand(
+            parsed.command,
+            services,
+            (error) => fastify.log.error({ err: error }, 'slack command failed'),
+            runOptions,
+          )
+        : Promise.resolve(renderUsageError(parsed.error, portalLink(publicUrl)));
+    },
+    post: (url, answer, stillOurs) =>
+      deliverResponse(url, answer, {
+        fetchImpl,
+        retries: responseRetries,
+        backoffMs,
+        shouldContinue: stillOurs,
+      }),
+    allowResponseUrl,
+    now,
+    log: fastify.log,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    pollMs: options.takeoverPollMs ?? DEFAULT_TAKEOVER_POLL_MS,
+  });
 
   // Only form bodies reach this route, kept as the raw string the signature covers.
   fastify.removeAllContentTypeParsers();
@@ -87,9 +125,7 @@ export const slackPlugin: FastifyPluginAsync<SlackPluginOptions> = (fastify, opt
     },
   );
 
-  fastify.addHook('onClose', async () => {
-    await Promise.allSettled([...pending]);
-  });
+  fastify.addHook('onClose', async () => queue.close());
 
   fastify.post(
     SLACK_COMMANDS_PATH,
@@ -118,43 +154,34 @@ export const slackPlugin: FastifyPluginAsync<SlackPluginOptions> = (fastify, opt
       // Slack's periodic certificate check expects an empty 200.
       if (params.get('ssl_check') === '1') return '';
 
-      const parsed = parseCommand(params.get('text') ?? '');
-      if (!parsed.ok) return renderUsageError(parsed.error, portalLink(options.config.publicUrl));
+      const text = params.get('text') ?? '';
+      const parsed = parseCommand(text);
+      if (!parsed.ok) return renderUsageError(parsed.error, portalLink(publicUrl));
 
       const responseUrl = parseResponseUrl(params.get('response_url'), allowResponseUrl);
       if (responseUrl === undefined && params.has('response_url')) {
         request.log.warn('slack response_url is not an allowed Slack URL; answering inline only');
       }
+      const logInternal = (error: unknown): void => request.log.error({ err: error }, 'slack command failed');
       const started = now();
-      const work = runCommand(
-        parsed.command,
-        services,
-        (error) => request.log.error({ err: error }, 'slack command failed'),
-        options.config.publicUrl === undefined ? {} : { publicUrl: options.config.publicUrl },
-      );
       // Nowhere to defer to: answer inline however long it takes.
-      if (responseUrl === undefined) return work;
-      // A budget of 0 always defers; otherwise a late answer (even one that blocked the loop) defers too.
-      if (inlineBudgetMs > 0) {
-        const settled = await within(work, inlineBudgetMs);
-        if (settled.ready && now() - started <= inlineBudgetMs) return settled.value;
+      if (responseUrl === undefined) return runCommand(parsed.command, services, logInternal, runOptions);
+      // Undefined: a repeated request (a proxy's retry); the first one posts the answer.
+      const ticket = await queue.claim(responseUrl, text, request.log);
+      if (ticket === undefined) request.log.info('repeated slack command; its first request answers it');
+      if (ticket !== undefined || inlineBudgetMs > 0) {
+        const work = runCommand(parsed.command, services, logInternal, runOptions);
+        // A budget of 0 always defers; otherwise a late answer (even one that blocked the loop) defers too.
+        if (inlineBudgetMs > 0) {
+          const settled = await within(work, inlineBudgetMs);
+          if (settled.ready && now() - started <= inlineBudgetMs) {
+            ticket?.answered();
+            return settled.value;
+          }
+        }
+        ticket?.deliver(work);
       }
-      const delivery = work
-        .then((answer) =>
-          deliverResponse(responseUrl, answer, { fetchImpl, retries: responseRetries, backoffMs }),
-        )
-        .then((result) => {
-          if (result.delivered) request.log.info({ attempts: result.attempts }, 'slack answer delivered');
-          else
-            request.log.warn(
-              { attempts: result.attempts, status: result.status },
-              'slack answer delivery failed',
-            );
-        })
-        .catch((error: unknown) => request.log.error({ err: error }, 'slack answer delivery crashed'))
-        .finally(() => pending.delete(delivery));
-      pending.add(delivery);
-      const commandText = `${SLASH_COMMAND} ${params.get('text') ?? ''}`.trim();
+      const commandText = `${SLASH_COMMAND} ${text}`.trim();
       return message('ephemeral', `Working on ${escapeMrkdwn(commandText)}…`, [
         section(`:hourglass_flowing_sand: Working on ${code(commandText)}… the answer follows here.`),
       ]);

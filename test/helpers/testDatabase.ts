@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { onTestFinished } from 'vitest';
+import { testConfig } from '../../src/config.js';
+import { openStore, type OpenedStore } from '../../src/db/openStore.js';
 
 export type TestDriver = 'sqlite' | 'postgres';
 
@@ -65,6 +67,14 @@ export async function sharedDatabaseEnv(): Promise<Record<string, string>> {
     return { SPILLWAY_DB_PATH: join(dir, 'spillway.db') };
   }
   return { DATABASE_URL: (await freshPostgresSchema(POSTGRES_URL)).url };
+}
+
+/** The stores over the database `env` names (default a fresh one), closed when the test ends. */
+export async function openTestStores(env?: Readonly<Record<string, string>>): Promise<OpenedStore> {
+  const config = testConfig({ ...(env ?? (await freshDatabaseEnv())) });
+  const opened = await openStore(config.db, () => undefined);
+  onTestFinished(() => opened.store.close());
+  return opened;
 }
 
 export const SNAPSHOT_TABLES = [

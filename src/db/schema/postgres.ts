@@ -1,8 +1,8 @@
 /**
- * PostgreSQL tables: the same snapshot tables as `src/db/schema/sqlite.ts` (change both together), plus
- * the state that replicas share only here: the catalogue version every write bumps, upload rate-limit
- * counters, and Slack deliveries waiting for a replica to answer them. Documents and models are `bytea`,
- * gzip-compressed by the upload worker, byte for byte as SQLite stores them.
+ * PostgreSQL tables: the same snapshot and Slack delivery tables as `src/db/schema/sqlite.ts` (change both
+ * together), plus the state that replicas share only here: the catalogue version every write bumps and
+ * upload rate-limit counters. Documents and models are `bytea`, gzip-compressed by the upload worker, byte
+ * for byte as SQLite stores them.
  */
 import { sql } from 'drizzle-orm';
 import { bigint, customType, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
@@ -79,20 +79,25 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /**
- * Slack commands answered later through `response_url`. The replica that received the command holds a
- * lease while it computes and posts the answer; if it dies, another replica takes the command over once
- * the lease has run out.
+ * Slash commands with a `response_url` (`src/slack/deliveryStore.ts`): which replica answers each, under a
+ * lease another replica takes over when it runs out. Kept 30 minutes (Slack's `response_url` lifetime).
  */
 export const slackDeliveries = pgTable(
   'slack_deliveries',
   {
+    /** SHA-256 of the `response_url`, unique per invocation: a repeated request finds its claim. */
     id: text('id').primaryKey(),
+    /** Where the answer goes; a capability for 30 minutes, swept after. */
     responseUrl: text('response_url').notNull(),
-    /** The parsed command, as JSON. */
-    commandJson: text('command_json').notNull(),
+    commandText: text('command_text').notNull(),
+    /** The replica holding the lease. */
+    owner: text('owner').notNull(),
     createdAtMs: bigint('created_at_ms', { mode: 'number' }).notNull(),
     leaseUntilMs: bigint('lease_until_ms', { mode: 'number' }).notNull(),
-    attempts: integer('attempts').notNull().default(0),
+    /** Leases the command has had; it is given up after a few. */
+    holds: integer('holds').notNull(),
+    /** Answered or given up; null while a replica owes the answer. */
+    finishedAtMs: bigint('finished_at_ms', { mode: 'number' }),
   },
-  (t) => [index('slack_deliveries_lease').on(t.leaseUntilMs)],
+  (t) => [index('slack_deliveries_created').on(t.createdAtMs)],
 );

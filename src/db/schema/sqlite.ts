@@ -64,3 +64,23 @@ export const snapshotNames = sqliteTable(
     index('snapshot_names_name_seq').on(t.name, t.seq),
   ],
 );
+
+/**
+ * Slash commands with a `response_url` (`src/slack/deliveryStore.ts`): on SQLite, one process answers
+ * them all, and a command it had not answered when it stopped is answered after the restart. The same
+ * table as PostgreSQL's; change both together.
+ */
+export const slackDeliveries = sqliteTable(
+  'slack_deliveries',
+  {
+    id: text('id').primaryKey(),
+    responseUrl: text('response_url').notNull(),
+    commandText: text('command_text').notNull(),
+    owner: text('owner').notNull(),
+    createdAtMs: integer('created_at_ms').notNull(),
+    leaseUntilMs: integer('lease_until_ms').notNull(),
+    holds: integer('holds').notNull(),
+    finishedAtMs: integer('finished_at_ms'),
+  },
+  (t) => [index('slack_deliveries_created').on(t.createdAtMs)],
+);

@@ -1,4 +1,5 @@
 /** Signed Slack requests, a fake service layer and a local `response_url` receiver for the Slack tests. */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +21,11 @@ export interface SignedOptions {
   readonly rawBody?: string;
 }
 
-export function slackForm(text: string, responseUrl = 'https://hooks.slack.com/commands/T1/1/x'): string {
+/** A slash command's form; Slack gives every invocation a `response_url` (and `trigger_id`) of its own. */
+export function slackForm(
+  text: string,
+  responseUrl = `https://hooks.slack.com/commands/T1/1/${randomUUID()}`,
+): string {
   return new URLSearchParams({
     token: 'deprecated',
     team_id: 'T1',
@@ -29,7 +34,7 @@ export function slackForm(text: string, responseUrl = 'https://hooks.slack.com/c
     command: '/spillway',
     text,
     response_url: responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: randomUUID(),
     api_app_id: 'A1',
   }).toString();
 }

@@ -9,6 +9,7 @@ import { testConfig } from '../../../src/config.js';
 import type { SlackMessage } from '../../../src/slack/blockKit.js';
 import { slackPlugin } from '../../../src/slack/plugin.js';
 import type { SlackPluginOptions } from '../../../src/slack/plugin.js';
+import { openTestStores } from '../../helpers/testDatabase.js';
 import { allText, expectWithinSlackLimits } from '../../unit/slack/slackAssertions.js';
 import { SIGNING_SECRET, fakeServices, postCommand, slackForm, startReceiver } from './slackHarness.js';
 import type { FakeServices } from './slackHarness.js';
@@ -21,10 +22,12 @@ interface Setup {
 
 async function buildSlackApp(setup: Setup = {}): Promise<{ app: FastifyInstance; services: FakeServices }> {
   const services = setup.services ?? fakeServices();
+  const { slackDeliveries } = await openTestStores();
   const app = Fastify({ logger: false });
   await app.register(slackPlugin, {
     config: testConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, ...setup.env }),
     services,
+    deliveries: slackDeliveries,
     allowResponseUrl: (url) => url.hostname === '127.0.0.1',
     retryBackoffMs: 10,
     ...setup.extra,
@@ -185,7 +188,12 @@ describe('POST /v1/slack/commands: rejected requests run nothing', () => {
 
   it('does not exist without a signing secret', async () => {
     const app = Fastify({ logger: false });
-    await app.register(slackPlugin, { config: testConfig(), services: fakeServices() });
+    const { slackDeliveries } = await openTestStores();
+    await app.register(slackPlugin, {
+      config: testConfig(),
+      services: fakeServices(),
+      deliveries: slackDeliveries,
+    });
     onTestFinished(() => app.close());
     expect((await postCommand(app, slackForm('help'))).statusCode).toBe(404);
   });

@@ -75,6 +75,28 @@ describe('deliverResponse', () => {
     },
   );
 
+  it.each([
+    { stopAfter: 0, attempts: 0, calls: 0 },
+    { stopAfter: 1, attempts: 1, calls: 1 },
+    { stopAfter: 2, attempts: 2, calls: 2 },
+  ])(
+    'stops when another replica takes the delivery over (after $stopAfter checks)',
+    async ({ stopAfter, attempts, calls: expectedCalls }) => {
+      const { impl, calls } = scriptedFetch([500, 500, 500, 500]);
+      let checks = 0;
+      const result = await deliverResponse(URL_OK, body, {
+        fetchImpl: impl,
+        retries: 3,
+        backoffMs: 1,
+        sleep: () => Promise.resolve(),
+        shouldContinue: () => (checks += 1) <= stopAfter,
+      });
+      expect(result.delivered).toBe(false);
+      expect(result.attempts).toBe(attempts);
+      expect(calls).toHaveLength(expectedCalls);
+    },
+  );
+
   it('posts the message as JSON to the given URL without following redirects', async () => {
     const { impl, calls } = scriptedFetch([200]);
     await deliverResponse(URL_OK, body, { fetchImpl: impl, retries: 0, backoffMs: 1 });
