@@ -36,7 +36,7 @@ export type {
   WorkloadModel,
   ZoneAwareLbSetting,
 } from './model/meshModel.js';
-export { DEFAULT_PROFILE, PROFILES } from './model/meshModel.js';
+export { DEFAULT_PROFILE, isProfile, PROFILES } from './model/meshModel.js';
 export type {
   Diagnostic,
   EffectivePolicy,

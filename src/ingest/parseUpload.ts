@@ -8,6 +8,7 @@
  */
 import {
   DEFAULT_PROFILE,
+  isProfile,
   normalizeMeshConfig,
   normalizeSnapshot,
   snapshotDiagnostic,
@@ -26,7 +27,7 @@ import { readDocuments, type ReadDocumentsResult } from './readDocuments.js';
 import { checkMeshConfig, readMeshConfigMap } from './readMeshConfig.js';
 import type { UploadInput, UploadLimits, UploadParams, UploadProblem, UploadResult } from './types.js';
 import { DEFAULT_UPLOAD_LIMITS } from './types.js';
-import { checkUploadParams, DEFAULT_SNAPSHOT_NAME, isProfile } from './uploadParams.js';
+import { checkUploadParams, DEFAULT_SNAPSHOT_NAME } from './uploadParams.js';
 import { capProblems, makeProblem, statusFor } from './uploadProblem.js';
 import { isRecord } from './validateObject.js';
 import { validateObject } from './validateObject.js';
@@ -210,6 +211,7 @@ function parseReadDocuments(
     );
   }
   const meshConfig = chooseMeshConfig(bundleConfig, configMaps, diagnostics);
+  // Both were checked above (checkUploadParams, the bundle schema); this only narrows the type.
   const requested = params.profile ?? collected.profile;
   const profile: Profile = requested !== undefined && isProfile(requested) ? requested : DEFAULT_PROFILE;
   const normalized = normalizeSnapshot({ profile, meshConfig, clusters });

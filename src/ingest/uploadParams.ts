@@ -3,7 +3,7 @@
  * upload: name `snapshot`, cluster `cluster1` (the name Istio's multicluster guides use; the reference
  * syntax `cluster/namespace/name` needs one), network `''` (single network), profile `SOLO`.
  */
-import { PROFILES, type Profile } from '../engine/index.js';
+import { isProfile, PROFILES } from '../engine/index.js';
 import type { UploadParams, UploadProblem } from './types.js';
 import { makeProblem } from './uploadProblem.js';
 
@@ -18,10 +18,6 @@ export const TOPOLOGY_ID_PATTERN = '^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9]
 
 const snapshotName = new RegExp(SNAPSHOT_NAME_PATTERN, 'u');
 const topologyId = new RegExp(TOPOLOGY_ID_PATTERN, 'u');
-
-export function isProfile(value: string): value is Profile {
-  return PROFILES.some((profile) => profile === value);
-}
 
 function parameterProblem(parameter: string, message: string): UploadProblem {
   return { ...makeProblem('INVALID_PARAMETER', message, ''), parameter };

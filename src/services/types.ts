@@ -55,8 +55,8 @@ export interface PolicyQuery {
   readonly snapshot: string;
   readonly client: string;
   readonly backend: string;
-  /** Checked by the service (`parseProfile`) whatever the adapter did. */
-  readonly profile?: Profile;
+  /** As the client gave it; the service checks it once (`parseProfile`, INVALID_PROFILE). */
+  readonly profile?: string;
 }
 
 export interface WhatIfQuery extends PolicyQuery {
@@ -92,7 +92,8 @@ export interface PolicyService {
   effectivePolicy(query: PolicyQuery): Promise<EffectivePolicy>;
   whatIf(query: WhatIfQuery): Promise<WhatIf>;
   sweep(query: SweepQuery): Promise<readonly SweepPoint[]>;
-  analyze(snapshot: string, profile?: Profile): Promise<readonly Diagnostic[]>;
+  /** `profile` as the client gave it, checked like a query's. */
+  analyze(snapshot: string, profile?: string): Promise<readonly Diagnostic[]>;
   references(snapshot: string): Promise<SnapshotReferences>;
 }
 

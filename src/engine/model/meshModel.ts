@@ -12,6 +12,11 @@ export type Profile = 'SOLO' | 'ISTIO_1_30' | 'ISTIO_1_31';
 export const PROFILES: readonly Profile[] = ['SOLO', 'ISTIO_1_30', 'ISTIO_1_31'];
 export const DEFAULT_PROFILE: Profile = 'SOLO';
 
+/** The one test of what a profile is; the service layer and the upload checks both ask it. */
+export function isProfile(value: string): value is Profile {
+  return PROFILES.some((profile) => profile === value);
+}
+
 export type Labels = Readonly<Record<string, string>>;
 
 /** region/zone/subzone; `''` when unknown. */

@@ -229,7 +229,7 @@ describe('hostile and invalid input is refused and stores nothing', () => {
     expect(JSON.stringify(body['problems'])).toContain('DUPLICATE');
   });
 
-  it('rejects an unknown profile', async () => {
+  it('rejects an unknown profile with the upload’s other parameter checks, naming the profiles', async () => {
     const app = await buildTestApp();
     const response = await app.inject({
       method: 'POST',
@@ -237,7 +237,14 @@ describe('hostile and invalid input is refused and stores nothing', () => {
       headers: { 'content-type': 'application/yaml' },
       payload: yamlOf(NAMESPACE),
     });
-    expect(response.statusCode).toBe(400);
+    const body = expectProblem(response, 422, 'INVALID_UPLOAD');
+    expect(body['problems']).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_PARAMETER',
+        parameter: 'profile',
+        message: 'profile "ENVOY" is not one of SOLO, ISTIO_1_30, ISTIO_1_31.',
+      }),
+    ]);
     expect(await app.spillway.snapshots.count()).toBe(0);
   });
 

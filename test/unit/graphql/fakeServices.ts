@@ -10,6 +10,7 @@ import {
   type SweepPoint,
   type WhatIf,
 } from '../../../src/engine/index.js';
+import { parseProfile } from '../../../src/services/profile.js';
 import { decodeCursor, encodeCursor } from '../../../src/services/snapshotCursor.js';
 import { AppError } from '../../../src/errors/appError.js';
 import type {
@@ -209,7 +210,8 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
       effectivePolicy(query: PolicyQuery) {
         calls.push({ method: 'effectivePolicy', query });
         check(query);
-        return Promise.resolve({ ...policy, profile: query.profile ?? 'SOLO' });
+        // The service's own check, as the real one makes it.
+        return Promise.resolve({ ...policy, profile: parseProfile(query.profile) ?? 'SOLO' });
       },
       whatIf(query: WhatIfQuery) {
         calls.push({ method: 'whatIf', query });
