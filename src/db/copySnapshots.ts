@@ -3,7 +3,10 @@
  * compressed document and model. Oldest first, so `latest` and each name's newest holder stay the same.
  * Snapshots whose id the target already holds are skipped, so a copy can be re-run after an interruption.
  */
-import type { SnapshotStore } from '../services/snapshotStore.js';
+import type { SnapshotExport, SnapshotStore } from '../services/snapshotStore.js';
+
+/** Snapshots listed per round trip while collecting the ids to copy. */
+const LIST_PAGE_SIZE = 500;
 
 export interface CopyReport {
   readonly copied: number;
@@ -17,13 +20,34 @@ export async function copySnapshots(
 ): Promise<CopyReport> {
   let copied = 0;
   let skipped = 0;
-  for await (const snapshot of from.exportAll()) {
+  for await (const snapshot of everySnapshot(from)) {
     const done = await to.importOne(snapshot);
     if (done) copied += 1;
     else skipped += 1;
     onSnapshot(snapshot.row.id, done);
   }
   return { copied, skipped };
+}
+
+/** Every snapshot of `store`, oldest first, whole; one skipped when it is deleted meanwhile. */
+async function* everySnapshot(store: SnapshotStore): AsyncIterable<SnapshotExport> {
+  const newestFirst: string[] = [];
+  for (let before: number | undefined; ;) {
+    const page = await store.list(LIST_PAGE_SIZE, before);
+    newestFirst.push(...page.map((row) => row.id));
+    const last = page.at(-1);
+    if (last === undefined || page.length < LIST_PAGE_SIZE) break;
+    before = last.seq;
+  }
+  for (const id of newestFirst.reverse()) {
+    const [row, document, modelGzip] = await Promise.all([
+      store.findById(id),
+      store.document(id),
+      store.model(id),
+    ]);
+    if (row === undefined || document === undefined || modelGzip === undefined) continue;
+    yield { row, contentType: document.contentType, bodyGzip: document.bodyGzip, modelGzip };
+  }
 }
 
 /** `sqlite:PATH`, a bare path, or a `postgres://` URL → the database settings `openStore` takes. */

@@ -9,19 +9,9 @@ import type { NewSnapshot, SnapshotExport, SnapshotRow, SnapshotStore } from '..
 import type { PostgresCatalogue } from './postgresCatalogue.js';
 import type { PostgresDb, PostgresHandle } from './postgresClient.js';
 import { catalogue, snapshotDocuments, snapshotModels, snapshotNames, snapshots } from './schema/postgres.js';
-import { attachNames, type BareRow } from './snapshotNames.js';
+import { attachNames, rowColumns, rowValues, type BareRow } from './snapshotRows.js';
 
-const columns = {
-  seq: snapshots.seq,
-  id: snapshots.id,
-  name: snapshots.name,
-  profile: snapshots.profile,
-  contentHash: snapshots.contentHash,
-  createdAt: snapshots.createdAt,
-  summaryJson: snapshots.summaryJson,
-  documentBytes: snapshots.documentBytes,
-  modelBytes: snapshots.modelBytes,
-};
+const columns = rowColumns(snapshots);
 
 type Tx = Parameters<Parameters<PostgresDb['transaction']>[0]>[0];
 type Queryable = PostgresDb | Tx;
@@ -68,26 +58,17 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
   };
 
   const insertWhole = async (tx: Tx, s: NewSnapshot | SnapshotExport): Promise<boolean> => {
-    const row = 'row' in s ? s.row : s;
+    const values = rowValues(s);
     const inserted = await tx
       .insert(snapshots)
-      .values({
-        id: row.id,
-        name: row.name,
-        profile: row.profile,
-        contentHash: row.contentHash,
-        createdAt: row.createdAt,
-        summaryJson: row.summaryJson,
-        documentBytes: row.documentBytes,
-        modelBytes: row.modelBytes,
-      })
+      .values(values)
       .onConflictDoNothing({ target: snapshots.contentHash })
       .returning({ id: snapshots.id });
     if (inserted.length === 0) return false;
     await tx
       .insert(snapshotDocuments)
-      .values({ snapshotId: row.id, contentType: s.contentType, bodyGzip: s.bodyGzip });
-    await tx.insert(snapshotModels).values({ snapshotId: row.id, modelGzip: s.modelGzip });
+      .values({ snapshotId: values.id, contentType: s.contentType, bodyGzip: s.bodyGzip });
+    await tx.insert(snapshotModels).values({ snapshotId: values.id, modelGzip: s.modelGzip });
     return true;
   };
 
@@ -189,24 +170,6 @@ export function createPostgresStore(handle: PostgresHandle, watch: PostgresCatal
         .from(snapshots)
         .where(inArray(snapshots.id, [...ids]));
       return new Set(rows.map((r) => r.id));
-    },
-    async *exportAll() {
-      const ids = await db.select({ id: snapshots.id }).from(snapshots).orderBy(asc(snapshots.seq));
-      for (const { id } of ids) {
-        const row = await one(await byId(db, id));
-        const [document] = await db
-          .select()
-          .from(snapshotDocuments)
-          .where(eq(snapshotDocuments.snapshotId, id));
-        const [model] = await db.select().from(snapshotModels).where(eq(snapshotModels.snapshotId, id));
-        if (!row || !document || !model) continue; // deleted meanwhile
-        yield {
-          row,
-          contentType: document.contentType,
-          bodyGzip: document.bodyGzip,
-          modelGzip: model.modelGzip,
-        };
-      }
     },
     async importOne(s) {
       const version = await db.transaction(async (tx) => {

@@ -10,19 +10,9 @@ import { CatalogueListeners } from '../services/catalogue.js';
 import type { NewSnapshot, SnapshotExport, SnapshotRow, SnapshotStore } from '../services/snapshotStore.js';
 import type { SqliteHandle } from './sqliteClient.js';
 import { snapshotDocuments, snapshotModels, snapshotNames, snapshots } from './schema/sqlite.js';
-import { attachNames, type BareRow } from './snapshotNames.js';
+import { attachNames, rowColumns, rowValues, type BareRow } from './snapshotRows.js';
 
-const columns = {
-  seq: snapshots.seq,
-  id: snapshots.id,
-  name: snapshots.name,
-  profile: snapshots.profile,
-  contentHash: snapshots.contentHash,
-  createdAt: snapshots.createdAt,
-  summaryJson: snapshots.summaryJson,
-  documentBytes: snapshots.documentBytes,
-  modelBytes: snapshots.modelBytes,
-};
+const columns = rowColumns(snapshots);
 
 /** SQLite's data_version ignores this connection's own commits, so those are counted here. */
 function sqliteCatalogue(
@@ -85,23 +75,12 @@ export function createSqliteStore(handle: SqliteHandle): SnapshotStore {
     db.select(columns).from(snapshots).where(eq(snapshots.contentHash, hash)).get();
 
   const insertWhole = (tx: Pick<typeof db, 'insert'>, s: NewSnapshot | SnapshotExport): void => {
-    const row = 'row' in s ? s.row : s;
-    tx.insert(snapshots)
-      .values({
-        id: row.id,
-        name: row.name,
-        profile: row.profile,
-        contentHash: row.contentHash,
-        createdAt: row.createdAt,
-        summaryJson: row.summaryJson,
-        documentBytes: row.documentBytes,
-        modelBytes: row.modelBytes,
-      })
-      .run();
+    const values = rowValues(s);
+    tx.insert(snapshots).values(values).run();
     tx.insert(snapshotDocuments)
-      .values({ snapshotId: row.id, contentType: s.contentType, bodyGzip: s.bodyGzip })
+      .values({ snapshotId: values.id, contentType: s.contentType, bodyGzip: s.bodyGzip })
       .run();
-    tx.insert(snapshotModels).values({ snapshotId: row.id, modelGzip: s.modelGzip }).run();
+    tx.insert(snapshotModels).values({ snapshotId: values.id, modelGzip: s.modelGzip }).run();
   };
 
   return {
@@ -185,25 +164,6 @@ export function createSqliteStore(handle: SqliteHandle): SnapshotStore {
         .where(inArray(snapshots.id, [...ids]))
         .all();
       return new Set(rows.map((r) => r.id));
-    },
-    async *exportAll() {
-      const ids = db.select({ id: snapshots.id }).from(snapshots).orderBy(asc(snapshots.seq)).all();
-      for (const { id } of ids) {
-        const row = one(byId(id));
-        const document = db
-          .select()
-          .from(snapshotDocuments)
-          .where(eq(snapshotDocuments.snapshotId, id))
-          .get();
-        const model = db.select().from(snapshotModels).where(eq(snapshotModels.snapshotId, id)).get();
-        if (!row || !document || !model) continue; // deleted meanwhile
-        yield {
-          row,
-          contentType: document.contentType,
-          bodyGzip: document.bodyGzip,
-          modelGzip: model.modelGzip,
-        };
-      }
     },
     async importOne(s) {
       const imported = db.transaction((tx) => {

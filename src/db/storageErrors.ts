@@ -53,7 +53,7 @@ export function guardStore<T extends object>(store: T): T {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || property === 'exportAll') return value;
+      if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         try {
           const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);

@@ -66,8 +66,6 @@ export interface SnapshotStore {
   count(): Promise<number>;
   /** Which of these ids are still stored. */
   existing(ids: readonly string[]): Promise<Set<string>>;
-  /** Every snapshot, oldest first, whole (for `db:copy`). */
-  exportAll(): AsyncIterable<SnapshotExport>;
   /** Stores an exported snapshot as it was (same id, hash, names, bytes); false when its id exists. */
   importOne(snapshot: SnapshotExport): Promise<boolean>;
   /** Resolves when the database answers; rejects otherwise (readiness). */

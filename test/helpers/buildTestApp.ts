@@ -34,6 +34,20 @@ export function exampleText(file: string): string {
   return readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
 }
 
+/** POSTs YAML to `/v1/snapshots?<query>` and returns the response, whatever it is. */
+export function postSnapshot(
+  app: FastifyInstance,
+  query: string,
+  text: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: `/v1/snapshots${query === '' ? '' : `?${query}`}`,
+    headers: { 'content-type': 'application/yaml' },
+    payload: text,
+  });
+}
+
 /** Uploads an example under its file name (without `.yaml`) and returns the snapshot body. */
 export async function uploadExample(
   app: FastifyInstance,

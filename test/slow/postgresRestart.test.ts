@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { exampleText } from '../helpers/buildTestApp.js';
+import { exampleText, postSnapshot } from '../helpers/buildTestApp.js';
 import { freshPostgresSchema, NO_POSTGRES_MESSAGE, POSTGRES_URL } from '../helpers/testDatabase.js';
 import { REPO_ROOT } from './serverProcess.js';
 
@@ -81,12 +81,7 @@ describe.skipIf(POSTGRES_URL === undefined || CLUSTER_DIR === undefined)('Postgr
     await until(async () => (await ready(two)) === 200);
 
     // Writes work again, and the other replica hears of them (its LISTEN connection was re-opened).
-    const upload = await one.inject({
-      method: 'POST',
-      url: '/v1/snapshots?name=after-restart',
-      headers: { 'content-type': 'application/yaml' },
-      payload: exampleText('httpbin-before.yaml'),
-    });
+    const upload = await postSnapshot(one, 'name=after-restart', exampleText('httpbin-before.yaml'));
     expect(upload.statusCode).toBe(201);
     await until(
       async () =>

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { testConfig } from '../../../src/config.js';
-import { buildTestApp, EXAMPLE_FILES, exampleText, uploadExample } from '../../helpers/buildTestApp.js';
+import {
+  buildTestApp,
+  EXAMPLE_FILES,
+  exampleText,
+  postSnapshot,
+  uploadExample,
+} from '../../helpers/buildTestApp.js';
 import { sharedDatabaseEnv, TEST_DRIVER } from '../../helpers/testDatabase.js';
 
 const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
@@ -22,19 +28,13 @@ describe(`db:copy SQLite → ${TEST_DRIVER}`, () => {
     const source = await buildApp(testConfig(sourceEnv));
     for (const file of EXAMPLE_FILES) await uploadExample(source, file);
     // A second name for one snapshot, and one deleted snapshot that must not come along.
-    const renamed = await source.inject({
-      method: 'POST',
-      url: '/v1/snapshots?name=prod',
-      headers: { 'content-type': 'application/yaml' },
-      payload: exampleText('httpbin-before.yaml'),
-    });
+    const renamed = await postSnapshot(source, 'name=prod', exampleText('httpbin-before.yaml'));
     expect(renamed.statusCode).toBe(200);
-    const gone = await source.inject({
-      method: 'POST',
-      url: '/v1/snapshots?name=gone',
-      headers: { 'content-type': 'application/yaml' },
-      payload: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: gone\n',
-    });
+    const gone = await postSnapshot(
+      source,
+      'name=gone',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: gone\n',
+    );
     await source.inject({ method: 'DELETE', url: `/v1/snapshots/${gone.json<{ id: string }>().id}` });
     const before = (await source.inject({ method: 'GET', url: '/v1/snapshots?limit=100' })).json<{
       items: { id: string }[];

@@ -9,6 +9,7 @@ import {
   exampleText,
   expectProblem,
   graphql,
+  postSnapshot,
   uploadExample,
 } from '../../helpers/buildTestApp.js';
 import { sharedDatabaseEnv, tableCounts, TEST_DRIVER } from '../../helpers/testDatabase.js';
@@ -277,18 +278,8 @@ describe(`storage (${TEST_DRIVER})`, () => {
   it('the same content twice answers 200 with the existing snapshot and keeps one row', async () => {
     const env = await sharedDatabaseEnv();
     const app = await buildTestApp(env);
-    const first = await app.inject({
-      method: 'POST',
-      url: '/v1/snapshots?name=a',
-      headers: { 'content-type': 'application/yaml' },
-      payload: exampleText('httpbin-before.yaml'),
-    });
-    const second = await app.inject({
-      method: 'POST',
-      url: '/v1/snapshots?name=a',
-      headers: { 'content-type': 'application/yaml' },
-      payload: exampleText('httpbin-before.yaml'),
-    });
+    const first = await postSnapshot(app, 'name=a', exampleText('httpbin-before.yaml'));
+    const second = await postSnapshot(app, 'name=a', exampleText('httpbin-before.yaml'));
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(200);
     expect(second.json().id).toBe(first.json().id);
@@ -299,14 +290,7 @@ describe(`storage (${TEST_DRIVER})`, () => {
     const env = await sharedDatabaseEnv();
     const app = await buildTestApp(env);
     const text = exampleText('httpbin-after.yaml');
-    const created = (
-      await app.inject({
-        method: 'POST',
-        url: '/v1/snapshots',
-        headers: { 'content-type': 'application/yaml' },
-        payload: text,
-      })
-    ).json();
+    const created = (await postSnapshot(app, '', text)).json();
     await uploadExample(app, 'httpbin-before.yaml');
     const document = await app.inject({ method: 'GET', url: `/v1/snapshots/${created.id}/document` });
     expect(document.statusCode).toBe(200);
@@ -429,12 +413,7 @@ describe(`storage (${TEST_DRIVER})`, () => {
 
 describe('names', () => {
   const upload = (app: FastifyInstance, query: string, text = exampleText('httpbin-before.yaml')) =>
-    app.inject({
-      method: 'POST',
-      url: `/v1/snapshots?${query}`,
-      headers: { 'content-type': 'application/yaml' },
-      payload: text,
-    });
+    postSnapshot(app, query, text);
 
   it('content uploaded again under a new name answers 200 with the snapshot, which now carries both names', async () => {
     const app = await buildTestApp();
