@@ -12,7 +12,7 @@ import { CatalogueListeners, type Catalogue } from '../services/catalogue.js';
 const RELISTEN_INITIAL_MS = 100;
 const RELISTEN_MAX_MS = 5_000;
 
-export interface CatalogueNotice {
+interface CatalogueNotice {
   readonly v: number;
   readonly deleted?: readonly string[];
 }
@@ -25,7 +25,7 @@ export interface PostgresCatalogue extends Catalogue {
   close(): Promise<void>;
 }
 
-export function catalogueChannel(schema: string): string {
+function catalogueChannel(schema: string): string {
   return `spillway_catalogue:${schema}`;
 }
 

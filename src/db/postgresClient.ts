@@ -28,7 +28,7 @@ export interface PostgresHandle {
 
 const APPLICATION_NAME = 'spillway';
 
-export function postgresClientConfig(options: PostgresOptions): pg.ClientConfig {
+function postgresClientConfig(options: PostgresOptions): pg.ClientConfig {
   return {
     connectionString: options.url,
     application_name: APPLICATION_NAME,

@@ -15,7 +15,7 @@ import { parseResponseUrl, type DeliveryResult, type ResponseUrlCheck } from './
 import type { SlackDeliveryStore } from './deliveryStore.js';
 
 /** Slack accepts posts to a `response_url` for 30 minutes after the command (api.slack.com, slash commands). */
-export const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
 /** How long a claim holds without renewal before another replica may take the command over. */
 export const DEFAULT_LEASE_MS = 30_000;
 /** The lease is renewed this many times per lease, so one late renewal does not lose it. */
@@ -23,7 +23,7 @@ const RENEWALS_PER_LEASE = 3;
 /** How often each replica looks for commands whose lease ran out. */
 export const DEFAULT_TAKEOVER_POLL_MS = 5_000;
 /** Leases one command may have, the first included: a command that stops every replica is given up. */
-export const MAX_HOLDS = 3;
+const MAX_HOLDS = 3;
 /** Commands one replica takes over per poll, so a backlog spreads across replicas. */
 const MAX_TAKEOVERS_PER_POLL = 10;
 /** Old records are swept on the first poll and about once per this many polls after. */
