@@ -32,6 +32,8 @@ const SERVER_MODULES = [
   'drizzle-orm',
   'drizzle-orm/*',
   'better-sqlite3',
+  'pg',
+  'pg/*',
   'piscina',
   'prom-client',
 ];
