@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import type { SnapshotStore } from '../services/snapshotStore.js';
 import type { SlackDeliveryStore } from '../slack/deliveryStore.js';
 import { startPostgresCatalogue } from './postgresCatalogue.js';
-import { currentSchema, openPostgres } from './postgresClient.js';
+import { currentSchema, openPostgres, postgresOptions } from './postgresClient.js';
 import { applyPostgresMigrations } from './postgresMigrate.js';
 import { postgresRateLimitStore } from './postgresRateLimitStore.js';
 import { createPostgresStore } from './postgresStore.js';
@@ -16,9 +16,6 @@ import { createSlackDeliveryStore } from './slackDeliveryStore.js';
 import { openSqlite } from './sqliteClient.js';
 import { createSqliteStore } from './sqliteStore.js';
 import { guardStore } from './storageErrors.js';
-
-/** Idle pooled connections are closed after this long. */
-const POOL_IDLE_TIMEOUT_MS = 30_000;
 
 export type StoreLog = (error: unknown, message: string) => void;
 
@@ -37,15 +34,8 @@ export async function openStore(db: Config['db'], log: StoreLog): Promise<Opened
       slackDeliveries: guardStore(createSlackDeliveryStore(async (query) => sqlite.db.all(query))),
     };
   }
-  const handle = openPostgres(
-    {
-      url: db.url,
-      poolMax: db.poolMax,
-      statementTimeoutMs: db.statementTimeoutMs,
-      connectTimeoutMs: db.connectTimeoutMs,
-      idleTimeoutMs: POOL_IDLE_TIMEOUT_MS,
-    },
-    (error) => log(error, 'an idle PostgreSQL connection failed; the pool replaces it'),
+  const handle = openPostgres(postgresOptions(db.url, db), (error) =>
+    log(error, 'an idle PostgreSQL connection failed; the pool replaces it'),
   );
   try {
     const schema = await currentSchema(handle.pool);

@@ -6,6 +6,7 @@
  */
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import * as schema from './schema/postgres.js';
 
 export interface PostgresOptions {
@@ -27,6 +28,19 @@ export interface PostgresHandle {
 }
 
 const APPLICATION_NAME = 'spillway';
+/** Idle pooled connections are closed after this long. */
+const POOL_IDLE_TIMEOUT_MS = 30_000;
+
+/** The pool's settings from the configuration (`SPILLWAY_DB_*`). */
+export function postgresOptions(url: string, db: Config['db']): PostgresOptions {
+  return {
+    url,
+    poolMax: db.poolMax,
+    statementTimeoutMs: db.statementTimeoutMs,
+    connectTimeoutMs: db.connectTimeoutMs,
+    idleTimeoutMs: POOL_IDLE_TIMEOUT_MS,
+  };
+}
 
 function postgresClientConfig(options: PostgresOptions): pg.ClientConfig {
   return {

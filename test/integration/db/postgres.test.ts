@@ -1,15 +1,20 @@
 /**
- * PostgreSQL-only behaviour of the store: migrations under an advisory lock, and catalogue changes carried
- * to another replica by NOTIFY or, when notifications are lost, by the poll. Skipped (with the reason
- * printed) without SPILLWAY_TEST_POSTGRES_URL.
+ * PostgreSQL-only behaviour of the store: migrations under an advisory lock, catalogue changes carried
+ * to another replica by NOTIFY or, when notifications are lost, by the poll, compressed bytea storage, and
+ * the pool's bound and statement timeout. Skipped (with the reason printed) without
+ * SPILLWAY_TEST_POSTGRES_URL.
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { testConfig } from '../../../src/config.js';
 import { openStore } from '../../../src/db/openStore.js';
+import { openPostgres, postgresOptions } from '../../../src/db/postgresClient.js';
+import { isTransientDatabaseError } from '../../../src/db/storageErrors.js';
+import { exampleText, postSnapshot } from '../../helpers/buildTestApp.js';
 import {
   freshPostgresSchema,
   NO_POSTGRES_MESSAGE,
@@ -76,5 +81,71 @@ describe.skipIf(!run)('PostgreSQL store', () => {
     await expect(
       buildApp(testConfig({ DATABASE_URL: dead, SPILLWAY_DB_CONNECT_TIMEOUT_MS: '1000' })),
     ).rejects.toThrow();
+  });
+
+  it('stores the upload and its model gzip-compressed in bytea columns', async () => {
+    const { url } = await freshPostgresSchema(POSTGRES_URL!);
+    const app = await buildApp(testConfig({ DATABASE_URL: url }));
+    onTestFinished(() => app.close());
+    const text = exampleText('httpbin-before.yaml');
+    const created = await postSnapshot(app, '', text);
+    expect(created.statusCode).toBe(201);
+
+    const columns = await query<{ column_name: string; data_type: string }>(
+      url,
+      `select column_name, data_type from information_schema.columns
+       where table_schema = current_schema() and column_name in ('body_gzip', 'model_gzip')
+       order by column_name`,
+    );
+    expect(columns).toEqual([
+      { column_name: 'body_gzip', data_type: 'bytea' },
+      { column_name: 'model_gzip', data_type: 'bytea' },
+    ]);
+    const [stored] = await query<{ body: Buffer; model: Buffer }>(
+      url,
+      `select d.body_gzip as body, m.model_gzip as model
+       from snapshot_documents d join snapshot_models m using (snapshot_id)`,
+    );
+    // 1f 8b: the gzip member header's ID1 ID2 (RFC 1952 §2.3.1).
+    expect([...stored!.body.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect([...stored!.model.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(stored!.body.length).toBeLessThan(Buffer.byteLength(text));
+    expect(gunzipSync(stored!.body).toString('utf8')).toBe(text);
+    expect(JSON.parse(gunzipSync(stored!.model).toString('utf8'))).toHaveProperty('clusters');
+  });
+
+  it('the pool holds at most SPILLWAY_DB_POOL_MAX connections, each with the statement timeout', async () => {
+    const { url } = await freshPostgresSchema(POSTGRES_URL!);
+    const db = testConfig({
+      DATABASE_URL: url,
+      SPILLWAY_DB_POOL_MAX: '2',
+      SPILLWAY_DB_STATEMENT_TIMEOUT_MS: '2000',
+    }).db;
+    const handle = openPostgres(postgresOptions(db.url!, db), () => undefined);
+    onTestFinished(() => handle.close());
+
+    // Six queries at once, each holding its connection 0.1 s (a twentieth of the timeout): they share two
+    // server processes.
+    const pids = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const result = await handle.pool.query<{ pid: number }>(
+          'select pg_backend_pid() as pid, pg_sleep(0.1)',
+        );
+        return result.rows[0]!.pid;
+      }),
+    );
+    expect(new Set(pids).size).toBeLessThanOrEqual(2);
+    expect(handle.pool.totalCount).toBeLessThanOrEqual(2);
+
+    const timeout = await handle.pool.query<{ statement_timeout: string }>('show statement_timeout');
+    expect(timeout.rows[0]?.statement_timeout).toBe('2s');
+    // A statement 30× longer than the timeout is cancelled by the server (SQLSTATE 57014), which the
+    // service answers as 503 UNAVAILABLE, never with the driver's message.
+    const cancelled = await handle.pool.query('select pg_sleep(30)').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect((cancelled as { code?: string } | undefined)?.code).toBe('57014');
+    expect(isTransientDatabaseError(cancelled)).toBe(true);
   });
 });
