@@ -7,6 +7,11 @@ import { defineConfig } from 'vitest/config';
  * suite, two drivers; see test/helpers/testDatabase.ts).
  */
 const POSTGRES_URL = process.env['SPILLWAY_TEST_POSTGRES_URL'];
+/**
+ * A suite's beforeAll builds an app and uploads the examples: seconds when idle, far more on a 2-core
+ * machine busy with the other projects (vitest's 10 s default is missed there).
+ */
+const INTEGRATION_HOOK_TIMEOUT_MS = 120_000;
 const INTEGRATION = ['test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'];
 
 if (!POSTGRES_URL) {
@@ -24,6 +29,7 @@ export default defineConfig({
           name: 'integration',
           include: INTEGRATION,
           testTimeout: 30_000,
+          hookTimeout: INTEGRATION_HOOK_TIMEOUT_MS,
           env: { SPILLWAY_TEST_DRIVER: 'sqlite' },
         },
       },
@@ -47,7 +53,7 @@ export default defineConfig({
                 name: 'integration-postgres',
                 include: INTEGRATION,
                 testTimeout: 30_000,
-                hookTimeout: 30_000,
+                hookTimeout: INTEGRATION_HOOK_TIMEOUT_MS,
                 env: { SPILLWAY_TEST_DRIVER: 'postgres' },
               },
             },

@@ -18,6 +18,11 @@ const KILL_ROUNDS = 3;
 const MESH = { services: 100, replicas: 4 } as const;
 /** How long to wait for the first answer of a round before killing anyway (a loaded CI machine is slow). */
 const FIRST_ANSWER_WAIT_MS = 90_000;
+/**
+ * Seven server starts and twelve ~0.5 MB uploads per driver: a few minutes on an idle 2-core machine, so
+ * the bound is several times that, for a machine busy with other work.
+ */
+const KILL_TEST_TIMEOUT_MS = 1_200_000;
 const ENV = { SPILLWAY_UPLOAD_RATE_PER_MINUTE: '100000', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' };
 
 let server: ServerProcess | undefined;
@@ -119,6 +124,7 @@ describe('crash safety', () => {
       const fresh = generateMesh({ services: 5, replicas: 2, seed: 1 });
       expect(await upload(server.base, fresh.text, fresh.query)).toBe(201);
     },
+    KILL_TEST_TIMEOUT_MS,
   );
 
   it('SIGTERM during a slow upload: the request completes with 2xx, and the process exits 0', async () => {

@@ -13,7 +13,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const READY_TIMEOUT_MS = 60_000;
+/** A start takes seconds (tsx compiles the sources); a machine busy with other suites can take minutes. */
+const READY_TIMEOUT_MS = 180_000;
 
 /** A port nothing listens on right now: bind 127.0.0.1:0, read it, release it. */
 export async function freePort(): Promise<number> {
