@@ -21,9 +21,20 @@ if (!POSTGRES_URL) {
 }
 
 export default defineConfig({
+  // The portal's components (web/, Preact) are rendered by the view tests in web/test.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        // The portal's views in happy-dom, fed recorded /graphql answers (web/test/harness.tsx).
+        test: {
+          name: 'web',
+          include: ['web/test/**/*.test.tsx'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'integration',

@@ -103,14 +103,16 @@ export function App() {
             >
               Snapshots
             </a>{' '}
-            › {route.snapshot}
+            › {view === 'diff' ? `${route.before ?? ''} → ${route.after ?? ''}` : route.snapshot}
           </nav>
         )}
         {features === undefined ? (
           <Loading what="the service's capabilities" />
         ) : (
           <>
-            {view !== 'snapshots' && <QuestionForm route={route} navigate={navigate} reload={reload} />}
+            {view !== 'snapshots' && view !== 'diff' && (
+              <QuestionForm route={route} navigate={navigate} reload={reload} />
+            )}
             {Main !== undefined && (
               <Main route={route} features={features} navigate={navigate} reload={reload} />
             )}

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isWhatIf,
+  pairRoute,
   parseRoute,
   policyRoute,
   routeToSearch,
@@ -23,6 +24,16 @@ describe('deep links', () => {
     ['?snapshot=s&client=a/b&backend=c&load=1.5', 'whatif'],
     ['?snapshot=s&client=a/b&backend=c&sweep=1,3', 'whatif'],
     ['?snapshot=s&client=a/b&backend=c&eject=', 'policy'],
+    // Mesh-wide: a scenario without a client and a backend is the blast radius; two snapshots are a diff.
+    ['?snapshot=bookinfo&fail=us-east/us-east-1b', 'blast'],
+    ['?snapshot=bookinfo&eject=10.0.0.1', 'blast'],
+    ['?snapshot=bookinfo&load=2', 'blast'],
+    ['?snapshot=bookinfo&sweep=1,3', 'question'],
+    ['?fail=us-east', 'snapshots'],
+    ['?snapshot=bookinfo&client=a/b&fail=us-east', 'question'],
+    ['?before=httpbin-before&after=httpbin-after', 'diff'],
+    ['?snapshot=s&before=a&after=b', 'diff'],
+    ['?before=httpbin-before', 'snapshots'],
   ] as const)('%s opens the %s view', (search, view) => {
     expect(viewOf(parseRoute(search).route)).toBe(view);
   });
@@ -78,6 +89,8 @@ describe('deep links', () => {
       failure: 'CONNECT_FAILURE',
       util: 70,
     },
+    { snapshot: 'bookinfo', fail: ['us-east/us-east-1b'], eject: [], failure: 'NOT_READY', load: 1.5 },
+    { before: 'httpbin-before', after: 'snp_0123', profile: 'ISTIO_1_31', eject: [], fail: [] },
   ])('writes %j as a link that reads back the same', (route) => {
     const search = routeToSearch(route);
     expect(parseRoute(search)).toEqual({ route, problems: [] });
@@ -96,6 +109,16 @@ describe('deep links', () => {
     ).toBe(
       '?snapshot=httpbin-after&client=httpbin/client-in-ambient&backend=in-ambient.httpbin' +
         '&eject=in-ambient-7d8f9b6c54-abc12,in-ambient-7d8f9b6c54-def34&fail=cluster:cluster1&load=1.5',
+    );
+  });
+
+  it('a blast radius row opens the what-if of its pair under the same scenario', () => {
+    const { route } = parseRoute('?snapshot=bookinfo&fail=us-east/us-east-1b&load=1.5');
+    expect(viewOf(route)).toBe('blast');
+    const pair = pairRoute(route, 'bookinfo/productpage-v1', 'reviews.bookinfo');
+    expect(viewOf(pair)).toBe('whatif');
+    expect(routeToSearch(pair)).toBe(
+      '?snapshot=bookinfo&client=bookinfo/productpage-v1&backend=reviews.bookinfo&fail=us-east/us-east-1b&load=1.5',
     );
   });
 

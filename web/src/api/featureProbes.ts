@@ -15,10 +15,14 @@ export interface Features {
   readonly saturation: boolean;
   /** `EffectivePolicy.backendShares`. */
   readonly backendShares: boolean;
-  /** `Query.blastRadius` (mesh-wide view, not built yet). */
+  /** `Query.blastRadius`: the blast radius view. */
   readonly blastRadius: boolean;
-  /** `Query.diff` (mesh-wide view, not built yet). */
+  /** `Query.diff`: the diff view. */
   readonly diff: boolean;
+  /** `SweepHop.utilizationPercent`: the hop's busiest endpoint per sweep step (the load model's curve). */
+  readonly sweepUtilization: boolean;
+  /** `SweepPoint.saturatedPercent`: the client's requests meeting a saturated endpoint per sweep step. */
+  readonly sweepSaturation: boolean;
 }
 
 const QUESTION = 'snapshot: "", client: "", backend: ""';
@@ -31,6 +35,8 @@ export const FEATURE_PROBES: { readonly [K in keyof Features]: string } = {
   backendShares: `{ effectivePolicy(${QUESTION}) @skip(if: true) { backendShares { name } } }`,
   blastRadius: `{ blastRadius(snapshot: "", scenario: {}) @skip(if: true) { pairs } }`,
   diff: `{ diff(before: "", after: "") @skip(if: true) { changes { summary } } }`,
+  sweepUtilization: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { hops { utilizationPercent } } } }`,
+  sweepSaturation: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { saturatedPercent } } }`,
 };
 
 export const NO_FEATURES: Features = {
@@ -41,4 +47,6 @@ export const NO_FEATURES: Features = {
   backendShares: false,
   blastRadius: false,
   diff: false,
+  sweepUtilization: false,
+  sweepSaturation: false,
 };

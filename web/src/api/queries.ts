@@ -4,7 +4,14 @@
  */
 import { graphql } from './client';
 import type { Features } from './features';
-import type { EffectivePolicy, SnapshotReferences, SnapshotSummary, WhatIf } from './types';
+import type {
+  BlastRadius,
+  EffectivePolicy,
+  SnapshotDiff,
+  SnapshotReferences,
+  SnapshotSummary,
+  WhatIf,
+} from './types';
 import type { Route } from '../state/route';
 
 const REF = 'kind name namespace cluster';
@@ -155,11 +162,63 @@ export async function whatIf(route: Route, features: Features): Promise<WhatIf> 
         ejections { endpoint hop outcome reason ejectionSeconds }
         baseline { ...Policy }
         scenario { ...Policy }
-        sweep(from: $from, to: $to, step: $step) { loadFactor hops { hop loads overflowPercent } }
+        sweep(from: $from, to: $to, step: $step) {
+          loadFactor
+          ${features.sweepSaturation ? 'saturatedPercent' : ''}
+          hops { hop loads overflowPercent ${features.sweepUtilization ? 'utilizationPercent' : ''} }
+        }
       }
     }
     ${policyFragment(features)}`,
     { ...question, scenario: scenarioOf(route, features), from, to, step: sweepStep(from, to) },
   );
   return data.whatIf;
+}
+
+/** The blast radius of the route's scenario over every client × backend pair of its snapshot. */
+export async function blastRadius(route: Route, features: Features): Promise<BlastRadius> {
+  if (route.snapshot === undefined) throw new Error('a blast radius needs a snapshot');
+  const data = await graphql<{ blastRadius: BlastRadius }>(
+    `
+      query BlastRadius($snapshot: String!, $scenario: ScenarioInput!, $profile: Profile) {
+        blastRadius(snapshot: $snapshot, scenario: $scenario, profile: $profile) {
+          profile
+          pairs
+          impacts {
+            backend
+            clients
+            errorPercent
+            saturatedPercent
+            overflowPercent
+          }
+        }
+      }
+    `,
+    {
+      snapshot: route.snapshot,
+      scenario: scenarioOf(route, features),
+      ...(route.profile === undefined ? {} : { profile: route.profile }),
+    },
+  );
+  return data.blastRadius;
+}
+
+/** What changes in behaviour from one snapshot to another. */
+export async function snapshotDiff(route: Route): Promise<SnapshotDiff> {
+  if (route.before === undefined || route.after === undefined) throw new Error('a diff needs two snapshots');
+  const data = await graphql<{ diff: SnapshotDiff }>(
+    `query Diff($before: String!, $after: String!, $profile: Profile) {
+      diff(before: $before, after: $after, profile: $profile) {
+        changes { backend client summary }
+        diagnosticsAdded { ${DIAGNOSTIC} }
+        diagnosticsResolved { ${DIAGNOSTIC} }
+      }
+    }`,
+    {
+      before: route.before,
+      after: route.after,
+      ...(route.profile === undefined ? {} : { profile: route.profile }),
+    },
+  );
+  return data.diff;
 }

@@ -116,7 +116,11 @@ export interface SweepPoint {
     readonly hop: number;
     readonly loads: readonly number[];
     readonly overflowPercent: number;
+    /** Only selected when the server has it; null when capacity is unknown. */
+    readonly utilizationPercent?: number | null;
   }[];
+  /** Only selected when the server has it; null when capacity is unknown. */
+  readonly saturatedPercent?: number | null;
 }
 
 export interface WhatIf {
@@ -129,6 +133,34 @@ export interface WhatIf {
   readonly notes: readonly string[];
   readonly sweep: readonly SweepPoint[];
   readonly saturatedPercent?: number | null;
+}
+
+/** `Query.blastRadius` (api.md Additions, "Mesh-wide questions"). */
+export interface Impact {
+  readonly backend: string;
+  readonly clients: readonly string[];
+  readonly errorPercent: number;
+  readonly saturatedPercent: number | null;
+  readonly overflowPercent: number;
+}
+
+export interface BlastRadius {
+  readonly profile: string;
+  readonly pairs: number;
+  readonly impacts: readonly Impact[];
+}
+
+/** `Query.diff` (api.md Additions, "Mesh-wide questions"). */
+export interface BehaviourChange {
+  readonly backend: string;
+  readonly client: string;
+  readonly summary: string;
+}
+
+export interface SnapshotDiff {
+  readonly changes: readonly BehaviourChange[];
+  readonly diagnosticsAdded: readonly Diagnostic[];
+  readonly diagnosticsResolved: readonly Diagnostic[];
 }
 
 export interface SnapshotSummary {

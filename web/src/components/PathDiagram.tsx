@@ -1,14 +1,23 @@
 /**
  * The request path as a picture: client → the proxy of each hop (ztunnel, sidecar, waypoint, gateway) → the
  * backend's endpoints. Each arrow is one hop, labelled with its layer, its traffic-distribution mode and where
- * that mode came from. Kinds are written out, never told by colour alone; a text list repeats the picture for
- * screen readers.
+ * that mode came from. A proxy reached over an earlier hop (a waypoint behind ztunnel) lists its replicas with
+ * the share of connections each receives; the endpoints box shows where the client's requests end up, by
+ * locality, when the server composes it end to end (`backendShares`, api.md Additions). Kinds are written
+ * out, never told by colour alone; a text list repeats the picture for screen readers.
  */
-import type { EffectivePolicy, Hop, Proxy } from '../api/types';
+import type { EffectivePolicy, EndpointShare, Hop, Proxy } from '../api/types';
 import { locality, percent, plural, words } from '../format';
 
 const BOX_WIDTH = 240;
-const BOX_HEIGHT = 104;
+/** The coloured heading band and the first text baseline below it. */
+const BOX_HEADING = 46;
+const BOX_LINE = 19;
+const BOX_PADDING = 20;
+/** A three-line box: arrows run at its middle whatever the tallest box. */
+const BASE_BOX_HEIGHT = BOX_HEADING + BOX_PADDING + 2 * BOX_LINE;
+/** Replicas or localities listed in a box before "+ N more". */
+const MAX_LIST_LINES = 4;
 const GAP = 160;
 const MARGIN = 12;
 const LABEL_LINE = 17;
@@ -37,22 +46,60 @@ function shorten(text: string): string {
   return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
 }
 
-function proxyNode(proxy: Proxy, replicas: number | undefined): DiagramNode {
+/** Up to MAX_LIST_LINES lines, the last saying how many were left out. */
+function capped(lines: readonly string[], what: string): string[] {
+  if (lines.length <= MAX_LIST_LINES) return [...lines];
+  return [...lines.slice(0, MAX_LIST_LINES - 1), `+ ${lines.length - MAX_LIST_LINES + 1} more ${what}`];
+}
+
+/** Each replica of a proxy reached over the previous hop, with the share of that hop's traffic it gets. */
+export function replicaLines(replicas: readonly EndpointShare[]): string[] {
+  if (replicas.length < 2) return [];
+  const sorted = [...replicas].sort((a, b) => b.sharePercent - a.sharePercent);
+  return capped(
+    sorted.map((r) => {
+      const state = r.ejected ? ' (ejected)' : r.healthy ? '' : ' (unhealthy)';
+      return `${percent(r.sharePercent)} ${r.name}${state}`;
+    }),
+    'replicas',
+  );
+}
+
+function proxyNode(proxy: Proxy, replicas: readonly EndpointShare[] | undefined): DiagramNode {
   const name = proxy.name ?? (proxy.node === null ? '' : `on ${proxy.node}`);
   const place = proxy.locality === null ? '' : locality(proxy.locality);
-  const cluster = [proxy.cluster ?? '', replicas === undefined ? '' : plural(replicas, 'replica')]
+  const cluster = [proxy.cluster ?? '', replicas === undefined ? '' : plural(replicas.length, 'replica')]
     .filter((part) => part !== '')
     .join(' · ');
-  const lines = [name, place, cluster].filter((line) => line !== '');
+  const perReplica = replicaLines(replicas ?? []);
+  const lines = [name, place, cluster, ...perReplica].filter((line) => line !== '');
   return {
     kind: proxy.kind,
     heading: words(proxy.kind),
     lines,
-    full: `${words(proxy.kind)} ${lines.join(', ')}`,
+    full: `${words(proxy.kind)} ${[name, place, cluster].filter((l) => l !== '').join(', ')}${
+      perReplica.length > 0 ? `; replicas: ${perReplica.join(', ')}` : ''
+    }`,
   };
 }
 
-function endpointsNode(hop: Hop): DiagramNode {
+/** Where the client's requests end up, summed per locality (`backendShares`). */
+export function compositionLines(backendShares: readonly EndpointShare[]): string[] {
+  const byLocality = new Map<string, number>();
+  for (const e of backendShares) {
+    const where = locality(e.locality);
+    byLocality.set(where, (byLocality.get(where) ?? 0) + e.sharePercent);
+  }
+  return capped(
+    [...byLocality.entries()]
+      .filter(([, share]) => share > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([where, share]) => `${percent(share)} ${where}`),
+    'localities',
+  );
+}
+
+function endpointsNode(hop: Hop, backendShares: readonly EndpointShare[] | undefined): DiagramNode {
   const ejected = hop.endpoints.filter((e) => e.ejected).length;
   const unhealthy = hop.endpoints.filter((e) => !e.healthy && !e.ejected).length;
   const state = [ejected > 0 ? `${ejected} ejected` : '', unhealthy > 0 ? `${unhealthy} unhealthy` : '']
@@ -63,7 +110,15 @@ function endpointsNode(hop: Hop): DiagramNode {
     `${plural(hop.endpoints.length, 'endpoint')} · ${plural(hop.priorities.length, 'priority', 'priorities')}`,
     ...(state === '' ? [] : [state]),
   ];
-  return { kind: 'ENDPOINTS', heading: 'endpoints', lines, full: `endpoints of ${lines.join(', ')}` };
+  const composition = backendShares === undefined ? [] : compositionLines(backendShares);
+  return {
+    kind: 'ENDPOINTS',
+    heading: 'endpoints',
+    lines: [...lines, ...(composition.length > 0 ? ['end to end:', ...composition] : [])],
+    full: `endpoints of ${lines.join(', ')}${
+      composition.length > 0 ? `; the client's requests end to end: ${composition.join(', ')}` : ''
+    }`,
+  };
 }
 
 export function diagramNodes(policy: EffectivePolicy): DiagramNode[] {
@@ -79,10 +134,10 @@ export function diagramNodes(policy: EffectivePolicy): DiagramNode[] {
   ];
   policy.hops.forEach((hop, index) => {
     const previous = index > 0 ? policy.hops[index - 1] : undefined;
-    nodes.push(proxyNode(hop.from, previous?.endpoints.length));
+    nodes.push(proxyNode(hop.from, previous?.endpoints));
   });
   const last = policy.hops.at(-1);
-  if (last !== undefined) nodes.push(endpointsNode(last));
+  if (last !== undefined) nodes.push(endpointsNode(last, policy.backendShares));
   return nodes;
 }
 
@@ -98,13 +153,16 @@ export function hopLabel(hop: Hop, index: number): string[] {
 
 export function PathDiagram({ policy, title }: { readonly policy: EffectivePolicy; readonly title: string }) {
   const nodes = diagramNodes(policy);
+  const BOX_HEIGHT =
+    BOX_HEADING + BOX_PADDING + (Math.max(3, ...nodes.map((n) => n.lines.length)) - 1) * BOX_LINE;
   const labelLines = Math.max(2, ...policy.hops.map((hop, i) => hopLabel(hop, i).length));
   // Edge labels sit above the arrows (mid-height of the boxes); leave room for the tallest.
-  const TOP = Math.max(16, (labelLines - 1) * LABEL_LINE - BOX_HEIGHT / 2 + 34);
+  const TOP = Math.max(16, (labelLines - 1) * LABEL_LINE - BASE_BOX_HEIGHT / 2 + 34);
   const width = MARGIN * 2 + nodes.length * BOX_WIDTH + (nodes.length - 1) * GAP;
   const height = TOP + BOX_HEIGHT + MARGIN;
   const x = (i: number): number => MARGIN + i * (BOX_WIDTH + GAP);
-  const mid = TOP + BOX_HEIGHT / 2;
+  // Arrows run at the height of a box's first lines, so taller boxes (many replicas) grow downwards.
+  const mid = TOP + BASE_BOX_HEIGHT / 2;
   const titleId = `path-title-${title.replace(/\W+/g, '-')}`;
   return (
     <figure class="path-diagram">
@@ -188,11 +246,11 @@ export function PathDiagram({ policy, title }: { readonly policy: EffectivePolic
               <text x={x(index) + 10} y={TOP + 18} class="node-kind">
                 {node.heading}
               </text>
-              {node.lines.slice(0, 3).map((line, l) => (
+              {node.lines.map((line, l) => (
                 <text
                   key={l}
                   x={x(index) + 10}
-                  y={TOP + 46 + l * 19}
+                  y={TOP + BOX_HEADING + l * BOX_LINE}
                   class={l === 0 ? 'node-name' : 'node-line'}
                 >
                   {shorten(line)}

@@ -153,7 +153,12 @@ function LocalityRows({
                   <strong>{percent(row.after)}</strong>
                 )}
                 {row.endpoint.utilizationPercent !== undefined && (
-                  <span class="muted small"> · util {percent(row.endpoint.utilizationPercent)}</span>
+                  <span class="muted small">
+                    {' · '}
+                    {row.endpoint.utilizationPercent === null
+                      ? 'capacity unknown'
+                      : `utilisation ${percent(row.endpoint.utilizationPercent)}`}
+                  </span>
                 )}
               </td>
               <td class={`endpoint-state state-${row.state.split(',')[0]?.replaceAll(' ', '-')}`}>

@@ -1,12 +1,23 @@
 /**
  * How a hop's load spreads over its priority levels as offered load rises (WhatIf.sweep): one line per
- * priority level and one for overflow, in percent of the hop's traffic, over the load factor. Each series has
- * its own colour, dash and marker; the same numbers are in a table below the plot.
+ * priority level and one for overflow, in percent of the hop's traffic, over the load factor; where the server
+ * has the load model's fields (api.md Additions), also the busiest endpoint's utilisation (with the 100 %
+ * capacity line) and the share of the client's requests that meet a saturated endpoint. A null value (capacity
+ * unknown) leaves a gap, never a guessed point. Each series has its own colour, dash and marker; the same
+ * numbers are in a table below the plot.
  */
 import { useState } from 'preact/hooks';
 import type { Hop, SweepPoint } from '../api/types';
 import { factor, percent, words } from '../format';
-import { OVERFLOW_COLOUR, seriesColour, seriesDash, seriesMarker, type Marker } from '../palette';
+import {
+  OVERFLOW_COLOUR,
+  SATURATION_COLOUR,
+  UTILIZATION_COLOUR,
+  seriesColour,
+  seriesDash,
+  seriesMarker,
+  type Marker,
+} from '../palette';
 
 const WIDTH = 980;
 const HEIGHT = 380;
@@ -18,7 +29,64 @@ interface Series {
   readonly colour: string;
   readonly dash: string;
   readonly marker: Marker;
-  readonly values: readonly number[];
+  /** null: not known at this point (capacity unknown); the line breaks there. */
+  readonly values: readonly (number | null)[];
+}
+
+/** The load model's series, present only when the server sends the field and knows the capacity somewhere. */
+export function loadModelSeries(sweep: readonly SweepPoint[], hopIndex: number): Series[] {
+  const utilization = sweep.map((p) => p.hops.find((h) => h.hop === hopIndex)?.utilizationPercent);
+  const saturated = sweep.map((p) => p.saturatedPercent);
+  const known = (values: readonly (number | null | undefined)[]): boolean =>
+    values.some((v) => typeof v === 'number');
+  return [
+    ...(known(utilization)
+      ? [
+          {
+            name: 'utilisation, busiest endpoint',
+            colour: UTILIZATION_COLOUR,
+            dash: '10 3 2 3',
+            marker: 'square' as const,
+            values: utilization.map((v) => v ?? null),
+          },
+        ]
+      : []),
+    ...(known(saturated)
+      ? [
+          {
+            name: 'saturated requests',
+            colour: SATURATION_COLOUR,
+            dash: '6 2 2 2',
+            marker: 'triangle' as const,
+            values: saturated.map((v) => v ?? null),
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Whether the server sent the load model's fields but could not fill them: capacity unknown. */
+export function capacityUnknown(sweep: readonly SweepPoint[], hopIndex: number): boolean {
+  const first = sweep[0];
+  if (first === undefined) return false;
+  const sent =
+    first.saturatedPercent !== undefined ||
+    first.hops.some((h) => h.hop === hopIndex && h.utilizationPercent !== undefined);
+  return sent && loadModelSeries(sweep, hopIndex).length === 0;
+}
+
+function linePath(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number) {
+  let pen = 'M';
+  const parts: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      pen = 'M';
+      return;
+    }
+    parts.push(`${pen}${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+    pen = 'L';
+  });
+  return parts.join(' ');
 }
 
 function markerPath(marker: Marker, x: number, y: number): string {
@@ -83,11 +151,13 @@ export function SpilloverPlot({
       marker: 'diamond' as const,
       values: points.map((p) => p.hop?.overflowPercent ?? 0),
     },
+    ...loadModelSeries(sweep, hopIndex),
   ];
+  const showsUtilization = series.some((s) => s.colour === UTILIZATION_COLOUR);
   const xs = points.map((p) => p.loadFactor);
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
-  const yMax = Math.max(100, ...series.flatMap((s) => s.values));
+  const yMax = Math.max(100, ...series.flatMap((s) => s.values.filter((v) => v !== null)));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const sx = (v: number): number =>
@@ -161,8 +231,24 @@ export function SpilloverPlot({
             text-anchor="middle"
             class="axis-label"
           >
-            % of the hop's traffic
+            {showsUtilization ? '% (traffic, requests, utilisation)' : "% of the hop's traffic"}
           </text>
+          {showsUtilization && (
+            <g class="capacity">
+              <line
+                x1={PAD.left}
+                x2={PAD.left + plotW}
+                y1={sy(100)}
+                y2={sy(100)}
+                stroke={UTILIZATION_COLOUR}
+                stroke-width={1}
+                stroke-dasharray="1 3"
+              />
+              <text x={PAD.left + 4} y={sy(100) - 4} class="small-label">
+                capacity: 100 % utilisation
+              </text>
+            </g>
+          )}
           {currentLoad >= xMin && currentLoad <= xMax && (
             <g class="current">
               <line
@@ -181,16 +267,14 @@ export function SpilloverPlot({
           {series.map((s) => (
             <g key={s.name} class="series" data-series={s.name}>
               <path
-                d={s.values
-                  .map((v, i) => `${i === 0 ? 'M' : 'L'}${sx(xs[i] ?? 0).toFixed(1)},${sy(v).toFixed(1)}`)
-                  .join(' ')}
+                d={linePath(s.values, (i) => sx(xs[i] ?? 0), sy)}
                 fill="none"
                 stroke={s.colour}
                 stroke-width={2.5}
                 stroke-dasharray={s.dash}
               />
               {s.values.map((v, i) =>
-                i % markerEvery === 0 || i === s.values.length - 1 ? (
+                v !== null && (i % markerEvery === 0 || i === s.values.length - 1) ? (
                   <path
                     key={i}
                     d={markerPath(s.marker, sx(xs[i] ?? 0), sy(v))}
@@ -227,8 +311,18 @@ export function SpilloverPlot({
       </div>
       <figcaption>
         Hop {hopIndex + 1}, {hop === undefined ? '' : `${words(hop.from.kind)} → ${hop.to}`}, under the
-        scenario at {factor(currentLoad)}: {scenarioLoads}. Envoy moves traffic between priorities on health
-        only; this plot applies the load model (see the notes).
+        scenario at {factor(currentLoad)}: {scenarioLoads}. Priority loads and overflow are in percent of the
+        hop's traffic, saturated requests in percent of the client's requests, utilisation in percent of the
+        busiest endpoint's capacity. Envoy moves traffic between priorities on health only; the other series
+        come from the load model (see the notes).
+        {capacityUnknown(sweep, hopIndex) && (
+          <strong class="capacity-unknown">
+            {' '}
+            Capacity is unknown, so utilisation and saturation are not plotted: give the endpoints'
+            utilisation at nominal load in the what-if panel, or scale the backend with a
+            HorizontalPodAutoscaler.
+          </strong>
+        )}
       </figcaption>
       <details>
         <summary>Show the numbers as a table</summary>

@@ -2,13 +2,19 @@
  * The portal's state lives in its address, so every view is a link (api.md, "Portal"):
  * `/?snapshot=S&client=C&backend=B` is the policy view; adding `eject=EP[,EP]`, `fail=LOCALITY[,…]`,
  * `load=F` or `sweep=FROM,TO` makes it the what-if view. `profile`, `failure` and `util` are the portal's own
- * additions. Pure functions, no DOM: the service's Slack links are checked against this parser.
+ * additions. The mesh-wide views follow the same grammar: a snapshot and a scenario without a client and a
+ * backend (`/?snapshot=S&fail=us-east-1/us-east-1b`) is the blast radius of that scenario over every pair,
+ * and `/?before=A&after=B` the diff of two snapshots. Pure functions, no DOM: the service's Slack links are
+ * checked against this parser.
  */
 
-export type View = 'snapshots' | 'question' | 'policy' | 'whatif';
+export type View = 'snapshots' | 'question' | 'policy' | 'whatif' | 'blast' | 'diff';
 
 export interface Route {
   readonly snapshot?: string;
+  /** The diff view's two snapshots (ids, names or `latest`). */
+  readonly before?: string;
+  readonly after?: string;
   readonly client?: string;
   readonly backend?: string;
   readonly profile?: string;
@@ -65,6 +71,8 @@ export function parseRoute(search: string): ParsedRoute {
   const util = positive('util', 100);
   const optional = {
     snapshot: text(params, 'snapshot'),
+    before: text(params, 'before'),
+    after: text(params, 'after'),
     client: text(params, 'client'),
     backend: text(params, 'backend'),
     profile: text(params, 'profile')?.toUpperCase(),
@@ -92,8 +100,21 @@ export function isWhatIf(route: Route): boolean {
   );
 }
 
+/** A scenario worth evaluating mesh-wide: something fails, or load or utilisation is given (a sweep alone is not). */
+export function isMeshScenario(route: Route): boolean {
+  return (
+    route.eject.length > 0 ||
+    route.fail.length > 0 ||
+    route.load !== undefined ||
+    route.failure !== undefined ||
+    route.util !== undefined
+  );
+}
+
 export function viewOf(route: Route): View {
+  if (route.before !== undefined && route.after !== undefined) return 'diff';
   if (route.snapshot === undefined) return 'snapshots';
+  if (route.client === undefined && route.backend === undefined && isMeshScenario(route)) return 'blast';
   if (route.client === undefined || route.backend === undefined) return 'question';
   return isWhatIf(route) ? 'whatif' : 'policy';
 }
@@ -109,6 +130,8 @@ export function routeToSearch(route: Route): string {
     if (value !== undefined && value !== '') parts.push(`${key}=${value}`);
   };
   add('snapshot', route.snapshot === undefined ? undefined : encode(route.snapshot));
+  add('before', route.before === undefined ? undefined : encode(route.before));
+  add('after', route.after === undefined ? undefined : encode(route.after));
   add('client', route.client === undefined ? undefined : encode(route.client));
   add('backend', route.backend === undefined ? undefined : encode(route.backend));
   add('profile', route.profile);
@@ -119,6 +142,11 @@ export function routeToSearch(route: Route): string {
   add('failure', route.failure);
   add('util', route.util === undefined ? undefined : String(route.util));
   return parts.length === 0 ? '' : `?${parts.join('&')}`;
+}
+
+/** The what-if view of one pair under a mesh-wide scenario (a blast radius row → its numbers in detail). */
+export function pairRoute(route: Route, client: string, backend: string): Route {
+  return { ...route, client, backend };
 }
 
 /** The policy view of the same question: the what-if parameters dropped. */

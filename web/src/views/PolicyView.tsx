@@ -6,25 +6,56 @@ import { HopDetails } from '../components/HopDetails';
 import { PathDiagram } from '../components/PathDiagram';
 import { ShareBars } from '../components/ShareBars';
 import { Loading, QuestionError } from '../components/States';
-import { percent } from '../format';
+import { locality, percent } from '../format';
 import { useAsync } from '../useAsync';
 import type { ViewProps } from './viewProps';
 import { WhatIfPanel } from './WhatIfPanel';
 
 export function EndToEnd({ policy }: { readonly policy: EffectivePolicy }) {
   if (policy.backendShares === undefined) return null;
+  const shares = [...policy.backendShares].sort((a, b) => b.sharePercent - a.sharePercent);
   return (
     <section aria-labelledby="e2e-title">
       <h3 id="e2e-title">End to end: each backend endpoint's share of the client's requests</h3>
-      <ul class="plain">
-        {[...policy.backendShares]
-          .sort((a, b) => b.sharePercent - a.sharePercent)
-          .map((e) => (
-            <li key={`${e.cluster ?? ''}/${e.name}`}>
-              {e.name}: <strong>{percent(e.sharePercent)}</strong>
-            </li>
-          ))}
-      </ul>
+      <p class="muted small">
+        Composed over every hop and every proxy replica on the way: each waypoint replica picks endpoints from
+        its own locality.
+      </p>
+      {shares.length === 0 ? (
+        <p class="muted">No backend endpoint receives the client's requests.</p>
+      ) : (
+        <table class="bars end-to-end">
+          <thead>
+            <tr>
+              <th scope="col">Endpoint</th>
+              <th scope="col">Locality</th>
+              <th scope="col">Share of requests</th>
+              {shares.some((e) => e.utilizationPercent !== undefined) && <th scope="col">Utilisation</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {shares.map((e) => (
+              <tr key={`${e.cluster ?? ''}/${e.name}`}>
+                <th scope="row" class="endpoint-name">
+                  {e.name}
+                </th>
+                <td>
+                  {locality(e.locality)}
+                  {e.cluster !== null && <span class="muted"> · {e.cluster}</span>}
+                </td>
+                <td class="share-value">
+                  <strong>{percent(e.sharePercent)}</strong>
+                </td>
+                {e.utilizationPercent !== undefined && (
+                  <td class="utilization">
+                    {e.utilizationPercent === null ? 'capacity unknown' : percent(e.utilizationPercent)}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
