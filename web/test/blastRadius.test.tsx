@@ -130,8 +130,9 @@ describe('blast radius view', () => {
 
   it('on a server without Query.blastRadius, says so instead of asking', async () => {
     const asked = answerGraphql(NO_FEATURES, {});
-    const state = await find(openPortal(LINK), '.state-error');
-    expect(text(state)).toContain('This Spillway has no blast radius query yet (Query.blastRadius).');
+    const state = await find(openPortal(LINK), '.state-empty');
+    expect(text(state.querySelector('h3'))).toBe('This Spillway does not answer blast radius questions yet');
+    expect(text(state)).toContain('It has no Query.blastRadius.');
     expect(asked.some((a) => a.query.includes('blastRadius('))).toBe(false);
   });
 });

@@ -114,8 +114,9 @@ describe('diff view', () => {
 
   it('on a server without Query.diff, says so instead of asking', async () => {
     const asked = answerGraphql(NO_FEATURES, {});
-    const state = await find(openPortal(LINK), '.state-error');
-    expect(text(state)).toContain('This Spillway has no diff query yet (Query.diff).');
+    const state = await find(openPortal(LINK), '.state-empty');
+    expect(text(state.querySelector('h3'))).toBe('This Spillway does not compare snapshots yet');
+    expect(text(state)).toContain('It has no Query.diff.');
     expect(asked.some((a) => a.query.includes('diff('))).toBe(false);
   });
 });

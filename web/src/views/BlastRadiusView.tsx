@@ -123,9 +123,7 @@ export function BlastRadiusTable({
 
 export function BlastRadiusView({ route, features, navigate, reload }: ViewProps) {
   const answer = useAsync(`blast:${routeToSearch(route)}:${reload}`, () =>
-    features.blastRadius
-      ? blastRadius(route, features)
-      : Promise.reject(new Error('This Spillway has no blast radius query yet (Query.blastRadius).')),
+    features.blastRadius ? blastRadius(route, features) : Promise.resolve(undefined),
   );
   return (
     <section class="answer" aria-labelledby="answer-title">
@@ -141,7 +139,15 @@ export function BlastRadiusView({ route, features, navigate, reload }: ViewProps
       )}
       {answer.state === 'loading' && <Loading what="the blast radius over every client and backend" />}
       {answer.state === 'error' && <ErrorState error={answer.error} />}
-      {answer.state === 'ready' && (
+      {answer.state === 'ready' && answer.value === undefined && (
+        <Empty title="This Spillway does not answer blast radius questions yet">
+          <p>
+            It has no <code>Query.blastRadius</code>. Add a client and a backend to the link (
+            <code>client=…&amp;backend=…</code>) for the what-if of one pair under this scenario.
+          </p>
+        </Empty>
+      )}
+      {answer.state === 'ready' && answer.value !== undefined && (
         <>
           <p class="summary">
             Profile <strong>{answer.value.profile}</strong> · {plural(answer.value.pairs, 'pair')} evaluated

@@ -124,9 +124,7 @@ export function DiffBody({
 
 export function DiffView({ route, features, navigate, reload }: ViewProps) {
   const answer = useAsync(`diff:${routeToSearch(route)}:${reload}`, () =>
-    features.diff
-      ? snapshotDiff(route)
-      : Promise.reject(new Error('This Spillway has no diff query yet (Query.diff).')),
+    features.diff ? snapshotDiff(route) : Promise.resolve(undefined),
   );
   return (
     <section class="answer" aria-labelledby="answer-title">
@@ -135,7 +133,17 @@ export function DiffView({ route, features, navigate, reload }: ViewProps) {
       </h2>
       {answer.state === 'loading' && <Loading what="the differences" />}
       {answer.state === 'error' && <ErrorState error={answer.error} />}
-      {answer.state === 'ready' && <DiffBody diff={answer.value} route={route} navigate={navigate} />}
+      {answer.state === 'ready' && answer.value === undefined && (
+        <Empty title="This Spillway does not compare snapshots yet">
+          <p>
+            It has no <code>Query.diff</code>. Open each snapshot's policy for the same client and backend to
+            compare them by eye.
+          </p>
+        </Empty>
+      )}
+      {answer.state === 'ready' && answer.value !== undefined && (
+        <DiffBody diff={answer.value} route={route} navigate={navigate} />
+      )}
     </section>
   );
 }
