@@ -20,6 +20,7 @@ import {
 } from '../palette';
 
 const WIDTH = 980;
+const UTILIZATION_SERIES = 'utilisation, busiest endpoint';
 const HEIGHT = 380;
 const PAD = { left: 64, right: 170, top: 20, bottom: 52 };
 const Y_TICKS = [0, 25, 50, 75, 100];
@@ -43,7 +44,7 @@ export function loadModelSeries(sweep: readonly SweepPoint[], hopIndex: number):
     ...(known(utilization)
       ? [
           {
-            name: 'utilisation, busiest endpoint',
+            name: UTILIZATION_SERIES,
             colour: UTILIZATION_COLOUR,
             dash: '10 3 2 3',
             marker: 'square' as const,
@@ -153,7 +154,7 @@ export function SpilloverPlot({
     },
     ...loadModelSeries(sweep, hopIndex),
   ];
-  const showsUtilization = series.some((s) => s.colour === UTILIZATION_COLOUR);
+  const showsUtilization = series.some((s) => s.name === UTILIZATION_SERIES);
   const xs = points.map((p) => p.loadFactor);
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);

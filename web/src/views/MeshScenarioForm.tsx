@@ -9,12 +9,7 @@ import { FAILURE_KINDS } from '../api/types';
 import { words } from '../format';
 import type { Route } from '../state/route';
 import type { ViewProps } from './viewProps';
-
-const splitList = (text: string): string[] =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+import { splitList } from './WhatIfPanel';
 
 const positiveOrUndefined = (text: string): number | undefined => {
   const value = Number(text);

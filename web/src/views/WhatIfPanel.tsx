@@ -28,7 +28,8 @@ export function localityChoices(policy: EffectivePolicy): string[] {
 /** Checkboxes per hop; the rest are typed (large services have hundreds of endpoints). */
 export const CHOICES_PER_HOP = 60;
 
-const splitList = (text: string): string[] =>
+/** A typed, comma-separated list: items trimmed, empty ones dropped. */
+export const splitList = (text: string): string[] =>
   text
     .split(',')
     .map((item) => item.trim())
