@@ -3,6 +3,7 @@
  * to the same view. The Slack answers' links are checked against the same parser (test/unit/slack).
  */
 import { describe, expect, it } from 'vitest';
+import { portalLink } from '../../../src/slack/portalLink.js';
 import {
   isWhatIf,
   pairRoute,
@@ -120,6 +121,17 @@ describe('deep links', () => {
     expect(routeToSearch(pair)).toBe(
       '?snapshot=bookinfo&client=bookinfo/productpage-v1&backend=reviews.bookinfo&fail=us-east/us-east-1b&load=1.5',
     );
+  });
+
+  it("Slack's link for a mesh-wide scenario (a snapshot and a scenario, no pair) opens the blast radius", () => {
+    const link = portalLink('https://spillway.example.com', {
+      snapshot: 'snp_0123',
+      scenario: { failLocalities: ['us-east/us-east-1b'], loadFactor: 1.5 },
+    });
+    const { route, problems } = parseRoute(new URL(link ?? '').search);
+    expect(problems).toEqual([]);
+    expect(viewOf(route)).toBe('blast');
+    expect(route).toMatchObject({ snapshot: 'snp_0123', fail: ['us-east/us-east-1b'], load: 1.5 });
   });
 
   it('the policy view of a what-if drops only the scenario', () => {
