@@ -327,12 +327,11 @@ describe.runIf(run)('portal with tokens and without snapshots', () => {
         expect(query.query.includes('backendShares')).toBe(
           fieldsOf('EffectivePolicy').includes('backendShares'),
         );
-        expect(/hops \{ hop loads overflowPercent utilizationPercent/.test(query.query)).toBe(
-          fieldsOf('SweepHop').includes('utilizationPercent'),
+        const sweepHop = /hops \{\s*hop loads overflowPercent([^}]*)\}/.exec(query.query)?.[1] ?? '';
+        expect(sweepHop.includes('maxUtilizationPercent')).toBe(
+          fieldsOf('SweepHop').includes('maxUtilizationPercent'),
         );
-        expect(/loadFactor\s+saturatedPercent/.test(query.query)).toBe(
-          fieldsOf('SweepPoint').includes('saturatedPercent'),
-        );
+        expect(sweepHop.includes('saturatedPercent')).toBe(fieldsOf('SweepHop').includes('saturatedPercent'));
         expect('failure' in query.variables.scenario).toBe(fieldsOf('ScenarioInput').includes('failure'));
         expect('utilizationPercent' in query.variables.scenario).toBe(
           fieldsOf('ScenarioInput').includes('utilizationPercent'),

@@ -56,8 +56,14 @@ export function introspection(features: Features): unknown {
         features.diff && 'diff',
       ]),
     },
-    sweepPoint: { fields: fields(['loadFactor', 'hops', features.sweepSaturation && 'saturatedPercent']) },
-    sweepHop: { fields: fields(['hop', 'loads', features.sweepUtilization && 'utilizationPercent']) },
+    sweepHop: {
+      fields: fields([
+        'hop',
+        'loads',
+        features.sweepUtilization && 'maxUtilizationPercent',
+        features.sweepSaturation && 'saturatedPercent',
+      ]),
+    },
   };
 }
 

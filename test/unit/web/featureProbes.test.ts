@@ -18,9 +18,9 @@ const ADDITIONS: { readonly [K in keyof Features]: string } = {
   blastRadius:
     'type BlastRadius { pairs: Int! } extend type Query { blastRadius(snapshot: String!, scenario: ScenarioInput!, profile: Profile): BlastRadius! }',
   diff: 'type BehaviourChange { summary: String! } type SnapshotDiff { changes: [BehaviourChange!]! } extend type Query { diff(before: String!, after: String!, profile: Profile): SnapshotDiff! }',
-  // Not named in api.md: the portal's proposal for issue 14's sweep (docs/portal.md).
-  sweepUtilization: 'extend type SweepHop { utilizationPercent: Float }',
-  sweepSaturation: 'extend type SweepPoint { saturatedPercent: Float }',
+  // Not named in api.md: issue 14's sweep fields as its branch names them (docs/portal.md).
+  sweepUtilization: 'extend type SweepHop { maxUtilizationPercent: Float }',
+  sweepSaturation: 'extend type SweepHop { saturatedPercent: Float }',
 };
 
 const today = loadTypeDefs();

@@ -19,9 +19,9 @@ export interface Features {
   readonly blastRadius: boolean;
   /** `Query.diff`: the diff view. */
   readonly diff: boolean;
-  /** `SweepHop.utilizationPercent`: the hop's busiest endpoint per sweep step (the load model's curve). */
+  /** `SweepHop.maxUtilizationPercent`: the hop's busiest endpoint per sweep step (the load model's curve). */
   readonly sweepUtilization: boolean;
-  /** `SweepPoint.saturatedPercent`: the client's requests meeting a saturated endpoint per sweep step. */
+  /** `SweepHop.saturatedPercent`: the hop's requests beyond capacity per sweep step. */
   readonly sweepSaturation: boolean;
 }
 
@@ -35,8 +35,8 @@ export const FEATURE_PROBES: { readonly [K in keyof Features]: string } = {
   backendShares: `{ effectivePolicy(${QUESTION}) @skip(if: true) { backendShares { name } } }`,
   blastRadius: `{ blastRadius(snapshot: "", scenario: {}) @skip(if: true) { pairs } }`,
   diff: `{ diff(before: "", after: "") @skip(if: true) { changes { summary } } }`,
-  sweepUtilization: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { hops { utilizationPercent } } } }`,
-  sweepSaturation: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { saturatedPercent } } }`,
+  sweepUtilization: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { hops { maxUtilizationPercent } } } }`,
+  sweepSaturation: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { hops { saturatedPercent } } } }`,
 };
 
 export const NO_FEATURES: Features = {

@@ -31,15 +31,11 @@ const INTROSPECTION = `{
   policy: __type(name: "EffectivePolicy") { fields { name } }
   endpoint: __type(name: "EndpointShare") { fields { name } }
   query: __type(name: "Query") { fields { name } }
-  sweepPoint: __type(name: "SweepPoint") { fields { name } }
   sweepHop: __type(name: "SweepHop") { fields { name } }
 }`;
 
 async function introspect(): Promise<Features | undefined> {
-  let types: Record<
-    'scenario' | 'whatIf' | 'policy' | 'endpoint' | 'query' | 'sweepPoint' | 'sweepHop',
-    TypeFields | null
-  >;
+  let types: Record<'scenario' | 'whatIf' | 'policy' | 'endpoint' | 'query' | 'sweepHop', TypeFields | null>;
   try {
     types = await graphql(INTROSPECTION);
   } catch (error) {
@@ -56,8 +52,8 @@ async function introspect(): Promise<Features | undefined> {
     backendShares: has(types.policy, 'backendShares'),
     blastRadius: has(types.query, 'blastRadius'),
     diff: has(types.query, 'diff'),
-    sweepUtilization: has(types.sweepHop, 'utilizationPercent'),
-    sweepSaturation: has(types.sweepPoint, 'saturatedPercent'),
+    sweepUtilization: has(types.sweepHop, 'maxUtilizationPercent'),
+    sweepSaturation: has(types.sweepHop, 'saturatedPercent'),
   };
 }
 

@@ -164,8 +164,11 @@ export async function whatIf(route: Route, features: Features): Promise<WhatIf> 
         scenario { ...Policy }
         sweep(from: $from, to: $to, step: $step) {
           loadFactor
-          ${features.sweepSaturation ? 'saturatedPercent' : ''}
-          hops { hop loads overflowPercent ${features.sweepUtilization ? 'utilizationPercent' : ''} }
+          hops {
+            hop loads overflowPercent
+            ${features.sweepUtilization ? 'maxUtilizationPercent' : ''}
+            ${features.sweepSaturation ? 'saturatedPercent' : ''}
+          }
         }
       }
     }

@@ -116,11 +116,11 @@ export interface SweepPoint {
     readonly hop: number;
     readonly loads: readonly number[];
     readonly overflowPercent: number;
-    /** Only selected when the server has it; null when capacity is unknown. */
-    readonly utilizationPercent?: number | null;
+    /** The busiest endpoint's utilisation. Only selected when the server has it; null: capacity unknown. */
+    readonly maxUtilizationPercent?: number | null;
+    /** The hop's requests beyond capacity. Only selected when the server has it; null: capacity unknown. */
+    readonly saturatedPercent?: number | null;
   }[];
-  /** Only selected when the server has it; null when capacity is unknown. */
-  readonly saturatedPercent?: number | null;
 }
 
 export interface WhatIf {

@@ -2,7 +2,7 @@
  * How a hop's load spreads over its priority levels as offered load rises (WhatIf.sweep): one line per
  * priority level and one for overflow, in percent of the hop's traffic, over the load factor; where the server
  * has the load model's fields (api.md Additions), also the busiest endpoint's utilisation (with the 100 %
- * capacity line) and the share of the client's requests that meet a saturated endpoint. A null value (capacity
+ * capacity line) and the share of the hop's requests that meet a saturated endpoint. A null value (capacity
  * unknown) leaves a gap, never a guessed point. Each series has its own colour, dash and marker; the same
  * numbers are in a table below the plot.
  */
@@ -36,8 +36,9 @@ interface Series {
 
 /** The load model's series, present only when the server sends the field and knows the capacity somewhere. */
 export function loadModelSeries(sweep: readonly SweepPoint[], hopIndex: number): Series[] {
-  const utilization = sweep.map((p) => p.hops.find((h) => h.hop === hopIndex)?.utilizationPercent);
-  const saturated = sweep.map((p) => p.saturatedPercent);
+  const hop = (p: SweepPoint) => p.hops.find((h) => h.hop === hopIndex);
+  const utilization = sweep.map((p) => hop(p)?.maxUtilizationPercent);
+  const saturated = sweep.map((p) => hop(p)?.saturatedPercent);
   const known = (values: readonly (number | null | undefined)[]): boolean =>
     values.some((v) => typeof v === 'number');
   return [
@@ -70,9 +71,9 @@ export function loadModelSeries(sweep: readonly SweepPoint[], hopIndex: number):
 export function capacityUnknown(sweep: readonly SweepPoint[], hopIndex: number): boolean {
   const first = sweep[0];
   if (first === undefined) return false;
-  const sent =
-    first.saturatedPercent !== undefined ||
-    first.hops.some((h) => h.hop === hopIndex && h.utilizationPercent !== undefined);
+  const sent = first.hops.some(
+    (h) => h.hop === hopIndex && (h.maxUtilizationPercent !== undefined || h.saturatedPercent !== undefined),
+  );
   return sent && loadModelSeries(sweep, hopIndex).length === 0;
 }
 
@@ -312,10 +313,10 @@ export function SpilloverPlot({
       </div>
       <figcaption>
         Hop {hopIndex + 1}, {hop === undefined ? '' : `${words(hop.from.kind)} → ${hop.to}`}, under the
-        scenario at {factor(currentLoad)}: {scenarioLoads}. Priority loads and overflow are in percent of the
-        hop's traffic, saturated requests in percent of the client's requests, utilisation in percent of the
-        busiest endpoint's capacity. Envoy moves traffic between priorities on health only; the other series
-        come from the load model (see the notes).
+        scenario at {factor(currentLoad)}: {scenarioLoads}. Priority loads, overflow and saturated requests
+        are in percent of the hop's traffic (saturated: those that meet an endpoint beyond its capacity),
+        utilisation in percent of the busiest endpoint's capacity. Envoy moves traffic between priorities on
+        health only; the other series come from the load model (see the notes).
         {capacityUnknown(sweep, hopIndex) && (
           <strong class="capacity-unknown">
             {' '}
