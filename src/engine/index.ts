@@ -30,6 +30,7 @@ export type {
   ServicePort,
   ServiceScopeConfig,
   ServiceScopeSource,
+  StatusCondition,
   Subset,
   TrafficPolicy,
   WaypointUse,

@@ -1,5 +1,6 @@
 /**
- * Snapshot-wide analysis: the registry's mesh checks over every DestinationRule, Service and waypoint
+ * Snapshot-wide analysis: the registry's mesh checks over every DestinationRule, Service and waypoint, the
+ * status conditions objects carry, and Services that share a name across clusters
  * (the `analyze` query). This file gathers each object's facts; the checks (`../diagnostics/checks/`)
  * decide and say. Path-specific findings (client outside the mesh, ingress bypassing a waypoint, no
  * endpoint on the client's node…) come from `resolvePath`.
@@ -9,8 +10,10 @@ import type { Diagnostic } from '../model/answer.js';
 import type { Profile } from '../model/meshModel.js';
 import type { CompiledMesh } from '../resolver/index.js';
 import { meshKey } from '../resolver/meshKeys.js';
+import { sameNameServiceDiagnostics } from './multiclusterFacts.js';
 import { consultingNamespaces, ruleDiagnostics } from './ruleFacts.js';
 import { serviceDiagnostics } from './serviceFacts.js';
+import { statusDiagnostics } from './statusFacts.js';
 
 /**
  * Run every mesh check under `profile` (default: the snapshot's).
@@ -39,6 +42,8 @@ export function analyzeMesh(mesh: CompiledMesh, profile: Profile = mesh.profile)
         }),
       );
     }
+    out.push(...statusDiagnostics(cluster));
   }
+  out.push(...sameNameServiceDiagnostics(mesh.model));
   return dedupeDiagnostics(out);
 }

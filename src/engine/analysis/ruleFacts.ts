@@ -21,6 +21,7 @@ import type {
 import { EAST_WEST_GATEWAY_CLASS, selectWaypoint, type CompiledMesh } from '../resolver/index.js';
 import { meshKey } from '../resolver/meshKeys.js';
 import { asBackend, serviceRef } from './serviceFacts.js';
+import { subsetDiagnostics } from './subsetFacts.js';
 
 /** The Services a DR host names, as seen from the DR's cluster (global hosts: every cluster). */
 function servicesForRuleHost(
@@ -142,6 +143,7 @@ export function ruleDiagnostics(
   );
   if (services.length === 0 && serviceEntries === 0) return out;
   const rule: RuleSummary = { ref, namespace: dr.namespace, name: dr.name };
+  out.push(...subsetDiagnostics(mesh, dr, rule, host, services));
   const od = dr.trafficPolicy?.outlierDetection;
   if (od !== undefined) {
     const hosts = services.reduce(

@@ -1,6 +1,6 @@
 /**
- * The catalogue of every code, read from the registry (`checks/index.ts`): for answers, docs and a
- * future `--list-analyzers`.
+ * The catalogue of every code, read from the registry (`checks/index.ts`): for answers, docs and
+ * `spillway analyze --list-analyzers`.
  */
 import type { Severity } from '../model/answer.js';
 import type { Check, CheckScope } from './check.js';

@@ -9,7 +9,15 @@ import type {
   TrafficDistributionWarning,
 } from '../istio/index.js';
 import type { TrafficDistributionMode, TrafficDistributionSource } from '../model/answer.js';
-import type { DestinationRuleModel, LocalityLbSetting, Profile, ResourceRef } from '../model/meshModel.js';
+import type {
+  DestinationRuleModel,
+  Labels,
+  LocalityLbSetting,
+  Profile,
+  ResourceRef,
+  ServiceModel,
+  StatusCondition,
+} from '../model/meshModel.js';
 import type { Balancer } from '../model/resolved.js';
 
 /** One hop as its balancer sees it. */
@@ -154,6 +162,33 @@ export interface WaypointFacts {
   readonly programmed?: boolean;
 }
 
+/** A DestinationRule's subsets and the endpoints of the host it names (its Services and ServiceEntries). */
+export interface SubsetsFacts {
+  readonly rule: RuleSummary;
+  readonly host: string;
+  readonly subsets: readonly { readonly name: string; readonly labels: Labels }[];
+  /**
+   * Each endpoint's labels as istiod augments them (`AugmentLabels`: topology from the pod's Node, the
+   * node name, cluster and network); `undefined` when the endpoint's pod is not in the snapshot.
+   */
+  readonly endpointLabels: readonly (Labels | undefined)[];
+}
+
+/** Services with one namespace and name in two or more clusters, in cluster order. */
+export interface SameNameServicesFacts {
+  readonly namespace: string;
+  readonly name: string;
+  readonly services: readonly ServiceModel[];
+}
+
+/** The status conditions an object's controller wrote, as the snapshot holds them. */
+export interface StatusConditionsFacts {
+  readonly resource: ResourceRef;
+  readonly conditions: readonly StatusCondition[];
+  /** Gateways: a waypoint's readiness and `Programmed` condition are SPW0016's to report. */
+  readonly waypoint?: boolean;
+}
+
 export interface FactsBySubject {
   readonly localitySetting: LocalitySettingFacts;
   readonly ruleOnHost: RuleOnHostFacts;
@@ -166,4 +201,7 @@ export interface FactsBySubject {
   readonly destinationRule: DestinationRuleFacts;
   readonly ruleInMesh: RuleInMeshFacts;
   readonly waypointUse: WaypointUseFacts;
+  readonly subsets: SubsetsFacts;
+  readonly sameNameServices: SameNameServicesFacts;
+  readonly statusConditions: StatusConditionsFacts;
 }

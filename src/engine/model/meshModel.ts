@@ -164,6 +164,18 @@ export interface NodeModel {
 export type DataplaneMode = 'ambient' | 'sidecar' | 'none';
 
 /**
+ * One `status.conditions` entry as the controller wrote it (`metav1.Condition`, Istio's `IstioCondition`):
+ * kept on the objects whose conditions `analyze` reads (istioctl's `conditions.ConditionAnalyzer`).
+ */
+export interface StatusCondition {
+  readonly type: string;
+  /** `True`, `False` or `Unknown`. */
+  readonly status: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+/**
  * The value of an `istio.io/use-waypoint` label on a namespace, service, pod or WorkloadEntry.
  * `none` opts the object out of a waypoint set at a broader level.
  */
@@ -211,6 +223,8 @@ export interface WorkloadModel {
   readonly serviceAccount?: string;
   /** WorkloadEntry `weight`; pods weigh 1. */
   readonly weight: number;
+  /** WorkloadEntries: `status.conditions`, when the snapshot has them. */
+  readonly conditions?: readonly StatusCondition[];
 }
 
 export interface ServicePort {
@@ -247,6 +261,8 @@ export interface ServiceModel {
     /** `name.namespace.mesh.internal` */
     readonly hostname: string;
   };
+  /** `status.conditions` (e.g. `istio.io/WaypointBound`), when the snapshot has them. */
+  readonly conditions?: readonly StatusCondition[];
 }
 
 export interface ServiceEntryModel {
@@ -263,6 +279,8 @@ export interface ServiceEntryModel {
   readonly labels: Labels;
   readonly annotations: Labels;
   readonly useWaypoint?: WaypointUse;
+  /** `status.conditions` (e.g. `istio.io/WaypointBound`), when the snapshot has them. */
+  readonly conditions?: readonly StatusCondition[];
 }
 
 /** Where an endpoint was learned from. */
@@ -316,6 +334,8 @@ export interface GatewayModel {
   readonly podNames: readonly string[];
   /** Status `Programmed` condition when the snapshot has one. */
   readonly programmed?: boolean;
+  /** `status.conditions` (Accepted, Programmed, ResolvedRefs…), when the snapshot has them. */
+  readonly conditions?: readonly StatusCondition[];
 }
 
 export interface DestinationRuleModel {

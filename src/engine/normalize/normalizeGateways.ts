@@ -8,6 +8,7 @@ import type { GatewayModel, WorkloadModel } from '../model/meshModel.js';
 import type { ClusterIndex } from './clusterIndex.js';
 import { annotationsOf, labelsOf, namespaceOf, refOf } from './clusterIndex.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
+import { conditionsField } from './statusConditions.js';
 import { LABEL_WAYPOINT_FOR, WAYPOINT_GATEWAY_CLASS } from './wellKnownLabels.js';
 
 const WAYPOINT_FOR_VALUES: readonly GatewayModel['waypointFor'][] = ['service', 'workload', 'all', 'none'];
@@ -63,6 +64,7 @@ export function normalizeGateways(
       waypointFor,
       podNames,
       ...(programmed !== undefined ? { programmed: programmed.status === 'True' } : {}),
+      ...conditionsField(gateway.status),
     };
     if (className === WAYPOINT_GATEWAY_CLASS) {
       result.waypoints.push(model);

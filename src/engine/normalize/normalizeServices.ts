@@ -15,6 +15,7 @@ import type { ClusterIndex } from './clusterIndex.js';
 import { annotationsOf, labelsOf, namespaceOf, refOf } from './clusterIndex.js';
 import { serviceGlobalScope, SOLO_KNOWN_SCOPES } from './serviceScope.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
+import { conditionsField } from './statusConditions.js';
 import { waypointUseFromLabels } from './waypointUse.js';
 import { ISTIO_DEFAULT_CLUSTER_DOMAIN } from '../envoyDefaults.js';
 import { LABEL_SOLO_SERVICE_SCOPE } from './wellKnownLabels.js';
@@ -95,6 +96,7 @@ export function normalizeServices(
       publishNotReadyAddresses: spec.publishNotReadyAddresses ?? false,
       ...(useWaypoint !== undefined ? { useWaypoint } : {}),
       ...(global !== undefined ? { global } : {}),
+      ...conditionsField(service.status),
     };
   });
 }
@@ -127,6 +129,7 @@ export function normalizeServiceEntries(index: ClusterIndex): ServiceEntryModel[
       labels,
       annotations: annotationsOf(entry),
       ...(useWaypoint !== undefined ? { useWaypoint } : {}),
+      ...conditionsField(entry.status),
     };
   });
 }

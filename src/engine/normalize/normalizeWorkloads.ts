@@ -10,6 +10,7 @@ import type { PodObject, WorkloadEntryObject } from './kubeObjects.js';
 import { namespaceExpectsSidecar, podHasSidecar, workloadDataplaneMode } from './dataplaneMode.js';
 import { parseLocality, UNKNOWN_LOCALITY } from './locality.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
+import { conditionsField } from './statusConditions.js';
 import { waypointUseFromLabels } from './waypointUse.js';
 import {
   LABEL_APP,
@@ -193,5 +194,6 @@ function normalizeWorkloadEntry(entry: WorkloadEntryObject, index: ClusterIndex)
     ...(useWaypoint !== undefined ? { useWaypoint } : {}),
     ...(spec.serviceAccount !== undefined ? { serviceAccount: spec.serviceAccount } : {}),
     weight: spec.weight === undefined || spec.weight === 0 ? DEFAULT_WORKLOAD_ENTRY_WEIGHT : spec.weight,
+    ...conditionsField(entry.status),
   };
 }

@@ -11,3 +11,6 @@ export type { BackendKind, ResolvedBackend } from './resolveBackend.js';
 export { resolveBackend } from './resolveBackend.js';
 export type { WaypointDecision } from './selectWaypoint.js';
 export { selectWaypoint, waypointDiagnostics } from './selectWaypoint.js';
+export type { EndpointCandidate } from './collectEndpoints.js';
+export { collectEndpoints } from './collectEndpoints.js';
+export { candidateTopology } from './candidateTopology.js';

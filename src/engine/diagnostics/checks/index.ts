@@ -1,7 +1,7 @@
 /**
  * Every check Spillway runs, in order: the one registry, like graphql-js's `specifiedRules`. Runners take
- * a subject's checks in this order (`runChecks.ts`); the catalogue (`catalogue.ts`) and a future
- * `--list-analyzers` read it whole. Codes are stable and never reused. To add a diagnostic: one file in
+ * a subject's checks in this order (`runChecks.ts`); the catalogue (`catalogue.ts`) and
+ * `spillway analyze --list-analyzers` read it whole. Codes are stable and never reused. To add a diagnostic: one file in
  * this folder, one line here, one table of cases in `test/unit/engine/diagnostics/checks/`.
  */
 import { backendNoReadyEndpoints } from './backendNoReadyEndpoints.js';
@@ -10,6 +10,7 @@ import { destinationRuleHostMatchesNothing } from './destinationRuleHostMatchesN
 import { destinationRuleIgnoredOnZtunnelHop } from './destinationRuleIgnoredOnZtunnelHop.js';
 import { destinationRuleNamespaceNotConsulted } from './destinationRuleNamespaceNotConsulted.js';
 import { destinationRuleOverridesTrafficDistribution } from './destinationRuleOverridesTrafficDistribution.js';
+import { destinationRuleSubsetSelectsNothing } from './destinationRuleSubsetSelectsNothing.js';
 import { endpointTargetNotInSnapshot } from './endpointTargetNotInSnapshot.js';
 import { failoverInactiveWithoutOutlierDetection } from './failoverInactiveWithoutOutlierDetection.js';
 import { globalServiceWaypointNotGlobal } from './globalServiceWaypointNotGlobal.js';
@@ -22,10 +23,12 @@ import { localityLbSettingsExclusive } from './localityLbSettingsExclusive.js';
 import { maxEjectionPercentNeverEjects } from './maxEjectionPercentNeverEjects.js';
 import { meshConfigDiffers } from './meshConfigDiffers.js';
 import { namespaceNotInSnapshot } from './namespaceNotInSnapshot.js';
+import { negativeStatusCondition } from './negativeStatusCondition.js';
 import { noEastWestGateway } from './noEastWestGateway.js';
 import { nodeNotInSnapshot } from './nodeNotInSnapshot.js';
 import { outlierDetectionEnablesLocalityFailover } from './outlierDetectionEnablesLocalityFailover.js';
 import { selectorMatchesNothing } from './selectorMatchesNothing.js';
+import { serviceInconsistentAcrossClusters } from './serviceInconsistentAcrossClusters.js';
 import { serviceScopeAnnotation } from './serviceScopeAnnotation.js';
 import { sidecarInjectionNotApplied } from './sidecarInjectionNotApplied.js';
 import { trafficDistributionUnsupportedInProfile } from './trafficDistributionUnsupportedInProfile.js';
@@ -52,6 +55,7 @@ export const SPECIFIED_CHECKS = [
   internalTrafficPolicyLocalNoLocalEndpoint,
   // DestinationRule placement and validation (istio.md §2, §8).
   destinationRuleHostMatchesNothing,
+  destinationRuleSubsetSelectsNothing,
   destinationRuleNamespaceNotConsulted,
   maxEjectionPercentNeverEjects,
   localityLbSettingInvalid,
@@ -67,6 +71,10 @@ export const SPECIFIED_CHECKS = [
   noEastWestGateway,
   zoneAwareIgnoredOnWaypoint,
   destinationRuleOverridesTrafficDistribution,
+  // What istiod and the Gateway controller would see: clusters that disagree, negative status conditions
+  // (istioctl's multicluster and conditions analyzers).
+  serviceInconsistentAcrossClusters,
+  negativeStatusCondition,
   // Snapshot intake (SPW1001–SPW1099): the snapshot still loads; the message says what was assumed.
   nodeNotInSnapshot,
   namespaceNotInSnapshot,

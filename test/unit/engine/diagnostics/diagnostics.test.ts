@@ -24,6 +24,19 @@ import {
 
 const CLIENT = 'httpbin/client-in-ambient';
 
+const waypointBound = (status: string) => ({ type: 'istio.io/WaypointBound', status, reason: 'NoWaypoint' });
+function productpageType(type: string): MeshModel {
+  const m = bookinfoMesh();
+  return {
+    ...m,
+    clusters: m.clusters.map((c) =>
+      c.name === 'cluster2'
+        ? { ...c, services: c.services.map((svc) => (svc.name === 'productpage' ? { ...svc, type } : svc)) }
+        : c,
+    ),
+  };
+}
+
 const mesh = httpbin;
 function path(model: MeshModel, client = CLIENT, backend = 'in-ambient', profile?: Profile): Diagnostic[] {
   return [
@@ -309,6 +322,27 @@ const cases: readonly Case[] = [
         ),
       ),
     () => path(mesh(svcEdit({ trafficDistribution: 'PreferClose' }))),
+  ],
+  [
+    'SPW0023',
+    'a subset on a label no endpoint carries; a zone subset matched through the Node is clean',
+    () => analyze(mesh(rule({}, { subsets: [{ name: 'v3', labels: { version: 'v3' } }] }))),
+    () =>
+      analyze(
+        mesh(rule({}, { subsets: [{ name: 'a', labels: { 'topology.kubernetes.io/zone': 'us-east-1a' } }] })),
+      ),
+  ],
+  [
+    'SPW0024',
+    'productpage is a LoadBalancer in one cluster only',
+    () => analyze(productpageType('LoadBalancer')),
+    () => analyze(bookinfoMesh()),
+  ],
+  [
+    'SPW0025',
+    'istiod reported the backend Service not bound to its waypoint',
+    () => analyze(mesh(svcEdit({ conditions: [waypointBound('False')] }))),
+    () => analyze(mesh(svcEdit({ conditions: [waypointBound('True')] }))),
   ],
 ];
 
