@@ -123,7 +123,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       ),
   });
   await app.register(docsRoutes);
-  await app.register(snapshotRoutes, { config, snapshots, authorizer });
+  await app.register(snapshotRoutes, { config, snapshots, policy: services.policy, authorizer });
   const webBuild = deps.webBuild ?? loadWebBuild();
   await app.register(portalRoutes, { build: webBuild });
   // Before the GraphQL plugin: its hook answers browsers at GET /graphql ahead of Apollo.

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors/appError.js';
+import { analyzedSnapshot } from '../../services/snapshotAnalysis.js';
 import type { SnapshotAdminService, UploadContentType } from '../../services/snapshotService.js';
+import type { PolicyService } from '../../services/types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, unknownSnapshot } from '../../services/snapshotService.js';
 import type { Authorizer } from '../auth.js';
 import { ref } from '../openapiDocument.js';
@@ -23,8 +25,9 @@ function uploadContentType(request: FastifyRequest): UploadContentType {
 export const snapshotRoutes: FastifyPluginAsync<{
   config: Config;
   snapshots: SnapshotAdminService;
+  policy: PolicyService;
   authorizer: Authorizer;
-}> = async (app, { config, snapshots, authorizer }) => {
+}> = async (app, { config, snapshots, policy, authorizer }) => {
   // Uploads are kept as raw bytes: they are hashed and stored byte for byte, and parsed by the ingest
   // pipeline (which reports every problem), not by Fastify's JSON parser (which stops at the first).
   app.removeContentTypeParser('application/json');
@@ -57,7 +60,7 @@ export const snapshotRoutes: FastifyPluginAsync<{
             profile: { type: 'string', maxLength: 253 },
           },
         },
-        response: { 200: ref('Snapshot'), 201: ref('Snapshot') },
+        response: { 200: ref('AnalyzedSnapshot'), 201: ref('AnalyzedSnapshot') },
       },
     },
     async (request, reply) => {
@@ -72,7 +75,7 @@ export const snapshotRoutes: FastifyPluginAsync<{
         params: request.query,
       });
       if (outcome.created) void reply.code(201).header('location', `/v1/snapshots/${outcome.snapshot.id}`);
-      return outcome.snapshot;
+      return analyzedSnapshot(policy, outcome.snapshot);
     },
   );
 
@@ -109,12 +112,12 @@ export const snapshotRoutes: FastifyPluginAsync<{
     '/v1/snapshots/:id',
     {
       onRequest: async (request) => reader(request),
-      schema: { params: idParams, response: { 200: ref('Snapshot') } },
+      schema: { params: idParams, response: { 200: ref('AnalyzedSnapshot') } },
     },
     async (request) => {
       const snapshot = await snapshots.get(request.params.id);
       if (!snapshot) throw unknownSnapshot(request.params.id);
-      return snapshot;
+      return analyzedSnapshot(policy, snapshot);
     },
   );
 
