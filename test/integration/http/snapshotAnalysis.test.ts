@@ -2,6 +2,7 @@
  * REST pipelines see what `spillway analyze` sees: the upload's answer and `GET /v1/snapshots/{id}` carry
  * the mesh analysis next to the intake findings, each in the field the contract names.
  */
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/engine/index.js';
 import {
@@ -27,16 +28,19 @@ interface AnalyzedBody {
 const INTAKE_FLOOR = 'SPW1000';
 const key = (d: { code: string; message: string }): string => `${d.code} ${d.message}`;
 
-async function upload(
-  file: ExampleFile,
-): Promise<{ status: number; body: AnalyzedBody; app: Awaited<ReturnType<typeof buildTestApp>> }> {
-  const app = await buildTestApp();
-  const response = await app.inject({
+const post = (app: FastifyInstance, file: ExampleFile) =>
+  app.inject({
     method: 'POST',
     url: '/v1/snapshots',
     headers: { 'content-type': 'application/yaml' },
     payload: exampleText(file),
   });
+
+async function upload(
+  file: ExampleFile,
+): Promise<{ status: number; body: AnalyzedBody; app: FastifyInstance }> {
+  const app = await buildTestApp();
+  const response = await post(app, file);
   return { status: response.statusCode, body: response.json<AnalyzedBody>(), app };
 }
 
@@ -86,12 +90,7 @@ describe('the upload answer and GET /v1/snapshots/{id} carry the analysis', () =
 
   it('a repeated upload (200) and a lookup by name or latest answer with the same analysis', async () => {
     const { body, app } = await upload('httpbin-after.yaml');
-    const again = await app.inject({
-      method: 'POST',
-      url: '/v1/snapshots',
-      headers: { 'content-type': 'application/yaml' },
-      payload: exampleText('httpbin-after.yaml'),
-    });
+    const again = await post(app, 'httpbin-after.yaml');
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(body);
     const latest = await app.inject({ method: 'GET', url: '/v1/snapshots/latest' });
