@@ -124,10 +124,11 @@ describe('GET /metrics', () => {
     const text = await scrape(app);
     expect(sample(text, 'spillway_graphql_response_cache_total', { event: 'miss' })).toBe(1);
     expect(sample(text, 'spillway_graphql_response_cache_total', { event: 'hit' })).toBe(2);
-    // The upload compiles the snapshot for its analysis (the miss); only the first query, which the
-    // response cache misses, reaches the compiled snapshot (the hit).
+    // The upload compiles the snapshot and answers its analysis (each cache's one miss); only the first
+    // query, which the response cache misses, reaches the policy service, whose answer cache holds it.
     expect(sample(text, 'spillway_compiled_cache_total', { event: 'miss' })).toBe(1);
-    expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBe(1);
+    expect(sample(text, 'spillway_compiled_cache_total', { event: 'hit' })).toBeUndefined();
+    expect(sample(text, 'spillway_answer_cache_total', { event: 'hit' })).toBe(1);
   });
 
   it('records GraphQL operation latency by top-level field and outcome, not by client-chosen name', async () => {
