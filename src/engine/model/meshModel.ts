@@ -302,6 +302,12 @@ export interface EndpointModel {
   readonly ready: boolean;
   readonly serving: boolean;
   readonly terminating: boolean;
+  /**
+   * The EndpointSlice conditions the slice leaves out (`serving`, `terminating`): istiod reads an absent
+   * `terminating` on a not-ready endpoint as terminating and an absent `serving` as serving
+   * (`endpointHealthStatus`), where Kubernetes' defaults above say the opposite. Absent when all are written.
+   */
+  readonly unsetConditions?: readonly ('serving' | 'terminating')[];
   readonly nodeName?: string;
   /** EndpointSlice `zone` hint, used when the node is not in the snapshot. */
   readonly zone?: string;

@@ -19,8 +19,10 @@ import type { Locality, Profile, ResourceRef } from './meshModel.js';
  * Health as the balancing proxy sees it before any scenario (Envoy `coarseHealth`). `EXCLUDED` means the
  * proxy does not hold the endpoint at all (istiod did not send it, or ztunnel filtered it before ranking):
  * the endpoint is listed for explanation and takes no part in balancing (spillover README, step 1).
+ * `DRAINING` is an endpoint EDS sends with status DRAINING (persistent-session services): Envoy holds it
+ * unhealthy and excluded (`EDS_STATUS_DRAINING`, envoy.md §1), so it counts only where excluded hosts do.
  */
-export type EndpointHealth = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY' | 'EXCLUDED';
+export type EndpointHealth = 'HEALTHY' | 'DEGRADED' | 'UNHEALTHY' | 'DRAINING' | 'EXCLUDED';
 
 export interface ResolvedEndpoint {
   /** Unique within the hop: `cluster/namespace/name` for workloads, `cluster/address` otherwise. */

@@ -1,7 +1,8 @@
 /**
  * Endpoints: every address that serves a Service or ServiceEntry, from
  *  - EndpointSlices, with Kubernetes' condition semantics (`discovery.k8s.io/v1` EndpointConditions: an
- *    unset `ready` means ready, an unset `serving` defers to `ready`, an unset `terminating` means not);
+ *    unset `ready` means ready, an unset `serving` defers to `ready`, an unset `terminating` means not),
+ *    and which conditions were left out, because istiod reads those differently (`endpointHealthStatus`);
  *  - ServiceEntry inline `endpoints`;
  *  - WorkloadEntries (and pods) selected by a ServiceEntry `workloadSelector`, and WorkloadEntries selected
  *    by a Kubernetes Service's selector — Istio serves both (ServiceEntry/WorkloadEntry API reference).
@@ -96,6 +97,14 @@ function sliceEndpoints(
           ready,
           serving: conditions.serving ?? ready,
           terminating: conditions.terminating ?? false,
+          ...(conditions.serving === undefined || conditions.terminating === undefined
+            ? {
+                unsetConditions: [
+                  ...(conditions.serving === undefined ? (['serving'] as const) : []),
+                  ...(conditions.terminating === undefined ? (['terminating'] as const) : []),
+                ],
+              }
+            : {}),
           ...(endpoint.nodeName !== undefined ? { nodeName: endpoint.nodeName } : {}),
           ...(endpoint.zone !== undefined ? { zone: endpoint.zone } : {}),
           ...(workload !== undefined ? { workload } : {}),

@@ -86,7 +86,8 @@ export function buildZtunnelHop(
       locality: e.locality,
       node: e.node ?? '',
       cluster: e.cluster,
-      healthy: e.ready,
+      // ztunnel reads the workload's WDS health, not EDS's reading of the slice (`ztunnelHealthy`).
+      healthy: e.ztunnelHealthy,
       hasAddress: e.address !== undefined && e.address !== '',
       hasNetworkGateway: eastWest(e.network),
       capacity: e.weight,
@@ -128,8 +129,8 @@ export function buildZtunnelHop(
       ...(e.workload !== undefined ? { workload: e.workload } : {}),
       priority,
       rawPriority: raw,
-      priorityReason: `${r?.reason ?? 'not ranked'}${crossNetwork ? `; on network ${e.network}, reached through its east-west gateway` : ''}`,
-      health: excluded ? 'EXCLUDED' : e.ready ? 'HEALTHY' : 'UNHEALTHY',
+      priorityReason: `${e.ztunnelHealthy ? '' : `${e.ztunnelReason}; `}${r?.reason ?? 'not ranked'}${crossNetwork ? `; on network ${e.network}, reached through its east-west gateway` : ''}`,
+      health: excluded ? 'EXCLUDED' : e.ztunnelHealthy ? 'HEALTHY' : 'UNHEALTHY',
       weight: e.weight,
     };
   });
@@ -155,7 +156,7 @@ export function buildZtunnelHop(
       internalTrafficPolicyLocal: strict,
       // ALLOW_ALL sends every endpoint, ready or not: readiness decides nothing there.
       ...(lb.healthPolicy !== 'ALLOW_ALL'
-        ? { readyEndpoints: destination.endpoints.filter((e) => e.ready).length }
+        ? { readyEndpoints: destination.endpoints.filter((e) => e.ztunnelHealthy).length }
         : {}),
       ...(strict ? { readyOnNode: ranking.selectable.length } : {}),
       viewer: {

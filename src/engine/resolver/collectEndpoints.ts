@@ -12,6 +12,12 @@ import type {
   ServiceModel,
   WorkloadModel,
 } from '../model/meshModel.js';
+import {
+  DRAINING_LABEL,
+  endpointHealthStatus,
+  supportsDrainingEndpoints,
+  type EndpointHealthStatus,
+} from '../istio/index.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import { meshKey } from './meshKeys.js';
 
@@ -26,14 +32,40 @@ export interface EndpointCandidate {
   readonly workload?: ResourceRef;
   /** Workload labels before topology augmentation. */
   readonly labels: Labels;
+  /** Kubernetes-ready as istiod reads it: `status.health` is HEALTHY. */
   readonly ready: boolean;
   readonly terminating: boolean;
+  /** What istiod makes of the endpoint's conditions for EDS (`endpointHealthStatus`), with the reason. */
+  readonly status: EndpointHealthStatus;
+  /**
+   * ztunnel's view: istiod builds a pod's workload HEALTHY only when the pod is Ready and not being deleted
+   * (`ambient/workloads.go`); an endpoint without a pod in the snapshot takes its slice's `ready`.
+   */
+  readonly ztunnelHealthy: boolean;
+  readonly ztunnelReason: string;
   readonly weight: number;
   /** The Service or ServiceEntry this endpoint came from. */
   readonly serviceRef: ResourceRef;
 }
 
 const NO_LOCALITY: Locality = { region: '', zone: '', subzone: '' };
+
+/** ztunnel's health of one endpoint's workload (`ambient/workloads.go`: pod Ready and no deletionTimestamp). */
+function ztunnelHealth(
+  ep: EndpointModel,
+  wl: WorkloadModel | undefined,
+): { readonly healthy: boolean; readonly reason: string } {
+  if (wl !== undefined) {
+    if (wl.terminating)
+      return { healthy: false, reason: `${wl.kind} ${wl.name} is being deleted: its workload is UNHEALTHY` };
+    if (!wl.ready)
+      return { healthy: false, reason: `${wl.kind} ${wl.name} is not Ready: its workload is UNHEALTHY` };
+    return { healthy: true, reason: `${wl.kind} ${wl.name} is Ready: its workload is HEALTHY` };
+  }
+  return ep.ready
+    ? { healthy: true, reason: 'ready: its workload is HEALTHY' }
+    : { healthy: false, reason: 'ready: false: its workload is UNHEALTHY' };
+}
 
 function candidate(mesh: CompiledMesh, ep: EndpointModel): EndpointCandidate {
   const wl: WorkloadModel | undefined =
@@ -50,6 +82,23 @@ function candidate(mesh: CompiledMesh, ep: EndpointModel): EndpointCandidate {
     (ep.zone !== undefined ? { ...NO_LOCALITY, zone: ep.zone } : NO_LOCALITY);
   const network = ep.network ?? wl?.network ?? node?.network ?? clusterNetwork;
   const name = ep.workload?.name ?? ep.address;
+  const labels = wl?.labels ?? ep.labels ?? {};
+  const service =
+    ep.service.kind === 'Service'
+      ? mesh.services.get(meshKey(ep.cluster, ep.service.namespace, ep.service.name))
+      : undefined;
+  const persistentSession = service !== undefined && supportsDrainingEndpoints(service.labels);
+  const unset = ep.unsetConditions ?? [];
+  const conditions = {
+    ready: ep.ready,
+    ...(unset.includes('serving') ? {} : { serving: ep.serving }),
+    ...(unset.includes('terminating') ? {} : { terminating: ep.terminating }),
+  };
+  let status = endpointHealthStatus(conditions, persistentSession);
+  // `buildEnvoyLbEndpoint`: the draining label turns any endpoint DRAINING.
+  if ((labels[DRAINING_LABEL] ?? '') !== '')
+    status = { health: 'DRAINING', reason: `draining (labelled ${DRAINING_LABEL})` };
+  const ztunnel = ztunnelHealth(ep, wl);
   return {
     id:
       ep.workload !== undefined
@@ -71,10 +120,12 @@ function candidate(mesh: CompiledMesh, ep: EndpointModel): EndpointCandidate {
           },
         }
       : {}),
-    labels: wl?.labels ?? ep.labels ?? {},
-    // Kubernetes treats an absent `ready` as true; normalization already did. A terminating pod is not ready.
-    ready: ep.ready && !ep.terminating,
-    terminating: ep.terminating,
+    labels,
+    ready: status.health === 'HEALTHY',
+    terminating: status.health === 'TERMINATING' || ep.terminating,
+    status,
+    ztunnelHealthy: ztunnel.healthy,
+    ztunnelReason: ztunnel.reason,
     weight: ep.weight ?? wl?.weight ?? 1,
     serviceRef: {
       kind: ep.service.kind,
@@ -82,6 +133,48 @@ function candidate(mesh: CompiledMesh, ep: EndpointModel): EndpointCandidate {
       namespace: ep.service.namespace,
       cluster: ep.cluster,
     },
+  };
+}
+
+/**
+ * A pod as a candidate of its own Gateway (a waypoint whose generated Service is missing from the
+ * snapshot): Kubernetes would list it Ready unless it is not Ready or being deleted.
+ */
+export function podCandidate(pod: WorkloadModel, serviceRef: ResourceRef): EndpointCandidate {
+  const status = endpointHealthStatus(
+    { ready: pod.ready && !pod.terminating, serving: pod.ready, terminating: pod.terminating },
+    false,
+  );
+  const ztunnel = ztunnelHealth(
+    {
+      cluster: pod.cluster,
+      service: { kind: 'Service', namespace: pod.namespace, name: serviceRef.name },
+      address: pod.address ?? '',
+      source: 'EndpointSlice',
+      sourceRef: serviceRef,
+      ready: pod.ready,
+      serving: pod.ready,
+      terminating: pod.terminating,
+    },
+    pod,
+  );
+  return {
+    id: meshKey(pod.cluster, pod.namespace, pod.name),
+    name: pod.name,
+    ...(pod.address !== undefined ? { address: pod.address } : {}),
+    cluster: pod.cluster,
+    network: pod.network,
+    locality: pod.locality,
+    ...(pod.nodeName !== undefined ? { node: pod.nodeName } : {}),
+    workload: { kind: 'Pod', name: pod.name, namespace: pod.namespace, cluster: pod.cluster },
+    labels: pod.labels,
+    ready: status.health === 'HEALTHY',
+    terminating: pod.terminating,
+    status,
+    ztunnelHealthy: ztunnel.healthy,
+    ztunnelReason: ztunnel.reason,
+    weight: pod.weight,
+    serviceRef,
   };
 }
 

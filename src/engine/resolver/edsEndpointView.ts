@@ -10,6 +10,7 @@ import {
   gatewayEndpointLabels,
   localityString,
   notReadyEndpointHealth,
+  supportsDrainingEndpoints,
   type DestinationRuleProxyKind,
   type TrafficDistributionMode,
   type TrafficPolicyResolution,
@@ -54,6 +55,8 @@ export function edsEndpointView(
   outlier: TrafficPolicyResolution['policy']['outlierDetection'],
 ): EdsEndpointView {
   const nodeLocal = destination.primary?.internalTrafficPolicy === 'Local';
+  const persistentSession =
+    destination.primary !== undefined && supportsDrainingEndpoints(destination.primary.labels);
   const candidates = destination.endpoints;
   const topology = candidateTopology(candidates);
   // Shared with every query until a cross-network endpoint needs its own entry.
@@ -85,21 +88,46 @@ export function edsEndpointView(
     if (nodeLocal && e.node !== source.node) {
       health.push('EXCLUDED');
       why.push(`internalTrafficPolicy Local: not on the proxy's node ${source.node ?? '(unknown)'}`);
-    } else if (!e.ready) {
-      if (notReady === undefined) {
-        const h = notReadyEndpointHealth({
-          profile,
-          mode,
-          proxyKind,
-          ...(outlier !== undefined ? { outlierDetection: outlier } : {}),
-        });
-        notReady = { health: h.health === 'UNHEALTHY' ? 'UNHEALTHY' : 'EXCLUDED', why: h.reason };
+      continue;
+    }
+    switch (e.status.health) {
+      case 'HEALTHY':
+        health.push('HEALTHY');
+        why.push(undefined);
+        break;
+      case 'UNHEALTHY': {
+        if (notReady === undefined) {
+          const h = notReadyEndpointHealth({
+            profile,
+            mode,
+            proxyKind,
+            ...(outlier !== undefined ? { outlierDetection: outlier } : {}),
+          });
+          notReady = { health: h.health === 'UNHEALTHY' ? 'UNHEALTHY' : 'EXCLUDED', why: h.reason };
+        }
+        health.push(notReady.health);
+        why.push(`${e.status.reason}: ${notReady.why}`);
+        break;
       }
-      health.push(notReady.health);
-      why.push(notReady.why);
-    } else {
-      health.push('HEALTHY');
-      why.push(undefined);
+      case 'TERMINATING':
+        health.push('EXCLUDED');
+        why.push(
+          `${e.status.reason}: left out of EDS, which never sends terminating endpoints, not even when it sends unhealthy ones (filterIstioEndpoint)`,
+        );
+        break;
+      case 'DRAINING':
+        if (persistentSession) {
+          health.push('DRAINING');
+          why.push(
+            `${e.status.reason}: sent as DRAINING to this persistent-session service; Envoy holds it excluded and sends it traffic only in panic`,
+          );
+        } else {
+          health.push('EXCLUDED');
+          why.push(
+            `${e.status.reason}: left out of EDS, which sends draining endpoints only to persistent-session services`,
+          );
+        }
+        break;
     }
   }
   return {

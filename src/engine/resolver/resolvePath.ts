@@ -16,7 +16,7 @@ import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
 import { buildEnvoyHop } from './buildEnvoyHop.js';
 import { buildKubeProxyHop } from './buildKubeProxyHop.js';
 import { buildZtunnelHop, type HopResult } from './buildZtunnelHop.js';
-import { collectEndpoints, type EndpointCandidate } from './collectEndpoints.js';
+import { collectEndpoints, podCandidate, type EndpointCandidate } from './collectEndpoints.js';
 import type { CompiledMesh } from './compiledMesh.js';
 import type { HopDestination, HopSource } from './hopContext.js';
 import { meshKey } from './meshKeys.js';
@@ -100,24 +100,11 @@ function waypointDestination(
   }
   let endpoints = collectEndpoints(mesh, services);
   if (endpoints.length === 0) {
+    const gatewayRef = { kind: 'Gateway', name: gw.name, namespace: gw.namespace, cluster: gw.cluster };
     endpoints = gw.podNames
       .map((p) => mesh.workloads.get(meshKey(gw.cluster, gw.namespace, p)))
       .filter((p): p is WorkloadModel => p !== undefined)
-      .map((p) => ({
-        id: meshKey(p.cluster, p.namespace, p.name),
-        name: p.name,
-        ...(p.address !== undefined ? { address: p.address } : {}),
-        cluster: p.cluster,
-        network: p.network,
-        locality: p.locality,
-        ...(p.nodeName !== undefined ? { node: p.nodeName } : {}),
-        workload: { kind: 'Pod', name: p.name, namespace: p.namespace, cluster: p.cluster },
-        labels: p.labels,
-        ready: p.ready && !p.terminating,
-        terminating: p.terminating,
-        weight: p.weight,
-        serviceRef: { kind: 'Gateway', name: gw.name, namespace: gw.namespace, cluster: gw.cluster },
-      }));
+      .map((p) => podCandidate(p, gatewayRef));
   }
   const port = svc?.ports[0]?.port;
   return {

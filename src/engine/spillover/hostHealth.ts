@@ -23,6 +23,8 @@ export function healthCode(health: EndpointHealth): HealthCode {
       return HEALTH_CODE_DEGRADED;
     case 'UNHEALTHY':
       return HEALTH_CODE_UNHEALTHY;
+    // EDS DRAINING: Envoy's excluded state (a host of its priority that only panic sends traffic to).
+    case 'DRAINING':
     case 'EXCLUDED':
       return HEALTH_CODE_EXCLUDED;
   }

@@ -66,9 +66,19 @@ export const waypointUnready: Edit = (c) => ({
   workloads: c.workloads.map((w) => (w.gatewayName === 'httpbin-waypoint' ? { ...w, ready: false } : w)),
   endpoints: c.endpoints.map((e) => (e.service.name === 'httpbin-waypoint' ? { ...e, ready: false } : e)),
 });
-export const backendUnready: Edit = (c) => ({
-  endpoints: c.endpoints.map((e) => (e.service.name === 'in-ambient' ? { ...e, ready: false } : e)),
-});
+/**
+ * The backend's pods lose readiness, as kubectl would then print them: pods not Ready, their slice
+ * endpoints `ready: false` (still `terminating: false`), so EDS and ztunnel both see them unready.
+ */
+export const backendUnready: Edit = (c) => {
+  const pods = new Set(
+    c.endpoints.filter((e) => e.service.name === 'in-ambient').map((e) => e.workload?.name),
+  );
+  return {
+    workloads: c.workloads.map((w) => (pods.has(w.name) ? { ...w, ready: false } : w)),
+    endpoints: c.endpoints.map((e) => (e.service.name === 'in-ambient' ? { ...e, ready: false } : e)),
+  };
+};
 export const namespaceWaypoint =
   (name: string): Edit =>
   (c) => ({
