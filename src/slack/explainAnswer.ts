@@ -182,12 +182,10 @@ function causeLine(answer: WhatIf): string | undefined {
 /** The load model in one line: what a higher load does, and where the overflow figure comes from. */
 function loadLine(answer: WhatIf, scenario: Scenario): string | undefined {
   if (scenario.loadFactor === undefined || scenario.loadFactor === 1) return undefined;
-  const overprovisioning = answer.scenario.hops.at(-1)?.overprovisioningFactor;
-  const headroom = overprovisioning === undefined ? '' : ` (overprovisioning ${overprovisioning}%)`;
   return (
-    `Load ${formatFactor(scenario.loadFactor)}: each priority absorbs only what its headroom${headroom} allows, ` +
-    `the rest spills to the next; what none absorbs is overflow (${formatPercent(answer.overflowPercent)}). ` +
-    'Envoy itself moves traffic on health only.'
+    `Load ${formatFactor(scenario.loadFactor)}: Envoy and ztunnel move traffic on health only, so shares stay as they are ` +
+    `until overloaded endpoints fail or are ejected; overflow (${formatPercent(answer.overflowPercent)}) is what ` +
+    'circuit breakers refuse.'
   );
 }
 

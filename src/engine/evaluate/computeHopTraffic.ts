@@ -37,7 +37,6 @@ function hopTrafficOf(hop: ResolvedHop, placed: HopPlacement): HopTraffic {
     endpoints,
     droppedPercent: placed.droppedPercent,
     errorPercent: placed.errorPercent,
-    overflowPercent: placed.overflowPercent,
     ejections: placed.ejections,
     notes: placed.notes,
     trace: placed.trace,

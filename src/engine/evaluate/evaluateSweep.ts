@@ -4,7 +4,7 @@
  */
 import type { Scenario, SweepPoint } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
-import { apportionPercents, roundPercent } from './presentPercent.js';
+import { apportionPercents } from './presentPercent.js';
 import { scenarioPlacements } from './scenarioTraffic.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
 import { validateSweepLoadFactors } from './sweepLoadFactors.js';
@@ -31,7 +31,7 @@ export function evaluateSweep(
       hops: run.hops.map((t, hop) => ({
         hop,
         loads: apportionPercents(t.priorities.map((p) => p.loadPercent)),
-        overflowPercent: roundPercent(t.overflowPercent),
+        overflowPercent: 0,
       })),
     };
   });

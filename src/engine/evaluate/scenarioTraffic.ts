@@ -91,9 +91,8 @@ export function scenarioPlacements(
     }
     const traffic = computeHopPlacement(hop, {
       failingEndpointIndexes: [...failingHere.keys()],
-      loadFactor: scenario.loadFactor,
       // The factor the answer reports for this hop: an override is an Envoy setting, so ztunnel and
-      // kube-proxy hops keep their own (their overflow would otherwise use a factor the hop never shows).
+      // kube-proxy hops keep their own.
       overprovisioningFactor: overprovisioningFactors[h] ?? hop.overprovisioningFactor,
       ...(options.ejectionRule === undefined ? {} : { ejectionRule: options.ejectionRule }),
     });

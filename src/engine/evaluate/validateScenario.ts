@@ -4,7 +4,7 @@
  */
 import { EngineError } from '../errors.js';
 import type { Scenario } from '../model/answer.js';
-import { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from '../spillover/index.js';
+import { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from '../load/index.js';
 
 export interface ValidScenario {
   readonly ejectEndpoints: readonly string[];

@@ -1,6 +1,7 @@
 /**
  * The spillover model's entry point: one resolved hop plus a per-hop scenario in; priority levels,
- * endpoint shares, drops, errors, overflow and ejection outcomes out, with a trace of the rules applied.
+ * endpoint shares, drops, errors and ejection outcomes out, with a trace of the rules applied. Only health
+ * enters: load and capacity are read off the placement afterwards (`src/engine/load/`).
  * It only dispatches by balancer:
  * - ENVOY: the ejection replay (`replayEjections.ts`) over Envoy's placement (`placeEnvoy.ts`);
  * - ZTUNNEL: `placeZtunnel.ts`; no outlier detection;
@@ -10,7 +11,6 @@
  */
 import type { ResolvedHop } from '../model/resolved.js';
 import { failingOrder } from './failingOrder.js';
-import { NOMINAL_LOAD_FACTOR } from './loadFactor.js';
 import { DEFAULT_EJECTION_CAP_RULE } from './outlierEjection.js';
 import { placeEnvoy } from './placeEnvoy.js';
 import { placeKubeProxy } from './placeKubeProxy.js';
@@ -30,7 +30,6 @@ const NONE_EJECTED: ReadonlySet<number> = new Set();
 
 function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly number[]): Balanced {
   const factor = scenario.overprovisioningFactor ?? hop.overprovisioningFactor;
-  const loadFactor = scenario.loadFactor ?? NOMINAL_LOAD_FACTOR;
   switch (hop.balancer) {
     case 'ENVOY': {
       const prepared = prepareHop(hop);
@@ -40,7 +39,7 @@ function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly numb
         failing,
         prepared.hostCount,
         scenario.ejectionRule ?? DEFAULT_EJECTION_CAP_RULE,
-        (ejected) => placeEnvoy(hop, prepared, ejected, factor, loadFactor),
+        (ejected) => placeEnvoy(hop, prepared, ejected, factor),
       );
       const notes = [
         `Envoy ${hop.loadBalancer}: shares are long-run request shares; inside a locality the LB policy spreads evenly by endpoint weight.`,
@@ -54,7 +53,7 @@ function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly numb
     }
     case 'ZTUNNEL':
       return {
-        placement: placeZtunnel(hop, factor, loadFactor),
+        placement: placeZtunnel(hop),
         ejected: NONE_EJECTED,
         ejections: neverEjected(
           failing,
@@ -67,7 +66,7 @@ function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly numb
       };
     case 'KUBE_PROXY':
       return {
-        placement: placeKubeProxy(hop, factor, loadFactor),
+        placement: placeKubeProxy(hop),
         ejected: NONE_EJECTED,
         ejections: neverEjected(
           failing,
@@ -108,7 +107,6 @@ export function computeHopPlacement(hop: ResolvedHop, scenario: HopScenario = {}
     priorities: placement.priorities,
     droppedPercent: placement.droppedPercent,
     errorPercent,
-    overflowPercent: placement.overflowPercent,
     ejections,
     notes,
     trace: placement.trace,

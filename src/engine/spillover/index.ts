@@ -3,7 +3,6 @@
  */
 export { FULL_LOAD_PERCENT, SCENARIO_FAILURE_HTTP_STATUS } from './constants.js';
 export type { PriorityHostCounts } from './types.js';
-export { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from './loadFactor.js';
 export { computePriorityLoad } from './priorityLoad.js';
 export { rawAvailabilityPercent } from './panicThreshold.js';
 export { effectiveLocalityWeight, localityShares } from './localityWeights.js';

@@ -20,14 +20,13 @@ import { spreadByWeight } from './spreadByWeight.js';
 import type { Placement, PriorityHostCounts, PriorityLoadResult } from './types.js';
 
 /**
- * @example placeEnvoy(hopOf3Healthy, prepareHop(hopOf3Healthy), new Set([0]), 140, 1).shares // → [0, 50, 50]
+ * @example placeEnvoy(hopOf3Healthy, prepareHop(hopOf3Healthy), new Set([0]), 140).shares // → [0, 50, 50]
  */
 export function placeEnvoy(
   hop: ResolvedHop,
   prepared: PreparedHop,
   ejected: ReadonlySet<number>,
   factor: number,
-  loadFactor: number,
 ): Placement {
   const endpoints = hop.endpoints;
   // An ejection sets FAILED_OUTLIER_CHECK: the host turns unhealthy but an excluded host stays excluded.
@@ -49,7 +48,6 @@ export function placeEnvoy(
   const result: PriorityLoadResult = computePriorityLoad(counts, {
     overprovisioningFactorPercent: factor,
     panicThresholdPercent: hop.panicThresholdPercent,
-    loadFactor,
   });
   const shares = new Float64Array(endpoints.length);
   let dropped = 0;
@@ -84,5 +82,5 @@ export function placeEnvoy(
       ...(meaning === undefined ? {} : { meaning }),
     };
   });
-  return { shares, droppedPercent: dropped, overflowPercent: result.overflowPercent, priorities, trace };
+  return { shares, droppedPercent: dropped, priorities, trace };
 }

@@ -5,11 +5,10 @@
 import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
 import { FULL_LOAD_PERCENT } from './constants.js';
 import { flatPriorityLevels } from './flatPriorityLevels.js';
-import { nonSpillingOverflowPercent } from './loadFactor.js';
 import type { Placement } from './types.js';
 
-/** @example placeKubeProxy(hopWith4Ready, 140, 1).shares // → [25, 25, 25, 25] */
-export function placeKubeProxy(hop: ResolvedHop, factor: number, loadFactor: number): Placement {
+/** @example placeKubeProxy(hopWith4Ready).shares // → [25, 25, 25, 25] */
+export function placeKubeProxy(hop: ResolvedHop): Placement {
   const ready = (e: ResolvedEndpoint): boolean => e.health === 'HEALTHY' || e.health === 'DEGRADED';
   const shares = new Float64Array(hop.endpoints.length);
   const readyCount = hop.endpoints.filter(ready).length;
@@ -24,9 +23,5 @@ export function placeKubeProxy(hop: ResolvedHop, factor: number, loadFactor: num
     return e !== undefined && ready(e);
   });
   const droppedPercent = readyCount === 0 ? FULL_LOAD_PERCENT : 0;
-  // kube-proxy weighs every endpoint the same, so capacity here is a count, not a weight.
-  const uniform: ResolvedHop = { ...hop, endpoints: hop.endpoints.map((e) => ({ ...e, weight: 1 })) };
-  const overflow =
-    droppedPercent > 0 ? 0 : nonSpillingOverflowPercent(uniform, () => true, ready, factor, loadFactor);
-  return { shares, droppedPercent, overflowPercent: overflow, priorities, trace };
+  return { shares, droppedPercent, priorities, trace };
 }

@@ -5,17 +5,20 @@
  * 3. the healthy-then-degraded distribution with the remainder rule (`distributeLoad`);
  * 4. per-priority panic and the disabled-threshold special case (`recalculatePerPriorityPanic`);
  * 5. the host-count split when every priority panics (`recalculateLoadInTotalPanic`).
- * The load-factor model (`loadFactor.ts`, `offeredDemand`) only changes the scores fed to step 3 and adds
- * overflow; at factor 1 it is a no-op. It is the only place load enters this file.
+ * Every input is a host count: Envoy never measures load when it picks a priority, so neither does this.
  */
 import { FULL_LOAD_PERCENT } from './constants.js';
-import { distributeDemand, NOMINAL_LOAD_FACTOR, offeredDemand } from './loadFactor.js';
 import { effectivePanicThresholdPercent, isPriorityInPanic, totalPanicLoad } from './panicThreshold.js';
-import { healthScorePercent, normalizedTotalAvailability, priorityScores } from './priorityScores.js';
+import {
+  distributeByScores,
+  healthScorePercent,
+  normalizedTotalAvailability,
+  priorityScores,
+} from './priorityScores.js';
 import type { PriorityHostCounts, PriorityLoadOptions, PriorityLoadResult } from './types.js';
 
 /**
- * Envoy's whole priority-load computation for one cluster, plus the load-factor model's overflow.
+ * Envoy's whole priority-load computation for one cluster.
  *
  * @example computePriorityLoad(
  *   [{ total: 100, healthy: 50, degraded: 0, excluded: 0 }, { total: 100, healthy: 100, degraded: 0, excluded: 0 }],
@@ -28,29 +31,22 @@ export function computePriorityLoad(
 ): PriorityLoadResult {
   const factor = options.overprovisioningFactorPercent;
   const weighted = options.weightedPriorityHealth ?? false;
-  const loadFactor = options.loadFactor ?? NOMINAL_LOAD_FACTOR;
   const threshold = effectivePanicThresholdPercent(options.panicThresholdPercent);
   const trace: string[] = [];
   const zeros = (): number[] => priorities.map(() => 0);
 
-  // Envoy's own scores decide panic; the load-adjusted ones decide where demand goes.
-  const envoyScores = priorityScores(priorities, weighted, (part, whole) =>
+  const scores = priorityScores(priorities, weighted, (part, whole) =>
     healthScorePercent(factor, part, whole),
   );
-  const nta = normalizedTotalAvailability(envoyScores);
-  const demand = offeredDemand(priorities, envoyScores, factor, weighted, loadFactor);
-  const { scores, absorbablePercent: absorbable, overflowPercent } = demand;
+  const nta = normalizedTotalAvailability(scores);
   trace.push(
     `health scores [${scores.health.join(', ')}], degraded scores [${scores.degradedHealth.join(', ')}] ` +
-      `(overprovisioning ${factor} %${loadFactor === NOMINAL_LOAD_FACTOR ? '' : `, load factor ${loadFactor}`}); ` +
-      `normalized total availability ${nta}`,
+      `(overprovisioning ${factor} %); normalized total availability ${nta}`,
   );
   const base = {
     health: scores.health,
     degradedHealth: scores.degradedHealth,
     normalizedTotalAvailability: nta,
-    absorbablePercent: absorbable,
-    overflowPercent,
   };
 
   if (priorities.length === 0) {
@@ -114,7 +110,7 @@ export function computePriorityLoad(
     };
   }
 
-  const distributed = distributeDemand(demand, envoyScores, nta, trace);
+  const distributed = distributeByScores(scores, nta);
   trace.push(
     `loads: healthy [${distributed.healthyLoad.join(', ')}], degraded [${distributed.degradedLoad.join(', ')}]`,
   );

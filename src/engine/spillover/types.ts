@@ -31,18 +31,14 @@ export interface PriorityLoadOptions {
   readonly panicThresholdPercent: number;
   /** `ClusterLoadAssignment.Policy.weighted_priority_health`; Istio never sets it. */
   readonly weightedPriorityHealth?: boolean;
-  /** Offered load relative to nominal (the load-factor model, `loadFactor.ts`); default 1. */
-  readonly loadFactor?: number;
 }
 
 export interface PriorityLoadResult {
-  /** Envoy's health score per priority at the offered load (equal to Envoy's own at load factor 1). */
+  /** Envoy's health score per priority (`recalculatePerPriorityState`). */
   readonly health: readonly number[];
   readonly degradedHealth: readonly number[];
   /** Envoy's `calculateNormalizedTotalAvailability` on health alone (what Envoy itself computes). */
   readonly normalizedTotalAvailability: number;
-  /** The same sum on the load-adjusted scores: the share of offered demand the priorities can absorb. */
-  readonly absorbablePercent: number;
   readonly healthyLoad: readonly number[];
   readonly degradedLoad: readonly number[];
   readonly panic: readonly boolean[];
@@ -50,8 +46,6 @@ export interface PriorityLoadResult {
   readonly totalPanic: boolean;
   /** Panic disabled and nothing available: everything is aimed at P0 and finds no host. */
   readonly noHealthyUpstream: boolean;
-  /** Offered demand beyond what all priorities absorb (load-factor model), percent. */
-  readonly overflowPercent: number;
   /** Each rule that fired, in evaluation order, with its numbers. */
   readonly trace: readonly string[];
 }
@@ -65,8 +59,6 @@ export interface HopScenario {
    * when given, `failingEndpointIds` is ignored. Out-of-range indexes and repeats are dropped.
    */
   readonly failingEndpointIndexes?: readonly number[];
-  /** Offered load relative to nominal; default 1 (Envoy exactly). Validated by the caller. */
-  readonly loadFactor?: number;
   /** Overrides the hop's overprovisioning factor, integer percent. Validated by the caller. */
   readonly overprovisioningFactor?: number;
   /** Which Envoy `ejectHost` rule to apply; default ≥ 1.31 (`DEFAULT_EJECTION_CAP_RULE`). */
@@ -88,8 +80,6 @@ export interface Placement {
   readonly shares: Float64Array;
   /** Traffic that reaches no endpoint ("no healthy upstream", STRICT without a match). */
   readonly droppedPercent: number;
-  /** Offered demand beyond what the serving endpoints absorb (the load-factor model, `loadFactor.ts`). */
-  readonly overflowPercent: number;
   readonly priorities: readonly PriorityLevel[];
   readonly trace: readonly string[];
 }

@@ -34,7 +34,7 @@ describe('renderWhatIf', () => {
     },
     {
       what: 'what the load does',
-      needle: '• Load ×1.5: each priority absorbs only what its headroom (overprovisioning 140%) allows',
+      needle: '• Load ×1.5: Envoy and ztunnel move traffic on health only, so shares stay as they are',
     },
     { what: 'the snapshot', needle: 'snapshot prod · profile SOLO' },
     { what: 'the link', needle: `<${LINK.replaceAll('&', '&amp;')}|Open this view in Spillway>` },

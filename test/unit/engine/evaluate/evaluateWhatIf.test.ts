@@ -119,16 +119,19 @@ describe('evaluateWhatIf', () => {
     ]);
     const w = evaluateWhatIf(makePath([hop]), { overprovisioningFactor: 100, loadFactor: 1 });
     expect(w.notes).toEqual(expect.arrayContaining([...LOAD_MODEL_NOTES]));
-    expect(w.notes.join(' ')).toContain('Envoy itself spills on health, not load');
+    expect(w.notes.join(' ')).toContain('depend on health only');
     expect(w.scenario.hops[0]?.overprovisioningFactor).toBe(100);
     expect(w.baseline.hops[0]?.priorities.map((p) => p.loadPercent)).toEqual([70, 30]);
     expect(w.scenario.hops[0]?.priorities.map((p) => p.loadPercent)).toEqual([50, 50]);
   });
 
-  it('load beyond all priorities is overflow', () => {
-    const w = evaluateWhatIf(makePath([makeHop(many(10, 'a'))]), { loadFactor: 2 });
-    expect(w.overflowPercent).toBe(30);
+  it('load alone moves nothing and overflows nothing (no circuit-breaker limits)', () => {
+    // 10 healthy hosts, one priority: Envoy's health score min(100, floor(140 × 10 / 10)) = 100 at any load.
+    const path = makePath([makeHop(many(10, 'a'))]);
+    const w = evaluateWhatIf(path, { loadFactor: 2 });
+    expect(w.overflowPercent).toBe(0);
     expect(w.errorPercent).toBe(0);
+    expect(w.scenario.hops).toEqual(evaluateWhatIf(path, {}).scenario.hops);
   });
 
   it.each<[string, Scenario]>([
@@ -175,14 +178,12 @@ describe('evaluateEffectivePolicy', () => {
 });
 
 describe('evaluateSweep', () => {
-  it('returns per-priority loads and overflow per load factor', () => {
+  it("returns Envoy's per-priority loads per load factor: unchanged by load alone", () => {
+    // P0 10 of 10 healthy → health min(100, floor(140 × 10 / 10)) = 100 → loads [100, 0] at every factor.
     const path = makePath([makeHop([...many(10, 'a'), ...many(10, 'b', { priority: 1 })])]);
-    expect(evaluateSweep(path, {}, [1, 1.4, 2, 4])).toEqual([
-      { loadFactor: 1, hops: [{ hop: 0, loads: [100, 0], overflowPercent: 0 }] },
-      { loadFactor: 1.4, hops: [{ hop: 0, loads: [100, 0], overflowPercent: 0 }] },
-      { loadFactor: 2, hops: [{ hop: 0, loads: [70, 30], overflowPercent: 0 }] },
-      { loadFactor: 4, hops: [{ hop: 0, loads: [50, 50], overflowPercent: 30 }] },
-    ]);
+    expect(evaluateSweep(path, {}, [1, 1.4, 2, 4]).map((p) => p.hops)).toEqual(
+      [1, 1.4, 2, 4].map(() => [{ hop: 0, loads: [100, 0], overflowPercent: 0 }]),
+    );
   });
 
   it('rejects an invalid point', () => {

@@ -104,7 +104,12 @@ type PairDigests = Readonly<Record<string, string>>;
 function pairAnswers(path: ResolvedPath): PairDigests {
   const out: Record<string, string> = { path: digest(path), policy: digest(evaluateEffectivePolicy(path)) };
   const scenarios = scenariosFor(path);
-  for (const [label, scenario] of scenarios) out[label] = digest(evaluateWhatIf(path, scenario));
+  for (const [label, scenario] of scenarios) {
+    // The answer and its prose are pinned apart, so a change to the notes alone shows as such.
+    const { notes, ...answer } = evaluateWhatIf(path, scenario);
+    out[label] = digest(answer);
+    out[`${label} notes`] = digest(notes);
+  }
   const failLocality = scenarios.find(([label]) => label === 'failLocality')?.[1] ?? {};
   out['sweep'] = digest(evaluateSweep(path, failLocality, SWEEP_LOAD_FACTORS));
   return out;

@@ -138,40 +138,25 @@ describe.each([
     expect(w.errorPercent).toBe(0);
   });
 
-  it('load-factor sweep: Envoy scores reread as capacity, min(100, floor(140 × h / L)) per level', () => {
+  it("load-factor sweep: Envoy's loads depend on health only, so every point equals load factor 1", () => {
     const sweep = evaluateSweep(path(side), {}, [1, 1.5, 2, 3, 5]);
-    // hop 1, every level fully healthy, so each scores s = min(100, floor(140 / L)):
-    //   L 1   → 100: NTA 100, P0 100.                                       loads [100, 0, 0],  overflow 0
-    //   L 1.5 → 93:  Σ 279 → 100; P0 floor(93·100/100) = 93, P1 min(7, 93) = 7.  [93, 7, 0],   overflow 0
-    //   L 2   → 70:  P0 70, P1 30.                                          [70, 30, 0],        overflow 0
-    //   L 3   → 46:  P0 46, P1 46, P2 min(8, 46) = 8.                       [46, 46, 8],        overflow 0
-    //   L 5   → 28:  Σ 84 < 100 → each floor(28·100/84) = 33, remainder 1 to P0.  [34, 33, 33], overflow 16
-    // hop 0 (ztunnel to the one local waypoint) never spills: loads [100, 0], overflow 100 − s.
-    expect(sweep.map((p) => p.hops[1]?.loads)).toEqual([
-      [100, 0, 0],
-      [93, 7, 0],
-      [70, 30, 0],
-      [46, 46, 8],
-      [34, 33, 33],
-    ]);
-    expect(sweep.map((p) => p.hops[1]?.overflowPercent)).toEqual([0, 0, 0, 0, 16]);
-    expect(sweep.map((p) => p.hops[0]?.loads)).toEqual([
-      [100, 0],
-      [100, 0],
-      [100, 0],
-      [100, 0],
-      [100, 0],
-    ]);
-    expect(sweep.map((p) => p.hops[0]?.overflowPercent)).toEqual([0, 7, 30, 54, 72]);
+    // hop 1, every level fully healthy: P0 scores min(100, floor(140 × 1 / 1)) = 100 → NTA 100 →
+    // loads [100, 0, 0] at every load factor (Envoy's recalculatePerPriorityState reads no load).
+    // hop 0 (ztunnel to the one local waypoint): [100, 0]. No connectionPool → overflow 0 everywhere.
+    expect(sweep.map((p) => p.hops[1]?.loads)).toEqual(sweep.map(() => [100, 0, 0]));
+    expect(sweep.map((p) => p.hops[0]?.loads)).toEqual(sweep.map(() => [100, 0]));
+    expect(sweep.flatMap((p) => p.hops.map((h) => h.overflowPercent))).toEqual(
+      sweep.flatMap((p) => p.hops.map(() => 0)),
+    );
     for (const point of sweep)
       for (const h of point.hops) expect(h.loads.reduce((a, b) => a + b, 0)).toBe(100);
   });
 
-  it('whatIf at load factor 1.5 matches the sweep point and composes overflow over the hops', () => {
+  it('whatIf at load factor 1.5 keeps the nominal shares and overflows nothing', () => {
     const w = whatIfOf(path(side), { loadFactor: 1.5 });
-    expect(shares(w.scenario.hops[1])).toEqual({ [p0]: 93, [p1]: 7, [p2a]: 0, [p2b]: 0 });
-    // 1 − (1 − 0.07)(1 − 0) = 7 %.
-    expect(w.overflowPercent).toBe(7);
+    expect(shares(w.scenario.hops[1])).toEqual({ [p0]: 100, [p1]: 0, [p2a]: 0, [p2b]: 0 });
+    // Neither hop has circuit-breaker limits: 1 − (1 − 0)(1 − 0) = 0 %.
+    expect(w.overflowPercent).toBe(0);
     expect(w.errorPercent).toBe(0);
   });
 });

@@ -119,7 +119,8 @@ describe('httpbin what-if (seed 001 step 4)', () => {
     expect(shares(w.scenario.hops[1])).toEqual(expectedShares);
     expect(levels(w.scenario.hops[1])).toEqual(priorities);
     expect(w.errorPercent).toBe(errorPercent);
-    expect(w.overflowPercent).toBe(100 - priorities[0]![3]);
+    // The seeds' walk-through: Envoy serves every request; no circuit-breaker limits → no overflow.
+    expect(w.overflowPercent).toBe(0);
   });
 
   it('the refused ejection names the arithmetic and the cap', () => {
@@ -138,17 +139,16 @@ describe('httpbin what-if (seed 001 step 4)', () => {
 });
 
 describe('regression: a scenario overprovisioningFactor is an Envoy setting', () => {
-  it('the waypoint hop uses and reports it; the ztunnel hop keeps 140 for its overflow too', () => {
+  it('the waypoint hop uses and reports it; the ztunnel hop keeps 140; load changes neither', () => {
     const w = whatIfOf(resolve(exampleModel('httpbin-after.yaml'), CLIENT, BACKEND), {
       overprovisioningFactor: 200,
       loadFactor: 1.5,
     });
     expect(w.scenario.hops.map((h) => h.overprovisioningFactor)).toEqual([140, 200]);
-    // Waypoint: 3 of 3 healthy, min(100, floor(200 × 3 / 3 / 1.5)) = min(100, 133) = 100 → overflow 0.
+    // Waypoint: 3 of 3 healthy, min(100, floor(200 × 3 / 3)) = 100, whatever the load factor.
     expect(levels(w.scenario.hops[1])).toEqual([[0, 3, 3, 100, 100, false]]);
-    // ztunnel → the one waypoint pod: floor(140 / 1.5) = 93 → overflow 7. It used to take the override
-    // (floor(200 / 1.5) → 100, overflow 0) while the hop still reported 140.
-    // Composed: 1 − (1 − 0.07)(1 − 0) = 7 %.
-    expect(w.overflowPercent).toBe(7);
+    // A healthy ztunnel hop never overflows (ztunnel has no such mechanism); the waypoint hop has no
+    // connectionPool limits: composed 1 − (1 − 0)(1 − 0) = 0 %.
+    expect(w.overflowPercent).toBe(0);
   });
 });

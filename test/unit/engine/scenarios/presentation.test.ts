@@ -1,15 +1,10 @@
 /**
  * Answer precision (src/engine/evaluate/presentPercent.ts): percentages leave the engine at 6 decimals,
- * and lists that form a whole keep summing to it. Plus the load-factor floor regression, run through the
- * pipeline (evaluateSweep / evaluateWhatIf) on hand-built resolver output.
+ * and lists that form a whole keep summing to it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateSweep } from '../../../../src/engine/evaluate/evaluateSweep.js';
 import { apportionPercents, roundPercent } from '../../../../src/engine/evaluate/presentPercent.js';
-import { loadAdjustedScorePercent } from '../../../../src/engine/spillover/loadFactor.js';
-import { makeHop, makePath, many } from '../evaluate/builders.js';
-import { expectPolicyInvariants, whatIfOf } from './harness.js';
 
 describe('roundPercent and apportionPercents', () => {
   it.each([
@@ -57,41 +52,5 @@ describe('roundPercent and apportionPercents', () => {
         });
       }),
     );
-  });
-});
-
-describe('regression: the load-factor score floors the exact quotient, not its binary approximation', () => {
-  it.each([
-    // 140 × 4 / (5 × 1.12) = 100 exactly; doubles give 99.99999999999999 and floor used to return 99.
-    [140, 4, 5, 1.12, 100],
-    [140, 3, 5, 1.12, 75],
-    [140, 1, 5, 0.28, 100],
-    [110, 1, 1, 1.1, 100],
-    [110, 1, 2, 1.1, 50],
-    // Not an integer: plain floor. 140 / 1.5 = 93.33 → 93.
-    [140, 1, 1, 1.5, 93],
-    [140, 2, 3, 1, 93],
-  ])('F %i, %i of %i healthy, L %d → %i', (factor, healthy, total, loadFactor, expected) => {
-    expect(loadAdjustedScorePercent(factor, healthy, total, loadFactor)).toBe(expected);
-  });
-
-  it('through the pipeline: 4 of 5 healthy at L 1.12 keeps P0 at 100 % with no overflow', () => {
-    // P0: 5 hosts, 1 unhealthy; P1: 5 healthy. Score P0 = min(100, floor(140 × 4 / 5 / 1.12)) = 100 → NTA 100,
-    // P0 load 100, overflow 0. The binary floor gave 99 → P1 1 %, overflow 0 (P1's 100 covers it) — a
-    // spurious spill at exactly the headroom.
-    const path = makePath([
-      makeHop([
-        ...many(4, 'p0'),
-        { name: 'p0-sick', health: 'UNHEALTHY' },
-        ...many(5, 'p1', { priority: 1 }),
-      ]),
-    ]);
-    const [point] = evaluateSweep(path, {}, [1.12]);
-    expect(point?.hops[0]).toEqual({ hop: 0, loads: [100, 0], overflowPercent: 0 });
-    const w = whatIfOf(path, { loadFactor: 1.12 });
-    expectPolicyInvariants(w.scenario, 'SOLO');
-    expect(
-      w.scenario.hops[0]?.endpoints.filter((e) => e.sharePercent > 0).map((e) => e.sharePercent),
-    ).toEqual([25, 25, 25, 25]);
   });
 });

@@ -142,16 +142,6 @@ describe('computeHopTraffic: Envoy', () => {
     expect(shares(computeHopTraffic(hop))).toEqual({ 'd-0': 0, 'h-0': 100 });
   });
 
-  it('load factor 2 on one fully healthy priority spills 30 % to the next', () => {
-    const hop = makeHop([...many(10, 'a'), ...many(10, 'b', { priority: 1 })]);
-    const t = computeHopTraffic(hop, { loadFactor: 2 });
-    expect(t.priorities.map((p) => p.loadPercent)).toEqual([70, 30]);
-    expect(t.overflowPercent).toBe(0);
-    const single = computeHopTraffic(makeHop(many(10, 'a')), { loadFactor: 2 });
-    expect(single.priorities.map((p) => p.loadPercent)).toEqual([100]);
-    expect(single.overflowPercent).toBe(30);
-  });
-
   it('overprovisioning override changes the spill point', () => {
     const hop = makeHop([
       ...many(4, 'a'),
@@ -199,14 +189,10 @@ describe('computeHopTraffic: ztunnel and kube-proxy', () => {
     expect(t.droppedPercent).toBe(dropped);
   });
 
-  it('ztunnel keeps a failing endpoint (no outlier detection) and does not spill on load', () => {
-    const t = computeHopTraffic(ztunnelHop('FAILOVER', 'HEALTHY'), {
-      failingEndpointIds: [id('a-0')],
-      loadFactor: 2,
-    });
+  it('ztunnel keeps a failing endpoint (no outlier detection): its share fails, nothing spills', () => {
+    const t = computeHopTraffic(ztunnelHop('FAILOVER', 'HEALTHY'), { failingEndpointIds: [id('a-0')] });
     expect(t.ejections[0]?.outcome).toBe('NO_OUTLIER_DETECTION');
     expect(t.errorPercent).toBe(50);
-    expect(t.overflowPercent).toBe(30);
     expect(t.priorities.map((p) => p.loadPercent)).toEqual([100, 0]);
   });
 
