@@ -52,6 +52,7 @@ export type {
   PriorityLevel,
   Proxy,
   ProxyKind,
+  CircuitBreakerLimits,
   Scenario,
   Severity,
   SweepPoint,

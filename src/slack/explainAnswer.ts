@@ -185,12 +185,15 @@ function loadLine(answer: WhatIf, scenario: Scenario): string | undefined {
   return (
     `Load ${formatFactor(scenario.loadFactor)}: Envoy and ztunnel move traffic on health only, so shares stay as they are ` +
     `until overloaded endpoints fail or are ejected; overflow (${formatPercent(answer.overflowPercent)}) is what ` +
-    'circuit breakers refuse.'
+    'circuit breakers refuse.' +
+    (answer.saturatedPercent === null
+      ? ' Capacity unknown (no utilizationPercent, no HPA target): saturation not estimated.'
+      : '')
   );
 }
 
 function headlineOf(answer: WhatIf, scenario: Scenario): string {
-  const saturated = (answer as WhatIf & { readonly saturatedPercent?: number | null }).saturatedPercent;
+  const saturated = answer.saturatedPercent;
   const icon =
     answer.errorPercent > 0
       ? ':red_circle:'
@@ -199,10 +202,8 @@ function headlineOf(answer: WhatIf, scenario: Scenario): string {
         : ':large_green_circle:';
   const figures = [
     `*Errors ${formatPercent(answer.errorPercent)}*`,
-    // Saturation exists once capacity is modelled (api.md Additions); until then the answer has no such field.
-    ...(saturated === undefined
-      ? []
-      : [saturated === null ? 'saturation unknown' : `saturation ${formatPercent(saturated)}`]),
+    // Unknown capacity is said in the load line, not as a figure.
+    ...(saturated === null ? [] : [`saturation ${formatPercent(saturated)}`]),
     `overflow ${formatPercent(answer.overflowPercent)}`,
   ];
   return `${icon} ${figures.join(' · ')}\n_${escapeMrkdwn(scenarioText(scenario))}_`;

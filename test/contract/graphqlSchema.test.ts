@@ -19,6 +19,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   PROFILES,
+  type CircuitBreakerLimits,
   type Diagnostic,
   type EffectivePolicy,
   type Ejection,
@@ -73,6 +74,7 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     localityLb: R,
     loadBalancer: R,
     outlierDetection: O,
+    circuitBreakers: O,
     panicThresholdPercent: R,
     overprovisioningFactor: R,
     shareUnit: R,
@@ -129,6 +131,13 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     sharePercent: R,
     priorityReason: O,
     localityWeight: O,
+    utilizationPercent: O,
+  }),
+  CircuitBreakers: manifest<CircuitBreakerLimits>({
+    maxConnections: O,
+    maxPendingRequests: O,
+    maxRequests: O,
+    maxRetries: O,
   }),
   WhatIf: manifest<WhatIf>({
     profile: R,
@@ -137,11 +146,18 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     ejections: R,
     errorPercent: R,
     overflowPercent: R,
+    saturatedPercent: R,
     notes: R,
   }),
   Ejection: manifest<Ejection>({ endpoint: R, hop: O, outcome: R, reason: O, ejectionSeconds: O }),
   SweepPoint: manifest<SweepPoint>({ loadFactor: R, hops: R }),
-  SweepHop: manifest<SweepPoint['hops'][number]>({ hop: R, loads: R, overflowPercent: R }),
+  SweepHop: manifest<SweepPoint['hops'][number]>({
+    hop: R,
+    loads: R,
+    overflowPercent: R,
+    maxUtilizationPercent: R,
+    saturatedPercent: R,
+  }),
   Snapshot: manifest<SnapshotSummary>({
     id: R,
     name: R,
@@ -182,6 +198,9 @@ const INPUTS: Readonly<Record<string, Readonly<Record<string, Presence>>>> = {
     loadFactor: O,
     failLocalities: O,
     overprovisioningFactor: O,
+    utilizationPercent: O,
+    requestsPerSecond: O,
+    latencyMs: O,
   }),
 };
 

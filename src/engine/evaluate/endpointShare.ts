@@ -18,6 +18,7 @@ export function endpointShare(
   sharePercent: number,
   healthy: boolean,
   ejected: boolean,
+  utilizationPercent?: number,
 ): EndpointShare {
   const { address, node, localityWeight } = e;
   const share: { -readonly [K in keyof EndpointShare]: EndpointShare[K] } = {
@@ -34,5 +35,6 @@ export function endpointShare(
   if (address !== undefined) share.address = address;
   if (node !== undefined) share.node = node;
   if (localityWeight !== undefined) share.localityWeight = localityWeight;
+  if (utilizationPercent !== undefined) share.utilizationPercent = utilizationPercent;
   return share;
 }

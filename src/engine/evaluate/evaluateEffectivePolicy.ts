@@ -1,22 +1,30 @@
 /**
  * The effective policy of a resolved client→backend path: every hop with its baseline traffic shares
- * (no failures, nominal load).
+ * (no failures, nominal load); with the nominal loads, each endpoint's utilisation where capacity is known.
  */
+import type { HopLoad } from '../load/index.js';
 import type { EffectivePolicy } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
-import { computeHopPlacement } from '../spillover/index.js';
+import { computeHopPlacement, type HopPlacement } from '../spillover/index.js';
 import { placementToHop } from './toHop.js';
 
 /**
  * @example evaluateEffectivePolicy(pathWithThreeHealthyPods).hops[0].endpoints.map((e) => e.sharePercent)
  * // → [33.3…, 33.3…, 33.3…]
  */
-export function evaluateEffectivePolicy(path: ResolvedPath): EffectivePolicy {
+export function evaluateEffectivePolicy(
+  path: ResolvedPath,
+  placements: readonly HopPlacement[] = path.hops.map((hop) => computeHopPlacement(hop)),
+  loads: readonly HopLoad[] = [],
+): EffectivePolicy {
   return {
     profile: path.profile,
     client: path.client,
     backend: path.backend,
-    hops: path.hops.map((hop) => placementToHop(hop, computeHopPlacement(hop), hop.overprovisioningFactor)),
+    hops: path.hops.map((hop, h) => {
+      const placement = placements[h] ?? computeHopPlacement(hop);
+      return placementToHop(hop, placement, hop.overprovisioningFactor, loads[h]);
+    }),
     diagnostics: path.diagnostics,
   };
 }

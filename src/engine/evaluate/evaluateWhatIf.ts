@@ -8,6 +8,7 @@ import { composeInSeries } from './composeHops.js';
 import { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 import { LOAD_MODEL_NOTES } from './loadModelNotes.js';
 import { roundPercent } from './presentPercent.js';
+import { scenarioLoads } from './scenarioLoads.js';
 import { scenarioPlacements } from './scenarioTraffic.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
 import { placementToHop } from './toHop.js';
@@ -24,22 +25,28 @@ export function evaluateWhatIf(
 ): WhatIf {
   const valid = validateScenario(scenario);
   const run = scenarioPlacements(path, valid, options);
-  const baseline = evaluateEffectivePolicy(path);
+  const loads = scenarioLoads(path, valid, run.hops);
+  const baseline = evaluateEffectivePolicy(path, loads.nominal, loads.baseline);
   const hops = path.hops.map((hop, h) => {
     const traffic = run.hops[h];
     if (traffic === undefined) throw new Error('Invariant violation: one traffic result per hop');
-    return placementToHop(hop, traffic, run.overprovisioningFactors[h] ?? hop.overprovisioningFactor);
+    return placementToHop(
+      hop,
+      traffic,
+      run.overprovisioningFactors[h] ?? hop.overprovisioningFactor,
+      loads.scenario[h],
+    );
   });
   // Composed from the unrounded hop rates, rounded once for the answer.
   const errorPercent = roundPercent(composeInSeries(run.hops.map((t) => t.errorPercent + t.droppedPercent)));
-  const overflowPercent = 0;
   return {
     profile: path.profile,
     baseline,
     scenario: { ...baseline, hops },
     ejections: run.ejections,
     errorPercent,
-    overflowPercent,
+    overflowPercent: loads.overflowPercent,
+    saturatedPercent: loads.saturatedPercent,
     notes: [
       `Scenario load factor ${valid.loadFactor.toString()}${valid.overprovisioningFactor === undefined ? '' : `, overprovisioning factor ${valid.overprovisioningFactor.toString()} %`}.`,
       ...LOAD_MODEL_NOTES,

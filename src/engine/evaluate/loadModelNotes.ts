@@ -11,7 +11,14 @@ export const LOAD_MODEL_NOTES: readonly string[] = [
   'Under overload, traffic reaches another priority or zone only once overloaded endpoints fail: outlier detection ejects them or ' +
     'health checks mark them unhealthy. The seeds say Envoy "begins sending some requests to the next priority level" under heavy ' +
     'load; Envoy has no such mechanism, and this answer follows Envoy.',
-  "overflowPercent counts only requests Envoy's circuit breakers refuse; load without circuit-breaker limits never overflows.",
+  "overflowPercent counts only requests Envoy's circuit breakers refuse (DestinationRule connectionPool → max_connections, " +
+    'max_pending_requests, max_requests per proxy replica; local 503, flag UO, not counted by outlier detection, not spilled): ' +
+    "in-flight requests = requestsPerSecond × latencyMs (Little's law), refusals by the M/M/c/K loss formula (Erlang B without a " +
+    'queue). Without limits, or without a rate and a latency, it is 0.',
+  'utilizationPercent and saturatedPercent are estimates from the capacity given (ScenarioInput.utilizationPercent for the backend ' +
+    "endpoints): each endpoint's share × load factor over its capacity, calibrated so the endpoints serving at nominal load run at " +
+    'the given utilisation, capacity proportional to endpoint weight; saturatedPercent is the requests beyond capacity. Unknown ' +
+    'capacity is null.',
   `Failing endpoints answer ${SCENARIO_FAILURE_HTTP_STATUS.toString()}: the share they keep is errors. errorPercent and overflowPercent ` +
     'compose the hops in series (1 − Π(1 − rate)); traffic that finds no usable endpoint counts as errors.',
 ];

@@ -5,9 +5,10 @@
 import type { EndpointShare, Hop, PriorityLevel } from '../model/answer.js';
 import type { ResolvedHop } from '../model/resolved.js';
 import { localityKey } from '../spillover/index.js';
+import type { HopLoad } from '../load/index.js';
 import type { HopPlacement } from '../spillover/index.js';
 import { endpointShare } from './endpointShare.js';
-import { apportionInPlace, apportionPercents } from './presentPercent.js';
+import { apportionInPlace, apportionPercents, roundPercent } from './presentPercent.js';
 
 interface Presented {
   readonly endpoints: readonly EndpointShare[];
@@ -21,7 +22,8 @@ function presentPriorities(priorities: readonly PriorityLevel[]): PriorityLevel[
   return priorities.map((p, i) => ({ ...p, loadPercent: loads[i] ?? 0 }));
 }
 
-function presentPlacement(hop: ResolvedHop, placement: HopPlacement): Presented {
+function presentPlacement(hop: ResolvedHop, placement: HopPlacement, load: HopLoad | undefined): Presented {
+  const utilization = load?.utilization;
   const n = hop.endpoints.length;
   const percents = new Float64Array(n + 1);
   percents.set(placement.shares.subarray(0, n));
@@ -39,6 +41,7 @@ function presentPlacement(hop: ResolvedHop, placement: HopPlacement): Presented 
         whole[i] ?? 0,
         placement.healthy[i] === 1,
         placement.ejected[i] === 1,
+        utilization === undefined ? undefined : roundPercent(utilization[i] ?? 0),
       ),
     );
   }
@@ -54,6 +57,7 @@ function hopAnswer(
   traffic: Pick<HopPlacement, 'shareUnit' | 'notes' | 'trace'>,
   presented: Presented,
   overprovisioningFactor: number,
+  loadNotes: readonly string[],
 ): Hop {
   return {
     from: hop.from,
@@ -67,23 +71,31 @@ function hopAnswer(
     ...(hop.outlierDetection === undefined ? {} : { outlierDetection: hop.outlierDetection }),
     panicThresholdPercent: hop.panicThresholdPercent,
     overprovisioningFactor,
+    ...(hop.circuitBreakers === undefined ? {} : { circuitBreakers: hop.circuitBreakers }),
     shareUnit: traffic.shareUnit,
     priorities: presented.priorities,
     endpoints: presented.endpoints,
     droppedPercent: presented.droppedPercent,
-    notes: [...hop.notes, ...traffic.notes, ...traffic.trace],
+    notes: [...hop.notes, ...traffic.notes, ...traffic.trace, ...loadNotes],
   };
 }
 
 /**
  * The public `Hop` for a placement (`computeHopPlacement`): each endpoint's entry is built once, straight
- * with its rounded share. Endpoint shares and dropped traffic are one whole (what reaches the hop), priority
+ * with its rounded share (and its utilisation when the hop's capacity is known). Endpoint shares and dropped traffic are one whole (what reaches the hop), priority
  * loads another; each is rounded together so the answer's sums stay what the model computed.
  */
 export function placementToHop(
   hop: ResolvedHop,
   placement: HopPlacement,
   overprovisioningFactor: number,
+  load?: HopLoad,
 ): Hop {
-  return hopAnswer(hop, placement, presentPlacement(hop, placement), overprovisioningFactor);
+  return hopAnswer(
+    hop,
+    placement,
+    presentPlacement(hop, placement, load),
+    overprovisioningFactor,
+    load?.notes ?? [],
+  );
 }

@@ -5,12 +5,28 @@
 import { EngineError } from '../errors.js';
 import type { Scenario } from '../model/answer.js';
 import { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from '../load/index.js';
+import { FULL_LOAD_PERCENT } from '../spillover/index.js';
 
 export interface ValidScenario {
   readonly ejectEndpoints: readonly string[];
   readonly failLocalities: readonly string[];
   readonly loadFactor: number;
   readonly overprovisioningFactor?: number;
+  readonly utilizationPercent?: number;
+  readonly requestsPerSecond?: number;
+  readonly latencyMs?: number;
+}
+
+/** Throws INVALID_SCENARIO unless the optional number is finite and within (0, max]. */
+function positive(field: string, value: number | undefined, max = Number.POSITIVE_INFINITY): void {
+  if (value === undefined) return;
+  if (!(Number.isFinite(value) && value > 0 && value <= max)) {
+    const range = Number.isFinite(max) ? `0 < ${field} ≤ ${max.toString()}` : `a finite ${field} > 0`;
+    throw new EngineError('INVALID_SCENARIO', `${field} must be ${range}, got ${String(value)}`, {
+      field,
+      value,
+    });
+  }
 }
 
 /** "region", "region/zone", "region/zone/subzone" or "cluster:NAME". */
@@ -72,10 +88,17 @@ export function validateScenario(scenario: Scenario): ValidScenario {
       { field: 'failLocalities', value: badLocality },
     );
   }
+  const { utilizationPercent, requestsPerSecond, latencyMs } = scenario;
+  positive('utilizationPercent', utilizationPercent, FULL_LOAD_PERCENT);
+  positive('requestsPerSecond', requestsPerSecond);
+  positive('latencyMs', latencyMs);
   return {
     ejectEndpoints,
     failLocalities,
     loadFactor,
     ...(op === undefined ? {} : { overprovisioningFactor: op }),
+    ...(utilizationPercent === undefined ? {} : { utilizationPercent }),
+    ...(requestsPerSecond === undefined ? {} : { requestsPerSecond }),
+    ...(latencyMs === undefined ? {} : { latencyMs }),
   };
 }

@@ -92,3 +92,4 @@ export {
 } from './validation.js';
 
 export { INGRESS_USE_WAYPOINT_LABEL } from './waypointLabels.js';
+export { circuitBreakerLimits } from './circuitBreakerLimits.js';

@@ -1,5 +1,7 @@
 /**
- * The load model's public surface (see the spillover README, "Load, capacity and overload"): what load
- * does to endpoints whose placement Envoy and ztunnel decided on health alone.
+ * The load model's public surface (spillover README, "Load, capacity and overload"): what load does to
+ * endpoints whose placement Envoy and ztunnel decided on health alone.
  */
 export { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from './loadFactor.js';
+export { pathLoads } from './pathLoads.js';
+export type { HopLoad, LoadInputs } from './pathLoads.js';

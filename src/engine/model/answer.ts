@@ -144,6 +144,22 @@ export interface EndpointShare {
   readonly priorityReason?: string;
   /** Locality weight in force (DR distribute), when any. */
   readonly localityWeight?: number;
+  /**
+   * Share of its capacity the endpoint uses at the scenario's load (an estimate from the capacity given:
+   * `Scenario.utilizationPercent` or an HPA target); null when the capacity is unknown.
+   */
+  readonly utilizationPercent?: number | null;
+}
+
+/**
+ * Envoy's circuit-breaker thresholds on a hop's cluster, per proxy replica, from DestinationRule
+ * `connectionPool` (absent = Istio's 2³² − 1, no limit).
+ */
+export interface CircuitBreakerLimits {
+  readonly maxConnections?: number;
+  readonly maxPendingRequests?: number;
+  readonly maxRequests?: number;
+  readonly maxRetries?: number;
 }
 
 export interface Hop {
@@ -160,6 +176,8 @@ export interface Hop {
   readonly outlierDetection?: OutlierDetection;
   readonly panicThresholdPercent: number;
   readonly overprovisioningFactor: number;
+  /** Circuit breakers from the DestinationRule's connectionPool, when it sets any. */
+  readonly circuitBreakers?: CircuitBreakerLimits;
   /** REQUEST on L7 hops, CONNECTION on ztunnel hops. */
   readonly shareUnit: 'REQUEST' | 'CONNECTION';
   readonly priorities: readonly PriorityLevel[];
@@ -198,6 +216,12 @@ export interface Scenario {
   readonly loadFactor?: number;
   readonly failLocalities?: readonly string[];
   readonly overprovisioningFactor?: number;
+  /** The backend endpoints' mean utilisation at nominal load, 0 < u ≤ 100 (default: an HPA target). */
+  readonly utilizationPercent?: number;
+  /** The client's nominal request rate to the backend, for circuit breakers. */
+  readonly requestsPerSecond?: number;
+  /** Mean request latency at the backend; concurrency = rate × latency (Little's law). */
+  readonly latencyMs?: number;
 }
 
 export interface SweepPoint {
@@ -207,6 +231,10 @@ export interface SweepPoint {
     readonly hop: number;
     readonly loads: readonly number[];
     readonly overflowPercent: number;
+    /** The busiest endpoint's utilisation; null when capacity is unknown. */
+    readonly maxUtilizationPercent: number | null;
+    /** Share of the hop's requests beyond capacity; null when capacity is unknown. */
+    readonly saturatedPercent: number | null;
   }[];
 }
 
@@ -216,7 +244,13 @@ export interface WhatIf {
   readonly scenario: EffectivePolicy;
   readonly ejections: readonly Ejection[];
   readonly errorPercent: number;
+  /** Requests refused by circuit breakers (local 503, flag UO), composed over the hops; 0 without limits. */
   readonly overflowPercent: number;
+  /**
+   * Share of the client's requests that meet an endpoint beyond its capacity, composed over the hops whose
+   * capacity is known; null when no hop's capacity is known.
+   */
+  readonly saturatedPercent: number | null;
   /** The load model's statement and assumptions, repeated on every answer. */
   readonly notes: readonly string[];
 }

@@ -5,6 +5,7 @@
  * turns a `ResolvedHop` (plus a scenario) into priority loads and endpoint shares.
  */
 import type {
+  CircuitBreakerLimits,
   Diagnostic,
   Layer,
   LoadBalancerAlgorithm,
@@ -72,6 +73,8 @@ export interface ResolvedHop {
   readonly panicThresholdPercent: number;
   /** Integer percent; Envoy's default (`ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT`), never overridden by Istio. */
   readonly overprovisioningFactor: number;
+  /** Envoy's circuit breakers from the DR's connectionPool (`circuitBreakerLimits`), when it sets any. */
+  readonly circuitBreakers?: CircuitBreakerLimits;
   /** Envoy honours locality weights only when `locality_weighted_lb_config` is set. */
   readonly localityWeighted: boolean;
   /** ztunnel only: STRICT drops connections with no full match; ALLOW_ALL keeps unready endpoints. */

@@ -4,6 +4,7 @@
  * findings (`envoyHopDiagnostics.ts`). istio.md §2–§6; seeds 000/003.
  */
 import type { DestinationRuleProxyKind } from '../istio/index.js';
+import { circuitBreakerLimits } from '../istio/index.js';
 import type { LocalityLb } from '../model/answer.js';
 import type { Profile } from '../model/meshModel.js';
 import type { ResolvedHop } from '../model/resolved.js';
@@ -47,6 +48,7 @@ export function buildEnvoyHop(
         ? { resource: td.resolution.resource }
         : {}),
   };
+  const circuitBreakers = circuitBreakerLimits(policy.policy.policy.connectionPool);
   const hop: ResolvedHop = {
     from: proxyOf(source),
     to: destination.host,
@@ -60,6 +62,7 @@ export function buildEnvoyHop(
     ...(policy.outlierDetection !== undefined ? { outlierDetection: policy.outlierDetection } : {}),
     panicThresholdPercent: policy.panic.percent,
     overprovisioningFactor: ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
+    ...(circuitBreakers === undefined ? {} : { circuitBreakers }),
     localityWeighted: placed.localityWeighted,
     endpoints: placed.endpoints,
     priorityMeanings: placed.levelMeanings.length > 0 ? placed.levelMeanings : ['all endpoints'],

@@ -18,5 +18,8 @@ export function toScenario(input: ScenarioInput): Scenario {
     ...(input.loadFactor == null ? {} : { loadFactor: input.loadFactor }),
     ...(input.failLocalities == null ? {} : { failLocalities: input.failLocalities }),
     ...(input.overprovisioningFactor == null ? {} : { overprovisioningFactor: input.overprovisioningFactor }),
+    ...(input.utilizationPercent == null ? {} : { utilizationPercent: input.utilizationPercent }),
+    ...(input.requestsPerSecond == null ? {} : { requestsPerSecond: input.requestsPerSecond }),
+    ...(input.latencyMs == null ? {} : { latencyMs: input.latencyMs }),
   };
 }

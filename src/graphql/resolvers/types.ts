@@ -29,6 +29,9 @@ export interface ScenarioInput {
   readonly loadFactor?: Nullable<number>;
   readonly failLocalities?: Nullable<readonly string[]>;
   readonly overprovisioningFactor?: Nullable<number>;
+  readonly utilizationPercent?: Nullable<number>;
+  readonly requestsPerSecond?: Nullable<number>;
+  readonly latencyMs?: Nullable<number>;
 }
 
 export interface WhatIfArgs extends PolicyArgs {

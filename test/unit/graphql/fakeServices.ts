@@ -129,6 +129,7 @@ export const whatIfAnswer: WhatIf = {
   ],
   errorPercent: 1.5,
   overflowPercent: 0,
+  saturatedPercent: null,
   notes: ['load model: steady state'],
 };
 
@@ -231,8 +232,10 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
           hops: [
             {
               hop: 0,
-              loads: [Math.min(100, 100 * loadFactor), 0],
+              loads: [100, 0],
               overflowPercent: Math.max(0, 100 * loadFactor - 100),
+              maxUtilizationPercent: 60 * loadFactor,
+              saturatedPercent: null,
             },
           ],
         }));

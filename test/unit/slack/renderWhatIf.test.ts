@@ -42,13 +42,14 @@ describe('renderWhatIf', () => {
     expect(allText(renderWhatIf(makeWhatIf(), scenario, { ...ctx, link: LINK }))).toContain(needle);
   });
 
-  it('shows saturation in the headline once the answer carries it', () => {
+  it('shows saturation in the headline when capacity is known, and says so when it is not', () => {
     const withSaturation = { ...makeWhatIf(), saturatedPercent: 40 };
     expect(allText(renderWhatIf(withSaturation, scenario, ctx))).toContain(
       '*Errors 12.5%* · saturation 40% · overflow 30%',
     );
-    const unknown = { ...makeWhatIf(), saturatedPercent: null };
-    expect(allText(renderWhatIf(unknown, scenario, ctx))).toContain('saturation unknown');
+    const unknown = allText(renderWhatIf({ ...makeWhatIf(), saturatedPercent: null }, scenario, ctx));
+    expect(unknown).toContain('*Errors 12.5%* · overflow 30%');
+    expect(unknown).toContain('Capacity unknown (no utilizationPercent, no HPA target)');
   });
 
   it('explains errors by the failing endpoints that still get traffic, and why', () => {

@@ -135,7 +135,8 @@ export function makeWhatIf(overrides: Partial<WhatIf> = {}): WhatIf {
     ],
     errorPercent: 12.5,
     overflowPercent: 30,
-    notes: ['Load is modelled as Envoy priority spillover.'],
+    saturatedPercent: null,
+    notes: ["Priority loads depend on health only (Envoy's own arithmetic)."],
     ...overrides,
   };
 }

@@ -182,7 +182,10 @@ describe('evaluateSweep', () => {
     // P0 10 of 10 healthy → health min(100, floor(140 × 10 / 10)) = 100 → loads [100, 0] at every factor.
     const path = makePath([makeHop([...many(10, 'a'), ...many(10, 'b', { priority: 1 })])]);
     expect(evaluateSweep(path, {}, [1, 1.4, 2, 4]).map((p) => p.hops)).toEqual(
-      [1, 1.4, 2, 4].map(() => [{ hop: 0, loads: [100, 0], overflowPercent: 0 }]),
+      // No capacity given → utilisation and saturation unknown (null), never a guess.
+      [1, 1.4, 2, 4].map(() => [
+        { hop: 0, loads: [100, 0], overflowPercent: 0, maxUtilizationPercent: null, saturatedPercent: null },
+      ]),
     );
   });
 
