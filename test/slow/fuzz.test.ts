@@ -13,12 +13,20 @@ import {
   type GraphqlWorld,
   fuzzSeed,
 } from '../integration/ops/fuzzInputs.js';
+import {
+  expectAgreement,
+  fuzzerText,
+  indentedLines,
+  serializedText,
+  tokenSoup,
+} from '../unit/ingest/yamlInputs.js';
 
 /** Long runs of the properties in test/integration/ops; SPILLWAY_FUZZ_RUNS scales them (default 1). */
 const SCALE = Number(process.env['SPILLWAY_FUZZ_RUNS'] ?? '1') || 1;
 const UPLOAD_RUNS = Math.round(5000 * SCALE);
 const GRAPHQL_RUNS = Math.round(3000 * SCALE);
 const SLACK_RUNS = Math.round(2000 * SCALE);
+const YAML_READER_RUNS = Math.round(20_000 * SCALE);
 
 describe('fuzzing (long)', () => {
   let fuzz: FuzzApp;
@@ -50,5 +58,19 @@ describe('fuzzing (long)', () => {
       fc.asyncProperty(slackText(world), (text) => checkSlack(fuzz.app, text)),
       { numRuns: SLACK_RUNS, seed: fuzzSeed(7003) },
     );
+  });
+
+  it(`${YAML_READER_RUNS} texts of each kind: the fast YAML reader answers as the exact one or hands over`, () => {
+    for (const [texts, seed] of [
+      [fuzzerText, 7101],
+      [serializedText, 7102],
+      [tokenSoup, 7103],
+      [indentedLines, 7104],
+    ] as const) {
+      fc.assert(
+        fc.property(texts, (text) => expectAgreement(text)),
+        { numRuns: YAML_READER_RUNS, seed: fuzzSeed(seed) },
+      );
+    }
   });
 });

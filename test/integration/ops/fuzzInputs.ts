@@ -196,7 +196,7 @@ const kubeObject = fc.oneof(
 );
 
 /** Snippets that stress YAML parsers: aliases and merge keys, tags, odd numbers, deep nesting, directives. */
-const YAML_EDGE_CASES: readonly string[] = [
+export const YAML_EDGE_CASES: readonly string[] = [
   'base: &b {apiVersion: v1, kind: Namespace}\nobj:\n  <<: *b\n  metadata: {name: merged}\n',
   'apiVersion: v1\nkind: Namespace\nmetadata: &m {name: a}\nother: *m\n',
   '- &a [x, x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n- [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',

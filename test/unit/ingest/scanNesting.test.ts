@@ -21,4 +21,30 @@ describe('scanNesting', () => {
   ])('%s', (_case, text, line) => {
     expect(scanNesting(text, 4).tooDeepAtLine).toBe(line);
   });
+
+  it.each([
+    [
+      'kubectl-style mappings and sequences',
+      'a:\n  b: 1\n  c:\n  - name: x\n    image: y\n  - name: z\nd: "q"\n',
+      false,
+    ],
+    ['a block scalar after a key', 'a: |\n  x\n    y\n  z\nb: 1\n', false],
+    ['an explicit key', '? a\n: b\n', true],
+    ['an explicit key alone on its line', 'x:\n  ?\n  - a\n', true],
+    ['a collection key', '[a, b]: c\n', true],
+    ['a question mark inside a scalar', 'a: why?\nb: "? x"\n', false],
+    ['a tab in indentation', 'a:\n\tb: 1\n', true],
+    ['a comment glued to a quoted scalar', 'a: "x"#c\n', true],
+    ['a comment glued to a flow bracket', 'a: [#c\n  b]\n', true],
+    ['a keep-chomping block scalar', 'a: |+\n  x\n', true],
+    ['an indentation indicator', 'a: >2\n   x\n', true],
+    ['a root block scalar', '|\n x\n', true],
+    ['a marker glued to text', '----\n', true],
+    ['compact nested sequences', '- - x\n', true],
+    ['a root that starts indented', '  a: 1\nb: 2\n', true],
+    ['a sequence entry dedented between levels', 'a:\n    - x\n  - y\n', true],
+    ['documents each at column 0', 'a: 1\n---\nb:\n  c: 2\n', false],
+  ])('notes syntax for the exact YAML reader: %s', (_case, text, expected) => {
+    expect(scanNesting(text, 64).exactSyntax).toBe(expected);
+  });
 });
