@@ -51,6 +51,8 @@ export interface AppDeps {
   readonly fetchImpl?: typeof fetch;
   /** The portal's and IDE's built pages; default `dist/web/` as `npm run build` leaves it. */
   readonly webBuild?: WebBuild;
+  /** The upload parser's worker module; tests give one that stalls on demand. */
+  readonly uploadWorkerEntry?: URL;
 }
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
@@ -101,7 +103,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   // 3. Storage and the service layer.
   const metrics = createMetrics(() => store.count());
-  const parser = createUploadParser(config.upload);
+  const parser = createUploadParser(config.upload, deps.uploadWorkerEntry);
   app.addHook('onClose', async () => parser.close());
   const { services, snapshots } = createServices(store, config, parser, {
     onCompiledCache: (event) => metrics.cacheEvents.inc({ event }),

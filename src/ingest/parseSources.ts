@@ -18,6 +18,7 @@ import type {
   UploadLimits,
   UploadParams,
   UploadProblem,
+  UploadRefusal,
 } from './types.js';
 import { DEFAULT_UPLOAD_LIMITS } from './types.js';
 import { capProblems } from './uploadProblem.js';
@@ -47,7 +48,7 @@ export interface ObjectOrigin {
 
 export type SourcesResult =
   | { readonly ok: true; readonly snapshot: ParsedSnapshot; readonly objects: readonly ObjectOrigin[] }
-  | { readonly ok: false; readonly status: 413 | 422; readonly problems: readonly SourcedProblem[] };
+  | { readonly ok: false; readonly refusal: UploadRefusal; readonly problems: readonly SourcedProblem[] };
 
 interface Place {
   readonly source: string;
@@ -99,15 +100,15 @@ export function parseSources(
       documents.push({ index: documents.length, value: document.value });
     }
   }
-  if (tooLarge) return { ok: false, status: 413, problems: capProblems(readProblems) };
+  if (tooLarge) return { ok: false, refusal: 'TOO_LARGE', problems: capProblems(readProblems) };
 
   const parsed = parseDocuments({ documents, problems: [] }, params, limits);
   if (!parsed.result.ok || readProblems.length > 0) {
     const problems = parsed.result.ok
       ? readProblems
       : [...readProblems, ...parsed.result.problems.map((problem) => placed(problem, places))];
-    const status = !parsed.result.ok && parsed.result.status === 413 ? 413 : 422;
-    return { ok: false, status, problems: capProblems(problems) };
+    const refusal = parsed.result.ok ? 'INVALID' : parsed.result.refusal;
+    return { ok: false, refusal, problems: capProblems(problems) };
   }
   return {
     ok: true,

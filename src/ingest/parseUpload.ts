@@ -28,7 +28,7 @@ import { checkMeshConfig, readMeshConfigMap } from './readMeshConfig.js';
 import type { UploadInput, UploadLimits, UploadParams, UploadProblem, UploadResult } from './types.js';
 import { DEFAULT_UPLOAD_LIMITS } from './types.js';
 import { checkUploadParams, DEFAULT_SNAPSHOT_NAME } from './uploadParams.js';
-import { capProblems, makeProblem, statusFor } from './uploadProblem.js';
+import { capProblems, makeProblem, refusalFor } from './uploadProblem.js';
 import { isRecord } from './validateObject.js';
 import { validateObject } from './validateObject.js';
 
@@ -40,7 +40,7 @@ interface MeshConfigCandidate {
 }
 
 function refuse(problems: readonly UploadProblem[]): UploadResult {
-  return { ok: false, status: statusFor(problems), problems: capProblems(problems) };
+  return { ok: false, refusal: refusalFor(problems), problems: capProblems(problems) };
 }
 
 function chooseMeshConfig(

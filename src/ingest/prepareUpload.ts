@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Profile } from '../engine/index.js';
 import { parseUpload } from './parseUpload.js';
-import type { UploadInput, UploadLimits, UploadProblem } from './types.js';
+import type { UploadInput, UploadLimits, UploadProblem, UploadRefusal } from './types.js';
 
 export interface PreparedSnapshot {
   readonly name: string;
@@ -31,7 +31,7 @@ const STORAGE_GZIP_LEVEL = 1;
 
 export type PreparedUpload =
   | { readonly ok: true; readonly snapshot: PreparedSnapshot }
-  | { readonly ok: false; readonly status: 413 | 422; readonly problems: readonly UploadProblem[] };
+  | { readonly ok: false; readonly refusal: UploadRefusal; readonly problems: readonly UploadProblem[] };
 
 export function prepareUpload(input: UploadInput, limits: UploadLimits): PreparedUpload {
   const result = parseUpload(input, limits);

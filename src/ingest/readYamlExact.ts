@@ -174,4 +174,3 @@ export function readYamlExact(text: string, limits: UploadLimits): ReadDocuments
   }
   return { documents, problems };
 }
-

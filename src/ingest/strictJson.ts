@@ -116,9 +116,7 @@ interface OpenContainer {
 }
 
 /** The first repeated key of valid JSON text: its name, offset and the pointer of its object. */
-function findDuplicate(
-  text: string,
-): { key: string; offset: number; path: readonly string[] } | undefined {
+function findDuplicate(text: string): { key: string; offset: number; path: readonly string[] } | undefined {
   const stack: OpenContainer[] = [];
   let expectKey = false;
   for (let position = 0; position < text.length; position += 1) {
@@ -186,4 +184,3 @@ export function parseStrictJson(text: string, maxDepth: number): StrictJsonResul
   }
   return { ok: true, value, hasNonFinite: counted.nonFinite };
 }
-

@@ -90,6 +90,12 @@ export interface ParsedSnapshot {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * Why an upload is refused, in ingest's own terms: `TOO_LARGE` when it holds more than the limits allow,
+ * `INVALID` for anything else. Transports map it (src/errors/uploadRefusal.ts).
+ */
+export type UploadRefusal = 'TOO_LARGE' | 'INVALID';
+
 export type UploadResult =
   | { readonly ok: true; readonly snapshot: ParsedSnapshot }
-  | { readonly ok: false; readonly status: 413 | 422; readonly problems: readonly UploadProblem[] };
+  | { readonly ok: false; readonly refusal: UploadRefusal; readonly problems: readonly UploadProblem[] };

@@ -2,7 +2,7 @@
  * Building problems: where (document + JSON pointer) and which object, so each entry of the 422 body
  * points the user at one line of their upload.
  */
-import type { UploadProblem, UploadProblemCode } from './types.js';
+import type { UploadProblem, UploadProblemCode, UploadRefusal } from './types.js';
 
 /** Identity of the object a problem is about, as far as it is known. */
 export interface ProblemSubject {
@@ -43,9 +43,9 @@ export function makeProblem(
   };
 }
 
-/** Size-type refusals are 413 (Payload Too Large); everything else is 422. */
-export function statusFor(problems: readonly UploadProblem[]): 413 | 422 {
-  return problems.some((problem) => problem.code === 'TOO_MANY_DOCUMENTS') ? 413 : 422;
+/** An upload holding more than the limits allow is too large; anything else wrong with it is invalid. */
+export function refusalFor(problems: readonly UploadProblem[]): UploadRefusal {
+  return problems.some((problem) => problem.code === 'TOO_MANY_DOCUMENTS') ? 'TOO_LARGE' : 'INVALID';
 }
 
 export function capProblems(problems: readonly UploadProblem[]): UploadProblem[] {

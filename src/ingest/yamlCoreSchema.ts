@@ -60,7 +60,8 @@ const boolType = new Type(`${CORE_TAG_PREFIX}bool`, {
 const intType = new Type(`${CORE_TAG_PREFIX}int`, {
   kind: 'scalar',
   resolve: resolves(
-    (text) => NUMBER_START.test(text) && (INT_DECIMAL.test(text) || INT_OCTAL.test(text) || INT_HEX.test(text)),
+    (text) =>
+      NUMBER_START.test(text) && (INT_DECIMAL.test(text) || INT_OCTAL.test(text) || INT_HEX.test(text)),
   ),
   construct: (text: string) => {
     if (INT_OCTAL.test(text)) return finiteOrFlag(parseInt(text.slice(2), 8));

@@ -7,12 +7,14 @@
  */
 import { analyzeMesh, compileMesh, type Diagnostic, type Profile } from '../engine/index.js';
 import { AppError } from '../errors/appError.js';
+import { UPLOAD_REFUSAL_CODES } from '../errors/uploadRefusal.js';
 import {
   locateInSource,
   parseSources,
   type ObjectOrigin,
   type SourcedProblem,
   type UploadParams,
+  type UploadRefusal,
   type UploadSource,
 } from '../ingest/index.js';
 import { ANALYSIS_LEVELS, documentationUrl, levelOf, reaches, type AnalysisLevel } from './analysisChecks.js';
@@ -103,7 +105,7 @@ function describeProblem(problem: SourcedProblem): string {
   return `${where.length > 0 ? `${where.join(' ')}: ` : ''}[${problem.code}] ${problem.message}`;
 }
 
-function refuse(status: 413 | 422, problems: readonly SourcedProblem[]): AppError {
+function refuse(refusal: UploadRefusal, problems: readonly SourcedProblem[]): AppError {
   if (problems.every((problem) => problem.code === 'INVALID_PARAMETER')) {
     return new AppError('INVALID_REQUEST', problems.map((problem) => problem.message).join(' '), {
       problems,
@@ -111,7 +113,7 @@ function refuse(status: 413 | 422, problems: readonly SourcedProblem[]): AppErro
   }
   const lines = problems.map(describeProblem);
   return new AppError(
-    status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_UPLOAD',
+    UPLOAD_REFUSAL_CODES[refusal],
     `The input was refused (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
     { problems },
   );
@@ -133,7 +135,7 @@ export function analyzeSources(input: AnalyzeSourcesInput): AnalysisReport {
     ...input.params,
     ...(profile === undefined ? {} : { profile }),
   });
-  if (!parsed.ok) throw refuse(parsed.status, parsed.problems);
+  if (!parsed.ok) throw refuse(parsed.refusal, parsed.problems);
   const { snapshot } = parsed;
   const diagnostics: readonly Diagnostic[] = [
     ...snapshot.diagnostics,

@@ -9,6 +9,7 @@ import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
 import type { Profile } from '../engine/index.js';
 import { AppError } from '../errors/appError.js';
+import { UPLOAD_REFUSAL_CODES } from '../errors/uploadRefusal.js';
 import { decodeCursor, encodeCursor } from './snapshotCursor.js';
 import type { SnapshotRow, SnapshotStore } from './snapshotStore.js';
 import type { UploadParser } from './uploadParser.js';
@@ -30,6 +31,8 @@ export type UploadContentType = 'application/yaml' | 'application/json';
 export interface UploadRequest {
   readonly body: Buffer;
   readonly contentType: UploadContentType;
+  /** Abandons the parse when aborted (the client went away before the answer). */
+  readonly signal?: AbortSignal;
   readonly params: {
     readonly name?: string;
     readonly cluster?: string;
@@ -154,11 +157,11 @@ export function createSnapshotService(
           maxDepth: config.upload.maxDepth,
           maxAliasCount: config.upload.maxAliasCount,
         },
+        request.signal,
       );
       if (!prepared.ok) {
-        const code = prepared.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_UPLOAD';
         throw new AppError(
-          code,
+          UPLOAD_REFUSAL_CODES[prepared.refusal],
           `The snapshot was rejected with ${prepared.problems.length} problem(s); nothing was stored.`,
           { problems: prepared.problems },
         );

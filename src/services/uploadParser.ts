@@ -23,10 +23,19 @@ export interface UploadParserOptions {
 }
 
 export interface UploadParser {
-  /** Parses an upload. A large body may be moved to the worker: the caller must not read it afterwards. */
-  prepare(input: UploadInput, limits: UploadLimits): Promise<PreparedUpload>;
+  /**
+   * Parses an upload. A large body may be moved to the worker: the caller must not read it afterwards.
+   * `signal` abandons the parse (the client went away); the worker is stopped, nothing is stored.
+   */
+  prepare(input: UploadInput, limits: UploadLimits, signal?: AbortSignal): Promise<PreparedUpload>;
   close(): Promise<void>;
 }
+
+/** The worker module: ingest's own entry, unless a test gives one that behaves in a chosen way. */
+export const UPLOAD_WORKER_ENTRY = new URL(
+  FROM_SOURCE ? '../ingest/uploadWorker.ts' : '../ingest/uploadWorker.js',
+  import.meta.url,
+);
 
 /**
  * The body as bytes that can be transferred, not cloned, to the worker: the caller's own buffer when the
@@ -48,15 +57,15 @@ function refused(message: string): AppError {
   });
 }
 
-export function createUploadParser(options: UploadParserOptions): UploadParser {
+export function createUploadParser(
+  options: UploadParserOptions,
+  workerEntry: URL = UPLOAD_WORKER_ENTRY,
+): UploadParser {
   if (options.workers === 0) {
     return { prepare: async (input, limits) => prepareUpload(input, limits), close: async () => undefined };
   }
   const pool = new Piscina<UploadTask, PreparedUpload>({
-    filename: new URL(
-      FROM_SOURCE ? '../ingest/uploadWorker.ts' : '../ingest/uploadWorker.js',
-      import.meta.url,
-    ).href,
+    filename: workerEntry.href,
     minThreads: 0,
     maxThreads: options.workers,
     idleTimeout: WORKER_IDLE_TIMEOUT_MS,
@@ -64,14 +73,21 @@ export function createUploadParser(options: UploadParserOptions): UploadParser {
     ...(FROM_SOURCE ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
   return {
-    async prepare(input, limits) {
+    async prepare(input, limits, signal) {
       const bytes = transferableBytes(input.body);
+      const deadline = AbortSignal.timeout(options.timeoutMs);
       try {
         return await pool.run(
           { input: { ...input, body: bytes }, limits },
-          { transferList: [bytes.buffer], signal: AbortSignal.timeout(options.timeoutMs) },
+          {
+            transferList: [bytes.buffer],
+            signal: signal === undefined ? deadline : AbortSignal.any([deadline, signal]),
+          },
         );
       } catch (error) {
+        if (signal?.aborted === true && !deadline.aborted) {
+          throw refused('The upload was abandoned before it was parsed; nothing was stored.');
+        }
         if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
           throw refused(`The upload could not be parsed within ${options.timeoutMs} ms; nothing was stored.`);
         }

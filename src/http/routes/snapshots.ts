@@ -69,10 +69,16 @@ export const snapshotRoutes: FastifyPluginAsync<{
           problems: [{ pointer: '', code: 'EMPTY_BODY', message: 'Upload YAML or JSON Kubernetes objects.' }],
         });
       }
+      // A client that hangs up before the answer abandons the parse: its worker stops at once.
+      const abandoned = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) abandoned.abort();
+      });
       const outcome = await snapshots.upload({
         body: request.body,
         contentType: uploadContentType(request),
         params: request.query,
+        signal: abandoned.signal,
       });
       if (outcome.created) void reply.code(201).header('location', `/v1/snapshots/${outcome.snapshot.id}`);
       return analyzedSnapshot(policy, outcome.snapshot);

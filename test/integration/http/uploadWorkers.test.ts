@@ -1,9 +1,12 @@
 /**
  * Uploads parsed in worker threads answer exactly as inline parsing does, and a parse that runs past its
- * time budget is refused without touching the database or the process.
+ * time budget, or whose client goes away, is refused without touching the database or the process.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { DEFAULT_UPLOAD_LIMITS } from '../../../src/ingest/types.js';
+import { createUploadParser } from '../../../src/services/uploadParser.js';
 import { buildTestApp, exampleText, expectProblem } from '../../helpers/buildTestApp.js';
+import { STALL_MARKER, STALLING_WORKER_ENTRY } from '../../helpers/stallingUploadWorker.js';
 
 const upload = (payload: string, contentType = 'application/yaml') => ({
   method: 'POST' as const,
@@ -59,18 +62,58 @@ describe('upload parsing in worker threads', { timeout: 120_000 }, () => {
     expect(await pooled.spillway.snapshots.count()).toBe(0);
   });
 
+  // The stalling worker never finishes a marked body, so the budget is what ends it on any machine, however
+  // loaded: the test measures the behaviour, not this machine's parsing speed.
   it('refuses a parse that exceeds the time budget and keeps serving', async () => {
-    const pooled = await buildTestApp({ SPILLWAY_UPLOAD_WORKERS: '1', SPILLWAY_UPLOAD_TIMEOUT_MS: '1000' });
-    // Large enough that parsing takes well over a second on any machine this runs on.
-    const big = Array.from(
-      { length: 150_000 },
-      (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n  labels: {a: b, c: d}`,
-    ).join('\n---\n');
-    const response = await pooled.inject(upload(big));
+    const pooled = await buildTestApp(
+      { SPILLWAY_UPLOAD_WORKERS: '1', SPILLWAY_UPLOAD_TIMEOUT_MS: '1000' },
+      { uploadWorkerEntry: STALLING_WORKER_ENTRY },
+    );
+    const response = await pooled.inject(upload(`${STALL_MARKER}\n${exampleText('httpbin-before.yaml')}`));
     const body = expectProblem(response, 422, 'INVALID_UPLOAD');
     expect(JSON.stringify(body['problems'])).toContain('PARSE_ABORTED');
+    expect(String(body['detail'])).toContain('nothing was stored');
     expect(await pooled.spillway.snapshots.count()).toBe(0);
-    const after = await pooled.inject(upload(exampleText('httpbin-before.yaml')));
-    expect(after.statusCode).toBe(201);
+    for (const url of ['/healthz', '/v1/snapshots']) {
+      expect((await pooled.inject({ method: 'GET', url })).statusCode).toBe(200);
+    }
   });
+});
+
+describe('the upload parser pool', () => {
+  // Far above a worker's start and a small parse on a loaded machine (about a second from TypeScript sources).
+  const GENEROUS_BUDGET_MS = 120_000;
+  const options = { workers: 1, timeoutMs: GENEROUS_BUDGET_MS, workerMemoryMb: 512 };
+  const input = (text: string) => ({ body: text, contentType: 'application/yaml' as const, params: {} });
+
+  it(
+    'stops a parse its caller abandons, then parses the next upload in a fresh worker',
+    async () => {
+      const parser = createUploadParser(options, STALLING_WORKER_ENTRY);
+      onTestFinished(() => parser.close());
+      const abandon = new AbortController();
+      const stalled = parser.prepare(input(`${STALL_MARKER}\n`), DEFAULT_UPLOAD_LIMITS, abandon.signal);
+      abandon.abort();
+      await expect(stalled).rejects.toMatchObject({
+        code: 'INVALID_UPLOAD',
+        message: expect.stringContaining('abandoned'),
+      });
+      const next = await parser.prepare(input(exampleText('httpbin-before.yaml')), DEFAULT_UPLOAD_LIMITS);
+      expect(next.ok).toBe(true);
+    },
+    GENEROUS_BUDGET_MS,
+  );
+
+  it(
+    'refuses with the time budget named when the budget runs out first',
+    async () => {
+      const parser = createUploadParser({ ...options, timeoutMs: 1000 }, STALLING_WORKER_ENTRY);
+      onTestFinished(() => parser.close());
+      await expect(parser.prepare(input(`${STALL_MARKER}\n`), DEFAULT_UPLOAD_LIMITS)).rejects.toMatchObject({
+        code: 'INVALID_UPLOAD',
+        message: expect.stringContaining('within 1000 ms'),
+      });
+    },
+    GENEROUS_BUDGET_MS,
+  );
 });
