@@ -14,7 +14,16 @@ import { graphqlPlugin } from './graphql/plugin.js';
 import { createAuthorizer } from './http/auth.js';
 import { componentSchemas } from './http/openapiDocument.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/plugins/metrics.js';
-import { errorHandler, notFoundHandler, sendProblem } from './http/problem.js';
+import { createClientErrorHandler } from './http/clientErrors.js';
+import {
+  createNotFoundHandler,
+  errorHandler,
+  createFrameworkErrorHandler,
+  routeTable,
+  sendProblem,
+} from './http/problem.js';
+import { registerRequestBodies } from './http/requestBody.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { docsRoutes } from './http/routes/docs.js';
 import { healthRoutes } from './http/routes/health.js';
 import { snapshotRoutes } from './http/routes/snapshots.js';
@@ -32,6 +41,12 @@ import { slackPlugin } from './slack/plugin.js';
 /** Request ids from a proxy are kept only when they look like ids, so logs cannot be forged through them. */
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+/** Ids and names in paths: up to 253 characters, the longest the contract allows (a DNS name's length). */
+const MAX_PATH_PARAMETER_LENGTH = 253;
+/** Nesting of JSON request bodies other than uploads (GraphQL variables are a few levels deep). */
+const REQUEST_JSON_MAX_DEPTH = 64;
+/** How often Node checks connections against the request and headers timeouts (its default is 30 s). */
+const CONNECTIONS_CHECK_INTERVAL_MS = 1_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,10 +71,28 @@ export interface AppDeps {
 }
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  // The store opens once load shedding is in place (below); until then the gauge keeps its last value.
+  let snapshotCount = (): Promise<number> => Promise.reject(new Error('The store is not open yet.'));
+  const metrics = createMetrics(() => snapshotCount());
+  const onClientError = createClientErrorHandler(metrics.protocolErrors, {
+    info: (object, message) => app.log.info(object, message),
+  });
   const app = Fastify({
     logger: { level: config.server.logLevel },
     trustProxy: config.server.trustProxy,
     bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: config.http.headersTimeoutMs,
+      connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS,
+    },
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+    frameworkErrors: createFrameworkErrorHandler((status) =>
+      metrics.protocolErrors.inc({ status: String(status) }),
+    ),
+    clientErrorHandler: onClientError,
     // genReqId reads the header itself, so an unsafe id from a client is replaced rather than trusted.
     requestIdHeader: false,
     genReqId: (request) => {
@@ -76,10 +109,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     void reply.header('x-request-id', request.id);
   });
 
-  // 1. One error envelope for everything below.
+  // 1. One error envelope for everything below, the same headers on every answer, one way to admit bodies.
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  app.setNotFoundHandler(createNotFoundHandler(routeTable(routes)));
   for (const schema of componentSchemas()) app.addSchema(schema);
+  registerSecurityHeaders(app);
+  registerRequestBodies(app, { jsonMaxDepth: REQUEST_JSON_MAX_DEPTH });
 
   // 2. Shed load before doing work: better-sqlite3 and the engine are synchronous. Rate limits count in
   //    the database when replicas share one (PostgreSQL).
@@ -95,6 +130,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     app.log.warn({ err: error }, message),
   );
   app.addHook('onClose', async () => store.close());
+  snapshotCount = () => store.count();
   await app.register(rateLimit, {
     global: false,
     ...(rateLimitStore ? { store: rateLimitStore } : {}),
@@ -102,7 +138,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   // 3. Storage and the service layer.
-  const metrics = createMetrics(() => store.count());
   const parser = createUploadParser(config.upload, deps.uploadWorkerEntry);
   app.addHook('onClose', async () => parser.close());
   const { services, snapshots } = createServices(store, config, parser, {
@@ -116,7 +151,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     app.log.warn('SPILLWAY_API_TOKENS is not set: every client can read and write snapshots.');
 
   // 4. Adapters.
-  registerMetrics(app, metrics);
+  registerMetrics(app, metrics, { authorizer, requireToken: config.http.metricsRequireToken });
   await app.register(healthRoutes, {
     isReady: () =>
       store.ping().then(
@@ -124,7 +159,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         () => false,
       ),
   });
-  await app.register(docsRoutes);
+  await app.register(docsRoutes, { authorizer, requireToken: config.http.docsRequireToken });
   await app.register(snapshotRoutes, { config, snapshots, policy: services.policy, authorizer });
   const webBuild = deps.webBuild ?? loadWebBuild();
   await app.register(portalRoutes, { build: webBuild });

@@ -88,10 +88,11 @@ export const envSchema = z.object({
   SPILLWAY_GRAPHQL_MAX_COST: int(20_000, 100, 10_000_000),
   SPILLWAY_GRAPHQL_MAX_ALIASES: int(15, 0, 1000),
   SPILLWAY_GRAPHQL_MAX_TOKENS: int(2_000, 100, 1_000_000),
+  SPILLWAY_GRAPHQL_MAX_EVALUATIONS: int(250, 1, 100_000),
   SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: int(64, 0, 64 * 1024),
   SPILLWAY_CACHE_MAX_MB: int(512, 1, 64 * 1024),
   SPILLWAY_ANSWER_CACHE_ENTRIES: int(20_000, 0, 10_000_000),
-  SPILLWAY_IMPORT_EXAMPLES: bool(true),
+  SPILLWAY_IMPORT_EXAMPLES: z.preprocess(emptyAsUnset, z.enum(['true', 'false', '1', '0']).optional()),
   SPILLWAY_PUBLIC_URL: z.preprocess(
     emptyAsUnset,
     z
@@ -99,6 +100,12 @@ export const envSchema = z.object({
       .refine((v) => !/[?#]/.test(v), 'must not carry a query or fragment')
       .optional(),
   ),
+  SPILLWAY_HTTP_REQUEST_TIMEOUT_MS: int(300_000, 1_000, 3_600_000),
+  SPILLWAY_HTTP_HEADERS_TIMEOUT_MS: int(30_000, 1_000, 600_000),
+  SPILLWAY_HTTP_IDLE_TIMEOUT_MS: int(120_000, 1_000, 3_600_000),
+  SPILLWAY_HTTP_KEEP_ALIVE_TIMEOUT_MS: int(72_000, 1_000, 600_000),
+  SPILLWAY_METRICS_REQUIRE_TOKEN: bool(false),
+  SPILLWAY_DOCS_REQUIRE_TOKEN: bool(false),
   SLACK_SIGNING_SECRET: z.preprocess(emptyAsUnset, z.string().min(8).optional()),
   SPILLWAY_SLACK_INLINE_BUDGET_MS: int(2_000, 0, 2_900),
   SPILLWAY_SLACK_RESPONSE_RETRIES: int(3, 0, 5),
@@ -127,6 +134,17 @@ export interface Config {
     /** How often a replica re-reads the catalogue version in case a notification was lost. */
     readonly cataloguePollMs: number;
   };
+  /** Connection limits, in ms: a request (headers and body) must arrive within `requestTimeoutMs`. */
+  readonly http: {
+    readonly requestTimeoutMs: number;
+    readonly headersTimeoutMs: number;
+    /** A connection with no traffic for this long is closed. */
+    readonly idleTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    /** /metrics and /docs ask for a reader token (when tokens are configured). */
+    readonly metricsRequireToken: boolean;
+    readonly docsRequireToken: boolean;
+  };
   readonly upload: {
     readonly bodyLimitBytes: number;
     readonly maxDocuments: number;
@@ -148,6 +166,8 @@ export interface Config {
     readonly maxCost: number;
     readonly maxAliases: number;
     readonly maxTokens: number;
+    /** Engine evaluations one operation may ask for: answers, aliases and sweep points counted. */
+    readonly maxEvaluations: number;
     /** Memory for whole GraphQL responses to repeated questions, in bytes; 0 turns the cache off. */
     readonly responseCacheBytes: number;
   };
@@ -181,7 +201,13 @@ export class ConfigError extends Error {
 
 /** Parses an environment (default `process.env`) into a frozen Config, or throws listing every problem. */
 export function loadConfig(source: Readonly<Record<string, string | undefined>> = process.env): Config {
-  const parsed = envSchema.safeParse(source);
+  const parsed = envSchema
+    // Node refuses a headers timeout longer than the whole request's.
+    .refine((env) => env.SPILLWAY_HTTP_HEADERS_TIMEOUT_MS <= env.SPILLWAY_HTTP_REQUEST_TIMEOUT_MS, {
+      path: ['SPILLWAY_HTTP_HEADERS_TIMEOUT_MS'],
+      message: 'must not exceed SPILLWAY_HTTP_REQUEST_TIMEOUT_MS',
+    })
+    .safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
@@ -201,6 +227,14 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
       statementTimeoutMs: e.SPILLWAY_DB_STATEMENT_TIMEOUT_MS,
       connectTimeoutMs: e.SPILLWAY_DB_CONNECT_TIMEOUT_MS,
       cataloguePollMs: e.SPILLWAY_CATALOGUE_POLL_MS,
+    },
+    http: {
+      requestTimeoutMs: e.SPILLWAY_HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.SPILLWAY_HTTP_HEADERS_TIMEOUT_MS,
+      idleTimeoutMs: e.SPILLWAY_HTTP_IDLE_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.SPILLWAY_HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      metricsRequireToken: e.SPILLWAY_METRICS_REQUIRE_TOKEN,
+      docsRequireToken: e.SPILLWAY_DOCS_REQUIRE_TOKEN,
     },
     upload: {
       bodyLimitBytes: e.SPILLWAY_UPLOAD_MAX_BYTES,
@@ -225,6 +259,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
       maxCost: e.SPILLWAY_GRAPHQL_MAX_COST,
       maxAliases: e.SPILLWAY_GRAPHQL_MAX_ALIASES,
       maxTokens: e.SPILLWAY_GRAPHQL_MAX_TOKENS,
+      maxEvaluations: e.SPILLWAY_GRAPHQL_MAX_EVALUATIONS,
       responseCacheBytes: e.SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB * MEBIBYTE_BYTES,
     },
     cors: { origins: e.SPILLWAY_CORS_ORIGINS },
@@ -233,7 +268,13 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
       maxBytes: e.SPILLWAY_CACHE_MAX_MB * MEBIBYTE_BYTES,
       answerEntries: e.SPILLWAY_ANSWER_CACHE_ENTRIES,
     },
-    examples: { importOnEmpty: e.SPILLWAY_IMPORT_EXAMPLES },
+    // A production service starts empty unless asked: the examples are demo data.
+    examples: {
+      importOnEmpty:
+        e.SPILLWAY_IMPORT_EXAMPLES === undefined
+          ? development
+          : e.SPILLWAY_IMPORT_EXAMPLES === 'true' || e.SPILLWAY_IMPORT_EXAMPLES === '1',
+    },
     slack: {
       ...(e.SLACK_SIGNING_SECRET === undefined ? {} : { signingSecret: e.SLACK_SIGNING_SECRET }),
       inlineBudgetMs: e.SPILLWAY_SLACK_INLINE_BUDGET_MS,

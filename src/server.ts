@@ -4,6 +4,7 @@
  */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { BANNER_EXAMPLE_SNAPSHOT, startupBanner } from './startupBanner.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const IDLE_SWEEP_INTERVAL_MS = 100;
@@ -14,18 +15,8 @@ async function main(): Promise<void> {
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   const base = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   app.log.info(`Spillway is serving on ${base}`);
-  process.stdout.write(
-    [
-      '',
-      `  Spillway is up.`,
-      `  Portal:    ${base}/`,
-      `  REST API:  ${base}/v1/snapshots   (contract: ${base}/openapi.yaml, docs: ${base}/docs)`,
-      `  GraphQL:   ${base}/graphql`,
-      `  Try:       curl -s ${base}/graphql -H 'content-type: application/json' \\`,
-      `               -d '{"query":"{ effectivePolicy(snapshot: \\"httpbin-after\\", client: \\"httpbin/client-in-ambient\\", backend: \\"in-ambient.httpbin\\") { profile hops { from { kind name } to layer loadBalancer endpoints { name sharePercent } } } }"}'`,
-      '',
-    ].join('\n'),
-  );
+  const hasExample = app.spillway.snapshots.get(BANNER_EXAMPLE_SNAPSHOT) !== undefined;
+  process.stdout.write(startupBanner(config, base, hasExample));
 
   let closing = false;
   const shutdown = (signal: string): void => {

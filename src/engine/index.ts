@@ -123,6 +123,7 @@ export {
   evaluateWhatIf,
   MAX_SWEEP_POINTS,
   sweepLoadFactors,
+  sweepPointCount,
   validateScenario,
   validateSweepLoadFactors,
 } from './evaluate/index.js';

@@ -11,6 +11,11 @@ export type AppErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INVALID_REQUEST'
+  | 'INVALID_BODY'
+  | 'URI_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
+  | 'METHOD_NOT_ALLOWED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
@@ -184,6 +189,37 @@ export const ERROR_SPECS: { readonly [C in AppErrorCode]: ErrorSpec } = {
     title: 'Internal error',
     graphqlCode: 'INTERNAL_SERVER_ERROR',
     exitCode: EXIT_CODES.SOFTWARE,
+  },
+  /** Well-formed but refused: a JSON body with a repeated key or nested past the limit. */
+  INVALID_BODY: {
+    status: 422,
+    title: 'Invalid request body',
+    graphqlCode: 'BAD_REQUEST',
+    exitCode: EXIT_CODES.DATA,
+  },
+  URI_TOO_LONG: {
+    status: 414,
+    title: 'URI too long',
+    graphqlCode: 'BAD_REQUEST',
+    exitCode: EXIT_CODES.USAGE,
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    title: 'Request header fields too large',
+    graphqlCode: 'BAD_REQUEST',
+    exitCode: EXIT_CODES.USAGE,
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    title: 'Request timeout',
+    graphqlCode: 'BAD_REQUEST',
+    exitCode: EXIT_CODES.TEMPORARY,
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: 'Method not allowed',
+    graphqlCode: 'BAD_REQUEST',
+    exitCode: EXIT_CODES.USAGE,
   },
 };
 

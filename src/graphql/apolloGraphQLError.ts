@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { GraphQLError } from 'graphql';
 import type * as GraphQLModule from 'graphql';
 
-const nodeGraphql = createRequire(import.meta.url)('graphql') as typeof GraphQLModule;
+/** `graphql` as Node loads it, the copy Apollo's schema is built with: its type checks use `instanceof`. */
+export const nodeGraphql = createRequire(import.meta.url)('graphql') as typeof GraphQLModule;
 
 export const ApolloGraphQLError: typeof GraphQLError = nodeGraphql.GraphQLError;
 

@@ -9,10 +9,28 @@ import { EngineError } from '../engine/index.js';
 import { AppError } from '../errors/appError.js';
 import { ERROR_SPECS } from '../errors/errorCodes.js';
 import { toAppError } from '../errors/toAppError.js';
-import { ApolloGraphQLError, isGraphQLError } from './apolloGraphQLError.js';
+import { isGraphQLError } from './apolloGraphQLError.js';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 const INTERNAL_GRAPHQL_CODE = ERROR_SPECS.INTERNAL.graphqlCode;
+/** Apollo's code for a request it refuses as malformed. */
+const BAD_REQUEST_CODE = 'BAD_REQUEST';
+
+/**
+ * The code of one of GraphQL's or Apollo's own errors. A few of Apollo's refusals of a client's request
+ * carry only an HTTP status (a persisted query whose hash does not match its text: 400); they are the
+ * client's mistake, so they get Apollo's client code rather than its default INTERNAL_SERVER_ERROR.
+ */
+function ownCodeOf(error: GraphQLError): string {
+  const code = error.extensions['code'];
+  if (typeof code === 'string') return code;
+  const http = error.extensions['http'];
+  const status =
+    typeof http === 'object' && http !== null ? (http as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500
+    ? BAD_REQUEST_CODE
+    : INTERNAL_GRAPHQL_CODE;
+}
 
 type Classified =
   | { readonly kind: 'app'; readonly error: AppError }
@@ -42,23 +60,22 @@ export function graphqlCodeOf(error: unknown): string {
   switch (classified.kind) {
     case 'app':
       return ERROR_SPECS[classified.error.code].graphqlCode;
-    case 'graphql': {
-      const code = classified.error.extensions['code'];
-      return typeof code === 'string' ? code : INTERNAL_GRAPHQL_CODE;
-    }
+    case 'graphql':
+      return ownCodeOf(classified.error);
     case 'unknown':
       return INTERNAL_GRAPHQL_CODE;
   }
 }
 
-/** An error for the context function: Apollo sends it as is, with `http.status` as the response status. */
-export function toContextError(error: unknown): GraphQLError {
+/** A refusal before Apollo runs (authentication): its HTTP status and GraphQL's error shape. */
+export function contextErrorBody(error: unknown): {
+  readonly status: number;
+  readonly body: { readonly errors: readonly GraphQLFormattedError[] };
+} {
   const app = toAppError(error);
   const spec = ERROR_SPECS[app.code];
   const message = app.code === 'INTERNAL' ? INTERNAL_ERROR_MESSAGE : app.message;
-  return new ApolloGraphQLError(message, {
-    extensions: { code: spec.graphqlCode, http: { status: spec.status } },
-  });
+  return { status: spec.status, body: { errors: [{ message, extensions: { code: spec.graphqlCode } }] } };
 }
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -88,7 +105,10 @@ export function createFormatError(options: { readonly exposeStack: boolean }): F
         };
       case 'graphql': {
         const extensions = Object.entries(formatted.extensions ?? {}).filter(([key]) => key !== 'stacktrace');
-        return { ...formatted, extensions: { ...Object.fromEntries(extensions), ...stack } };
+        return {
+          ...formatted,
+          extensions: { ...Object.fromEntries(extensions), code: ownCodeOf(classified.error), ...stack },
+        };
       }
       case 'unknown':
         return {

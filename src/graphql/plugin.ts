@@ -1,6 +1,8 @@
 /**
- * GraphQL for portals at `/graphql`: Apollo Server over the shared service layer, with query limits,
- * CSRF prevention, no batching, a CORS allow-list, reader auth and one log line per operation.
+ * GraphQL for portals at `/graphql`: Apollo Server over the shared service layer, with query limits (shape,
+ * tokens, evaluations), queries only, CSRF prevention, no batching, a CORS allow-list, and reader auth before
+ * the body is read. Everything after auth happens inside Apollo's request path, once for every operation:
+ * one log line and one latency sample each, whether the response cache answered it or the engine.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
@@ -9,21 +11,18 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter, Histogram } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Authorizer } from '../http/auth.js';
 import type { Services } from '../services/types.js';
 import { createArmor } from './armor.js';
-import type { GraphQLContext, OperationOutcome } from './context.js';
-import { createFormatError, toContextError } from './errors.js';
-import { recordCachedOperation, requestLoggingPlugin } from './requestLogging.js';
-import {
-  cacheabilityPlugin,
-  createResponseCache,
-  newOperationOutcome,
-  responseCacheKey,
-} from './responseCache.js';
+import type { GraphQLContext } from './context.js';
+import { contextErrorBody, createFormatError } from './errors.js';
+import { evaluationBudgetPlugin } from './evaluationBudget.js';
+import { queriesOnly } from './queriesOnly.js';
+import { requestLoggingPlugin } from './requestLogging.js';
+import { createResponseCache, responseCachePlugin, type CatalogueVersionSource } from './responseCache.js';
 import { resolvers } from './resolvers/index.js';
 import { buildValidSchema, loadTypeDefs } from './schema.js';
 
@@ -35,12 +34,19 @@ export interface GraphqlPluginOptions {
   readonly operationMetrics?: Histogram<'operation' | 'outcome'>;
   /** Response-cache hits and misses (Prometheus). */
   readonly responseCacheEvents?: Counter<'event'>;
+  /** What the response cache checks its entries against; by default the local catalogue's version. */
+  readonly catalogue?: CatalogueVersionSource;
 }
 
 export const GRAPHQL_PATH = '/graphql';
 /** How long a browser may reuse a preflight answer. */
 const CORS_PREFLIGHT_MAX_AGE_SECONDS = 600;
-const OK = 200;
+/** A refused caller gets GraphQL's error shape (and the scheme to authenticate with on a 401). */
+function refuse(reply: FastifyReply, error: unknown): FastifyReply {
+  const { status, body } = contextErrorBody(error);
+  if (status === 401) void reply.header('www-authenticate', 'Bearer realm="spillway"');
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
 
 /**
  * Stopping Apollo drains Fastify (fastifyApolloDrainPlugin closes it). When Fastify's own close is what stops
@@ -65,7 +71,7 @@ function drainUnlessFastifyCloses(
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   app,
-  { config, services, authorizer, operationMetrics, responseCacheEvents },
+  { config, services, authorizer, operationMetrics, responseCacheEvents, catalogue },
 ) => {
   let fastifyClosing = false;
   const typeDefs = loadTypeDefs();
@@ -81,6 +87,10 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   // No HTTP caching of answers (snapshots are immutable, but auth and profile vary): the cache-control plugin
   // Apollo installs by default would only wrap every field resolver for nothing.
   const cacheControl: ApolloServerPlugin = ApolloServerPluginCacheControlDisabled();
+  const responseCache = createResponseCache(config.graphql.responseCacheBytes);
+  const versions: CatalogueVersionSource = catalogue ?? {
+    current: () => services.snapshots.catalogueVersion(),
+  };
   // Armor's plugins are merged with Apollo's own, never replaced by them (or the other way round).
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
     ...armorPlugins,
@@ -88,13 +98,22 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
     landingPage,
     cacheControl,
     logging,
-    cacheabilityPlugin(),
+    evaluationBudgetPlugin(config.graphql.maxEvaluations),
+    ...(responseCache === undefined
+      ? []
+      : [
+          responseCachePlugin({
+            cache: responseCache,
+            catalogue: versions,
+            ...(responseCacheEvents === undefined ? {} : { events: responseCacheEvents }),
+          }),
+        ]),
   ];
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
     plugins,
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, queriesOnly],
     parseOptions: { maxTokens: config.graphql.maxTokens },
     formatError: createFormatError({ exposeStack: config.env === 'development' }),
     includeStacktraceInErrorResponses: config.env === 'development',
@@ -113,63 +132,16 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
     await apollo.stop();
   });
 
-  const outcomes = new WeakMap<FastifyRequest, OperationOutcome>();
-  const context = (request: FastifyRequest): Promise<GraphQLContext> => {
+  const context = (request: FastifyRequest): Promise<GraphQLContext> =>
+    Promise.resolve({ services, requestId: request.id, log: request.log, cached: false });
+  const handler = fastifyApolloHandler(apollo, { context });
+  // The caller is known before a byte of the body is read, so an unauthenticated body is never parsed.
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     try {
       authorizer.authorize(request, 'reader');
     } catch (error) {
-      return Promise.reject(toContextError(error));
+      await refuse(reply, error);
     }
-    const outcome = newOperationOutcome();
-    outcomes.set(request, outcome);
-    return Promise.resolve({ services, requestId: request.id, log: request.log, outcome });
-  };
-  const apolloHandler = fastifyApolloHandler(apollo, { context });
-  const responseCache = createResponseCache(config.graphql.responseCacheBytes);
-  const mayRead = (request: FastifyRequest): boolean => {
-    try {
-      authorizer.authorize(request, 'reader');
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
-  // A repeated question is answered before Apollo when the cache holds it; everything else (and every
-  // refused caller, so that Apollo words the refusal) goes through Apollo, and a cacheable answer is kept.
-  const handler: typeof apolloHandler = async function (request, reply) {
-    const key = responseCache === undefined ? undefined : responseCacheKey(request);
-    if (responseCache === undefined || key === undefined) return apolloHandler.call(this, request, reply);
-    const startedMs = performance.now();
-    const version = services.snapshots.catalogueVersion();
-    const hit = mayRead(request) ? responseCache.get(key, version) : undefined;
-    responseCacheEvents?.inc({ event: hit ? 'hit' : 'miss' });
-    if (hit) {
-      const { operationName } = request.body as { operationName?: unknown };
-      recordCachedOperation(
-        request.log,
-        {
-          requestId: request.id,
-          operationName: typeof operationName === 'string' ? operationName : undefined,
-          operation: hit.operation,
-          elapsedMs: performance.now() - startedMs,
-        },
-        operationMetrics,
-      );
-      void reply.code(OK).header('content-type', hit.contentType);
-      return hit.body;
-    }
-    const body = await apolloHandler.call(this, request, reply);
-    const outcome = outcomes.get(request);
-    const contentType = reply.getHeader('content-type');
-    if (
-      outcome?.cacheable &&
-      reply.statusCode === OK &&
-      typeof body === 'string' &&
-      typeof contentType === 'string'
-    )
-      responseCache.set(key, version, { body, contentType, operation: outcome.operation });
-    return body;
   };
 
   // A scope of its own so CORS (hooks and its OPTIONS route) applies to /graphql only.
@@ -186,7 +158,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
           reply.callNotFound();
         });
       }
-      scope.route({ method: ['GET', 'POST'], url: '/', handler });
+      scope.route({ method: ['GET', 'POST'], url: '/', onRequest: authenticate, handler });
     },
     { prefix: GRAPHQL_PATH },
   );

@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyBaseLogger } from 'fastify';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { GraphQLContext } from './context.js';
@@ -59,6 +58,7 @@ export function requestLoggingPlugin(
               operationName,
               durationMs: roundedMs(elapsedMs),
               errorCodes,
+              ...(contextValue.cached ? { cached: true } : {}),
             },
             'graphql operation',
           );
@@ -67,18 +67,4 @@ export function requestLoggingPlugin(
       });
     },
   };
-}
-
-/** The same log line and histogram sample for an operation answered from the response cache. */
-export function recordCachedOperation(
-  log: FastifyBaseLogger,
-  entry: { requestId: string; operationName: string | undefined; operation: string; elapsedMs: number },
-  operations?: Histogram<'operation' | 'outcome'>,
-): void {
-  const { requestId, operationName, operation, elapsedMs } = entry;
-  operations?.observe({ operation, outcome: 'ok' }, elapsedMs / MILLISECONDS_PER_SECOND);
-  log.info(
-    { requestId, operationName, durationMs: roundedMs(elapsedMs), errorCodes: [], cached: true },
-    'graphql operation',
-  );
 }

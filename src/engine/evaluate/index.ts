@@ -9,7 +9,12 @@ export { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 export { evaluateSweep } from './evaluateSweep.js';
 export { evaluateWhatIf } from './evaluateWhatIf.js';
 export { LOAD_MODEL_NOTES } from './loadModelNotes.js';
-export { MAX_SWEEP_POINTS, sweepLoadFactors, validateSweepLoadFactors } from './sweepLoadFactors.js';
+export {
+  MAX_SWEEP_POINTS,
+  sweepLoadFactors,
+  sweepPointCount,
+  validateSweepLoadFactors,
+} from './sweepLoadFactors.js';
 export type { EvaluateOptions } from './scenarioTraffic.js';
 export { validateScenario } from './validateScenario.js';
 export type { ValidScenario } from './validateScenario.js';

@@ -12,19 +12,30 @@ const FACTOR_DECIMALS = 6;
 const STEP_EPSILON = 1e-9;
 
 /**
+ * How many load factors `from, from + step, …, to` holds, unbounded; undefined when the bounds make no sweep.
+ * The GraphQL cost limit counts a sweep's points with it before anything runs.
+ *
+ * @example sweepPointCount(1, 2, 0.25) // → 5
+ */
+export function sweepPointCount(from: number, to: number, step: number): number | undefined {
+  if (!(from > 0) || !(to >= from) || !(step > 0) || !Number.isFinite(to)) return undefined;
+  return Math.floor((to - from) / step + STEP_EPSILON) + 1;
+}
+
+/**
  * The load factors `from, from + step, …, to`; refused (INVALID_SCENARIO) when empty, unbounded or too many.
  *
  * @example sweepLoadFactors(1, 2, 0.25) // → [1, 1.25, 1.5, 1.75, 2]
  */
 export function sweepLoadFactors(from: number, to: number, step: number): number[] {
-  if (!(from > 0) || !(to >= from) || !(step > 0) || !Number.isFinite(to)) {
+  const count = sweepPointCount(from, to, step);
+  if (count === undefined) {
     throw new EngineError('INVALID_SCENARIO', 'A sweep needs 0 < from ≤ to and step > 0.', {
       from,
       to,
       step,
     });
   }
-  const count = Math.floor((to - from) / step + STEP_EPSILON) + 1;
   if (count > MAX_SWEEP_POINTS) {
     throw new EngineError(
       'INVALID_SCENARIO',

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Authorizer } from '../auth.js';
 
 const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -14,6 +15,8 @@ export interface Metrics {
   readonly answerCacheEvents: Counter<'event'>;
   readonly graphqlOperations: Histogram<'operation' | 'outcome'>;
   readonly graphqlResponseCache: Counter<'event'>;
+  /** Requests refused before reaching a route: by the HTTP parser or by the router. */
+  readonly protocolErrors: Counter<'status'>;
 }
 
 export function createMetrics(snapshotCount: () => Promise<number>): Metrics {
@@ -60,8 +63,14 @@ export function createMetrics(snapshotCount: () => Promise<number>): Metrics {
     }),
     graphqlResponseCache: new Counter({
       name: 'spillway_graphql_response_cache_total',
-      help: 'GraphQL response-cache hits and misses (POST requests only)',
+      help: 'GraphQL response-cache hits and misses',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    protocolErrors: new Counter({
+      name: 'spillway_http_protocol_errors_total',
+      help: 'Requests refused before reaching a route, by status: by the HTTP parser (400 malformed, 408 too slow, 431 headers too large) or the router (400 bad URL, 414 id too long)',
+      labelNames: ['status'],
       registers: [registry],
     }),
   };
@@ -82,8 +91,16 @@ export function uploadOutcome(status: number): string {
   return 'other';
 }
 
-/** Instruments every route of `app` (the root instance, so the hook sees all routes) and serves /metrics. */
-export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+/**
+ * Instruments every route of `app` (the root instance, so the hook sees all routes, and the refusals of
+ * Fastify's router and the not-found handler under route `unmatched`) and serves /metrics, behind a reader
+ * token when `requireToken` is set.
+ */
+export function registerMetrics(
+  app: FastifyInstance,
+  metrics: Metrics,
+  access: { readonly authorizer: Authorizer; readonly requireToken: boolean },
+): void {
   const requests = new Histogram({
     name: 'spillway_http_request_seconds',
     help: 'HTTP request latency by method, route and status',
@@ -100,7 +117,12 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
     if (request.method === 'POST' && route === UPLOAD_ROUTE)
       metrics.uploads.inc({ outcome: uploadOutcome(reply.statusCode) });
   });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  app.get(
+    '/metrics',
+    access.requireToken
+      ? { onRequest: async (request) => access.authorizer.authorize(request, 'reader') }
+      : {},
+    async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 }

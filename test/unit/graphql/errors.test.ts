@@ -8,7 +8,7 @@ import {
   createFormatError,
   graphqlCodeOf,
   INTERNAL_ERROR_MESSAGE,
-  toContextError,
+  contextErrorBody,
 } from '../../../src/graphql/errors.js';
 
 /** What Apollo hands formatError for an error thrown by a resolver at `path`. */
@@ -103,7 +103,7 @@ describe('formatError', () => {
   });
 });
 
-describe('graphqlCodeOf / toContextError', () => {
+describe('graphqlCodeOf / contextErrorBody', () => {
   it.each([
     [resolverError(new AppError('UNKNOWN_SNAPSHOT', 'x')), 'UNKNOWN_SNAPSHOT'],
     [resolverError(new AppError('UNAVAILABLE', 'x')), 'UNAVAILABLE'],
@@ -111,6 +111,11 @@ describe('graphqlCodeOf / toContextError', () => {
     [resolverError(new Error('x')), 'INTERNAL_SERVER_ERROR'],
     [new GraphQLError('x', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }), 'GRAPHQL_PARSE_FAILED'],
     [new GraphQLError('x'), 'INTERNAL_SERVER_ERROR'],
+    // Apollo's refusal of a persisted query whose hash does not match: a status, no code.
+    [
+      new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } }),
+      'BAD_REQUEST',
+    ],
   ])('%#: code %s', (error, code) => {
     expect(graphqlCodeOf(error)).toBe(code);
   });
@@ -124,10 +129,10 @@ describe('graphqlCodeOf / toContextError', () => {
     ],
     [new AppError('FORBIDDEN', 'no'), 'FORBIDDEN', 403, 'no'],
     [new Error('secret'), 'INTERNAL_SERVER_ERROR', 500, INTERNAL_ERROR_MESSAGE],
-  ])('context error %#', (thrown, code, status, message) => {
-    const error = toContextError(thrown);
-    expect(error).toBeInstanceOf(ApolloGraphQLError);
-    expect(error.message).toBe(message);
-    expect(error.extensions).toEqual({ code, http: { status } });
+  ])('refusal before Apollo %#', (thrown, code, status, message) => {
+    expect(contextErrorBody(thrown)).toEqual({
+      status,
+      body: { errors: [{ message, extensions: { code } }] },
+    });
   });
 });

@@ -459,3 +459,120 @@ describe('request logging', () => {
     expect(typeof line?.['durationMs']).toBe('number');
   });
 });
+
+/** Log lines of a GraphQL-only app, with the lines at error level (what an operator is paged on). */
+async function loggedApp(t: Parameters<typeof buildGraphqlHarness>[0]) {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  const config = testConfig();
+  const app = Fastify({ logger: { level: 'info', stream } });
+  t.onTestFinished(() => app.close());
+  await app.register(graphqlPlugin, {
+    config,
+    services: createFakeServices(),
+    authorizer: createAuthorizer(config),
+  });
+  const post = (body: Record<string, unknown>) =>
+    app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: body,
+    });
+  /** Pino's error level. */
+  const ERROR_LEVEL = 50;
+  return { post, errorLines: () => lines.filter((line) => Number(line['level']) >= ERROR_LEVEL) };
+}
+
+describe("a client's mistakes carry a client code and are not logged as internal errors", () => {
+  it.for([
+    ['a mutation', { query: 'mutation { snapshot }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a subscription', { query: 'subscription { snapshot }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a persisted query whose hash does not match its text',
+      {
+        query: '{ __typename }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+      },
+      400,
+      'BAD_REQUEST',
+    ],
+    [
+      'a persisted query the server does not know',
+      { extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
+      200,
+      'PERSISTED_QUERY_NOT_FOUND',
+    ],
+  ] as const)('%s → %i %s', async ([_name, body, status, code], t) => {
+    const { post, errorLines } = await loggedApp(t);
+    const response = await post(body);
+    expect(response.statusCode).toBe(status);
+    const errors = response.json<{ errors: { extensions: { code: string } }[] }>().errors;
+    expect(errors.map((error) => error.extensions.code)).toEqual([code]);
+    expect(errorLines()).toEqual([]);
+  });
+});
+
+describe('the evaluation budget (SPILLWAY_GRAPHQL_MAX_EVALUATIONS)', () => {
+  const policies = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `p${i}: effectivePolicy(snapshot: "s1", client: "c", backend: "b") { profile }`).join(' ')} }`;
+  const sweeps = (points: number, aliases: number) =>
+    `query($s: ScenarioInput!) { whatIf(snapshot: "s1", client: "c", backend: "b", scenario: $s) { ${Array.from(
+      { length: aliases },
+      (_, i) => `s${i}: sweep(from: 1, to: ${1 + (points - 1) * 0.5}, step: 0.5) { loadFactor }`,
+    ).join(' ')} } }`;
+  const fragmentTwice =
+    'query { ...A ...A } fragment A on Query { effectivePolicy(snapshot: "s1", client: "c", backend: "b") { profile } e2: effectivePolicy(snapshot: "s1", client: "c", backend: "b") { profile } }';
+
+  // Each effectivePolicy is one evaluation, a whatIf two (baseline and scenario), a sweep one per point.
+  it.for([
+    [
+      '10 aliased answers within a budget of 10',
+      { SPILLWAY_GRAPHQL_MAX_EVALUATIONS: '10' },
+      policies(10),
+      200,
+    ],
+    ['11 aliased answers past a budget of 10', { SPILLWAY_GRAPHQL_MAX_EVALUATIONS: '10' }, policies(11), 400],
+    // 2 + 3 sweeps × 30 points = 92.
+    [
+      'three aliased 30-point sweeps (92) past a budget of 91',
+      { SPILLWAY_GRAPHQL_MAX_EVALUATIONS: '91' },
+      sweeps(30, 3),
+      400,
+    ],
+    ['the same within a budget of 92', { SPILLWAY_GRAPHQL_MAX_EVALUATIONS: '92' }, sweeps(30, 3), 200],
+    // The fragment's two answers, spread twice: 4.
+    [
+      'a fragment spread twice counts twice (4 > 3)',
+      { SPILLWAY_GRAPHQL_MAX_EVALUATIONS: '3' },
+      fragmentTwice,
+      400,
+    ],
+  ] as const)('%s', async ([_name, env, query, status], t) => {
+    const h = await buildGraphqlHarness(t, env);
+    const res = await h.gql(query, { s: {} });
+    expect(res.status).toBe(status);
+    if (status === 400) {
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'MAX_EVALUATIONS',
+      });
+      expect(h.services.calls).toEqual([]);
+    }
+  });
+
+  it('counts sweep points given as variables', async (t) => {
+    const h = await buildGraphqlHarness(t, { SPILLWAY_GRAPHQL_MAX_EVALUATIONS: '50' });
+    const query =
+      'query($s: ScenarioInput!, $to: Float) { whatIf(snapshot: "s1", client: "c", backend: "b", scenario: $s) { sweep(from: 1, to: $to, step: 1) { loadFactor } } }';
+    // 2 + 49 points = 51.
+    const res = await h.gql(query, { s: {}, to: 49 });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ limit: 'MAX_EVALUATIONS', evaluations: 51 });
+  });
+});
