@@ -81,6 +81,7 @@ export type {
   SnapshotDiagnosticName,
 } from './normalize/index.js';
 export {
+  CAPTURE_COMMAND,
   DEFAULT_MESH_CONFIG,
   normalizeMeshConfig,
   normalizeSnapshot,

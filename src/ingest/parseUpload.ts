@@ -7,6 +7,7 @@
  * // → { ok: true, snapshot: { name: 'snapshot', profile: 'SOLO', model, counts: { east: { Pod: 3, … } }, ignored: {}, diagnostics: [] } }
  */
 import {
+  CAPTURE_COMMAND,
   DEFAULT_PROFILE,
   isProfile,
   normalizeMeshConfig,
@@ -37,6 +38,22 @@ const DEFAULT_NAMESPACE = 'default';
 interface MeshConfigCandidate {
   readonly value: unknown;
   readonly source: ResourceRef;
+}
+
+/** How many ignored kinds the finding names before it only counts. */
+const MAX_KINDS_NAMED = 5;
+
+/** An upload of nothing Spillway reads is kept (it is what was sent), but said to be of no use. */
+function nothingUsable(ignored: Readonly<Record<string, number>>): Diagnostic {
+  const kinds = Object.entries(ignored)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, MAX_KINDS_NAMED)
+    .map(([kind, count]) => `${count} ${kind}`);
+  return snapshotDiagnostic(
+    'NOTHING_USABLE',
+    `The upload holds no object Spillway reads${kinds.length === 0 ? '' : ` (only ${kinds.join(', ')})`}: it is stored as sent, but no question can be answered from it and it is never what "latest" means. Upload the mesh's Kubernetes and Istio objects: ${CAPTURE_COMMAND}.`,
+    [],
+  );
 }
 
 function refuse(problems: readonly UploadProblem[]): UploadResult {
@@ -152,6 +169,7 @@ function parseReadDocuments(
         continue;
       }
       problems.push(...verdict.problems);
+      diagnostics.push(...verdict.warnings);
       const { definition, subject } = verdict;
       // validateObject returned `understood`, so the value is a mapping.
       const object = entry.value as KubeObject & Readonly<Record<string, unknown>>;
@@ -210,6 +228,8 @@ function parseReadDocuments(
       ),
     );
   }
+  const usable = Object.values(counts).some((kinds) => Object.keys(kinds).length > 0);
+  if (!usable) diagnostics.push(nothingUsable(ignored));
   const meshConfig = chooseMeshConfig(bundleConfig, configMaps, diagnostics);
   // Both were checked above (checkUploadParams, the bundle schema); this only narrows the type.
   const requested = params.profile ?? collected.profile;
@@ -224,6 +244,7 @@ function parseReadDocuments(
       counts,
       ignored,
       diagnostics: [...diagnostics, ...normalized.diagnostics],
+      usable,
     },
   };
 }

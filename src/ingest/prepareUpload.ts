@@ -16,6 +16,8 @@ export interface PreparedSnapshot {
   readonly counts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly ignored: Readonly<Record<string, number>>;
   readonly diagnostics: readonly Diagnostic[];
+  /** Whether it holds any object Spillway reads. */
+  readonly usable: boolean;
   /** Size of the upload as sent, in bytes. */
   readonly documentBytes: number;
   /** The upload as sent, gzip-compressed. */
@@ -48,6 +50,7 @@ export function prepareUpload(input: UploadInput, limits: UploadLimits): Prepare
       counts: snapshot.counts,
       ignored: snapshot.ignored,
       diagnostics: snapshot.diagnostics,
+      usable: snapshot.usable,
       documentBytes: body.byteLength,
       bodyGzip: gzipSync(body, { level: STORAGE_GZIP_LEVEL }),
       modelBytes: modelJson.byteLength,

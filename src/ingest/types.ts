@@ -88,6 +88,8 @@ export interface ParsedSnapshot {
   /** Kinds present but not used, with how many of each (`Kind`, or `Kind (apiVersion)` for unsupported versions of understood kinds). */
   readonly ignored: Readonly<Record<string, number>>;
   readonly diagnostics: readonly Diagnostic[];
+  /** Whether it holds any object Spillway reads; a snapshot of nothing usable is never `latest`. */
+  readonly usable: boolean;
 }
 
 /**

@@ -5,10 +5,10 @@
  * after a lost notification) checks the cached snapshots against the store.
  */
 import type { Config } from '../config.js';
-import { compileMesh, type CompiledMesh, type MeshModel } from '../engine/index.js';
+import { compileMesh, type MeshModel } from '../engine/index.js';
 import { createAnswerCache, type AnswerCache } from './answerCache.js';
 import { createCompiledSnapshots, type CompiledSnapshots } from './compiledSnapshots.js';
-import { createPolicyService } from './policyService.js';
+import { createPolicyService, type CompiledSnapshot } from './policyService.js';
 import { createSnapshotService, type SnapshotAdminService } from './snapshotService.js';
 import type { SnapshotStore } from './snapshotStore.js';
 import type { Services } from './types.js';
@@ -23,7 +23,7 @@ const COMPILED_BYTES_PER_MODEL_JSON_BYTE = 3;
 export interface ServiceLayer {
   readonly services: Services;
   readonly snapshots: SnapshotAdminService;
-  readonly compiled: CompiledSnapshots<CompiledMesh>;
+  readonly compiled: CompiledSnapshots<CompiledSnapshot>;
   readonly answers: AnswerCache;
 }
 
@@ -42,8 +42,9 @@ export function createServices(
     maxBytes: config.cache.maxBytes,
     load: async (id) => {
       const json = await snapshots.loadModelJson(id);
+      const model = JSON.parse(json) as MeshModel;
       return {
-        value: compileMesh(JSON.parse(json) as MeshModel),
+        value: { mesh: compileMesh(model), caveats: model.caveats ?? [] },
         bytes: json.length * COMPILED_BYTES_PER_MODEL_JSON_BYTE,
       };
     },

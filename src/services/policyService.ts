@@ -11,17 +11,31 @@ import {
   resolvePath,
   validateSweepLoadFactors,
   type CompiledMesh,
+  type Diagnostic,
   type ResolvedPath,
 } from '../engine/index.js';
 import type { AnswerCache } from './answerCache.js';
 import type { CompiledSnapshots } from './compiledSnapshots.js';
 import { parseProfile } from './profile.js';
+import {
+  explainedByCaveats,
+  findingsWithCaveats,
+  policyWithCaveats,
+  whatIfWithCaveats,
+} from './snapshotCaveats.js';
 import { unknownSnapshot, type SnapshotAdminService } from './snapshotService.js';
 import type { PolicyQuery, PolicyService } from './types.js';
 
+/** A snapshot ready for questions: its compiled mesh and what it lacks, said with every answer. */
+export interface CompiledSnapshot {
+  readonly mesh: CompiledMesh;
+  /** `MeshModel.caveats` (`snapshotCaveats.ts`). */
+  readonly caveats: readonly Diagnostic[];
+}
+
 export function createPolicyService(
   snapshots: SnapshotAdminService,
-  compiled: CompiledSnapshots<CompiledMesh>,
+  compiled: CompiledSnapshots<CompiledSnapshot>,
   answers: AnswerCache,
 ): PolicyService {
   const snapshotId = async (ref: string): Promise<string> => {
@@ -35,23 +49,36 @@ export function createPolicyService(
     kind: string,
     query: PolicyQuery,
     extra: unknown,
-    compute: (path: ResolvedPath) => T,
+    compute: (path: ResolvedPath, caveats: readonly Diagnostic[]) => T,
   ): Promise<T> => {
     const profile = parseProfile(query.profile);
     const id = await snapshotId(query.snapshot);
     const question = JSON.stringify([kind, profile ?? '', query.client, query.backend, extra]);
     return answers.get(id, question, async () => {
-      const mesh = await compiled.get(id);
-      return compute(
-        resolvePath(mesh, { client: query.client, backend: query.backend, ...(profile ? { profile } : {}) }),
-      );
+      const { mesh, caveats } = await compiled.get(id);
+      let path: ResolvedPath;
+      try {
+        path = resolvePath(mesh, {
+          client: query.client,
+          backend: query.backend,
+          ...(profile ? { profile } : {}),
+        });
+      } catch (error) {
+        throw explainedByCaveats(error, caveats);
+      }
+      return compute(path, caveats);
     });
   };
 
   return {
-    effectivePolicy: (query) => answer('policy', query, null, evaluateEffectivePolicy),
+    effectivePolicy: (query) =>
+      answer('policy', query, null, (path, caveats) =>
+        policyWithCaveats(evaluateEffectivePolicy(path), caveats),
+      ),
     whatIf: (query) =>
-      answer('whatIf', query, query.scenario, (path) => evaluateWhatIf(path, query.scenario)),
+      answer('whatIf', query, query.scenario, (path, caveats) =>
+        whatIfWithCaveats(evaluateWhatIf(path, query.scenario), caveats),
+      ),
     async sweep(query) {
       validateSweepLoadFactors(query.loadFactors);
       return answer('sweep', query, [query.scenario, query.loadFactors], (path) =>
@@ -61,12 +88,13 @@ export function createPolicyService(
     async analyze(snapshot, profile) {
       const checked = parseProfile(profile);
       const id = await snapshotId(snapshot);
-      return answers.get(id, JSON.stringify(['analyze', checked ?? '']), async () =>
-        analyzeMesh(await compiled.get(id), checked),
-      );
+      return answers.get(id, JSON.stringify(['analyze', checked ?? '']), async () => {
+        const { mesh, caveats } = await compiled.get(id);
+        return findingsWithCaveats(analyzeMesh(mesh, checked), caveats);
+      });
     },
     async references(snapshot) {
-      const mesh = await compiled.get(await snapshotId(snapshot));
+      const { mesh } = await compiled.get(await snapshotId(snapshot));
       return { clients: mesh.knownClients, backends: mesh.knownHosts };
     },
   };

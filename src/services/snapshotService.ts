@@ -63,10 +63,12 @@ interface StoredSummary {
   readonly counts: SnapshotSummary['counts'];
   readonly ignored: SnapshotSummary['ignored'];
   readonly diagnostics: SnapshotSummary['diagnostics'];
+  /** False when the upload held no object Spillway reads; absent (true) in summaries stored before. */
+  readonly usable?: boolean;
 }
 
 function toSummary(row: SnapshotRow): SnapshotSummary {
-  const stored = JSON.parse(row.summaryJson) as StoredSummary;
+  const { clusters, counts, ignored, diagnostics } = JSON.parse(row.summaryJson) as StoredSummary;
   return {
     id: row.id,
     name: row.name,
@@ -74,8 +76,30 @@ function toSummary(row: SnapshotRow): SnapshotSummary {
     profile: row.profile as Profile,
     contentHash: row.contentHash,
     createdAt: row.createdAt,
-    ...stored,
+    clusters,
+    counts,
+    ignored,
+    diagnostics,
   };
+}
+
+const isUsable = (row: SnapshotRow): boolean =>
+  (JSON.parse(row.summaryJson) as StoredSummary).usable !== false;
+
+/** Rows read per step while looking for the newest usable snapshot (unusable ones are rare and few). */
+const LATEST_SCAN_PAGE = 20;
+
+/** `latest`: the newest snapshot holding something to answer from, skipping uploads of nothing usable. */
+async function newestUsable(store: SnapshotStore): Promise<SnapshotRow | undefined> {
+  let before: number | undefined;
+  for (;;) {
+    const rows = await store.list(LATEST_SCAN_PAGE, before);
+    const found = rows.find(isUsable);
+    if (found !== undefined) return found;
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < LATEST_SCAN_PAGE) return undefined;
+    before = last.seq;
+  }
 }
 
 export function unknownSnapshot(ref: string): AppError {
@@ -110,7 +134,7 @@ export function createSnapshotService(
   const references = new LRUCache<string, Promise<SnapshotRow | undefined>>({ max: MAX_REMEMBERED_REFS });
   store.catalogue.subscribe(() => references.clear());
   const lookup = (ref: string): Promise<SnapshotRow | undefined> =>
-    ref === 'latest' ? store.findNewest() : store.findById(ref).then((row) => row ?? store.findByName(ref));
+    ref === 'latest' ? newestUsable(store) : store.findById(ref).then((row) => row ?? store.findByName(ref));
   const resolve = (ref: string): Promise<SnapshotRow | undefined> => {
     store.catalogue.version(); // SQLite notices another process's writes here
     const remembered = references.get(ref);
@@ -185,6 +209,7 @@ export function createSnapshotService(
         counts: snapshot.counts,
         ignored: snapshot.ignored,
         diagnostics: snapshot.diagnostics,
+        usable: snapshot.usable,
       };
       // A concurrent identical upload (on this replica or another) may land first: the store then returns it.
       const saved = await store.save({

@@ -7,6 +7,8 @@
  * strings, so an absent zone on both sides is a match) and to `undefined` elsewhere.
  */
 
+import type { Diagnostic } from './answer.js';
+
 /** Semantics an answer is computed with (`../shared/design/api.md`, "profile"). */
 export type Profile = 'SOLO' | 'ISTIO_1_30' | 'ISTIO_1_31';
 export const PROFILES: readonly Profile[] = ['SOLO', 'ISTIO_1_30', 'ISTIO_1_31'];
@@ -113,6 +115,11 @@ export interface MeshModel {
   readonly profile: Profile;
   readonly meshConfig: MeshConfig;
   readonly clusters: readonly ClusterModel[];
+  /**
+   * What the snapshot lacks that every answer depends on (no Pods, no Nodes, endpoints derived without
+   * EndpointSlices): the intake diagnostics that the service repeats with each answer about the snapshot.
+   */
+  readonly caveats?: readonly Diagnostic[];
 }
 
 export interface MeshConfig {
@@ -283,8 +290,11 @@ export interface ServiceEntryModel {
   readonly conditions?: readonly StatusCondition[];
 }
 
-/** Where an endpoint was learned from. */
-export type EndpointSource = 'EndpointSlice' | 'ServiceEntry' | 'WorkloadEntry';
+/**
+ * Where an endpoint was learned from. `ServiceSelector`: no EndpointSlice for the Service was in the snapshot,
+ * so the endpoint was derived from the Service's selector and a Pod, as the EndpointSlice controller does.
+ */
+export type EndpointSource = 'EndpointSlice' | 'ServiceSelector' | 'ServiceEntry' | 'WorkloadEntry';
 
 /** One address that serves a service or ServiceEntry host. */
 export interface EndpointModel {

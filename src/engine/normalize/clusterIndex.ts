@@ -36,6 +36,8 @@ export interface ClusterIndex {
   readonly namespaceByName: Map<string, KubeObject>;
   /** `namespace/name` → ReplicaSet, to follow Pod → ReplicaSet → Deployment. */
   readonly replicaSets: Map<string, OwnedObject>;
+  /** Deployments and StatefulSets: what a manifest declares, whether or not it runs. */
+  readonly controllers: KubeObject[];
 }
 
 export function namespaceOf(object: KubeObject): string {
@@ -77,6 +79,7 @@ export function buildClusterIndex(
     nodeByName: new Map(),
     namespaceByName: new Map(),
     replicaSets: new Map(),
+    controllers: [],
   };
   // The casts below are sound because ingest validated each object against its kind's schema.
   for (const object of objects) {
@@ -113,8 +116,12 @@ export function buildClusterIndex(
       case 'ReplicaSet':
         index.replicaSets.set(`${namespaceOf(object)}/${object.metadata.name}`, object as OwnedObject);
         break;
+      case 'Deployment':
+      case 'StatefulSet':
+        index.controllers.push(object);
+        break;
       default:
-        // Deployments, StatefulSets and the mesh ConfigMap carry nothing normalization reads directly.
+        // The mesh ConfigMap carries nothing normalization reads here.
         break;
     }
   }

@@ -1,4 +1,4 @@
-export { normalizeSnapshot } from './normalizeSnapshot.js';
+export { CAPTURE_COMMAND, normalizeSnapshot } from './normalizeSnapshot.js';
 export type { ClusterObjects, NormalizeInput, NormalizeResult } from './normalizeSnapshot.js';
 export { DEFAULT_MESH_CONFIG, normalizeMeshConfig } from './normalizeMeshConfig.js';
 export { parseDurationMs } from './parseDuration.js';

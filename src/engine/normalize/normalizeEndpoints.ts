@@ -5,7 +5,9 @@
  *    and which conditions were left out, because istiod reads those differently (`endpointHealthStatus`);
  *  - ServiceEntry inline `endpoints`;
  *  - WorkloadEntries (and pods) selected by a ServiceEntry `workloadSelector`, and WorkloadEntries selected
- *    by a Kubernetes Service's selector — Istio serves both (ServiceEntry/WorkloadEntry API reference).
+ *    by a Kubernetes Service's selector — Istio serves both (ServiceEntry/WorkloadEntry API reference);
+ *  - for a Service with a selector but no EndpointSlice in the snapshot (`kubectl get all` prints none), the
+ *    Pods the EndpointSlice controller would list, with the conditions it would give them.
  */
 import type { Diagnostic } from '../model/answer.js';
 import type {
@@ -17,11 +19,19 @@ import type {
   WorkloadModel,
 } from '../model/meshModel.js';
 import type { ClusterIndex } from './clusterIndex.js';
+import type { PodObject } from './kubeObjects.js';
 import { labelsOf, namespaceOf, refOf } from './clusterIndex.js';
 import { parseLocality, UNKNOWN_LOCALITY } from './locality.js';
 import { matchesLabels } from './matchesLabelSelector.js';
+import { podReady, podTerminal } from './normalizeWorkloads.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
-import { LABEL_SERVICE_NAME } from './wellKnownLabels.js';
+import { podIPOf } from './statusFields.js';
+import { LABEL_SERVICE_NAME, LABEL_ZONE } from './wellKnownLabels.js';
+
+/** How many objects a grouped diagnostic names before it only counts. */
+const MAX_RESOURCES_PER_DIAGNOSTIC = 5;
+/** Services of this type have no endpoints: the controller skips them. */
+const EXTERNAL_NAME = 'ExternalName';
 
 const DEFAULT_ENDPOINT_WEIGHT = 1;
 
@@ -204,6 +214,86 @@ function serviceWorkloadEntryEndpoints(
   return endpoints;
 }
 
+/**
+ * The EndpointSlice controller's view of a Service whose slices the snapshot lacks (Kubernetes
+ * `endpointslice` controller: `ShouldPodBeInEndpoints` with terminating pods included, then `podToEndpoint`):
+ * every Pod in the Service's namespace that its selector matches, unless the Pod has finished or has no IP;
+ * serving = the Pod's Ready condition, terminating = a deletion timestamp, ready = publishNotReadyAddresses ||
+ * (serving && !terminating); the zone is the node's `topology.kubernetes.io/zone` label. Services without a
+ * selector, or of type ExternalName, get none, as in the controller.
+ */
+function derivedEndpoints(
+  index: ClusterIndex,
+  services: readonly ServiceModel[],
+  diagnostics: Diagnostic[],
+): EndpointModel[] {
+  const sliced = new Set<string>();
+  for (const slice of index.endpointSlices) {
+    const serviceName = labelsOf(slice)[LABEL_SERVICE_NAME];
+    if (serviceName !== undefined) sliced.add(`${namespaceOf(slice)}/${serviceName}`);
+  }
+  const podsByNamespace = new Map<string, PodObject[]>();
+  for (const pod of index.pods) {
+    const list = podsByNamespace.get(namespaceOf(pod)) ?? [];
+    list.push(pod);
+    podsByNamespace.set(namespaceOf(pod), list);
+  }
+  const endpoints: EndpointModel[] = [];
+  const derivedFor: ResourceRef[] = [];
+  let serviceCount = 0;
+  for (const service of services) {
+    const selector = service.selector;
+    if (selector === undefined || Object.keys(selector).length === 0 || service.type === EXTERNAL_NAME)
+      continue;
+    if (sliced.has(`${service.namespace}/${service.name}`)) continue;
+    const sourceRef: ResourceRef = {
+      kind: 'Service',
+      name: service.name,
+      namespace: service.namespace,
+      cluster: index.cluster,
+    };
+    let derived = 0;
+    for (const pod of podsByNamespace.get(service.namespace) ?? []) {
+      if (!matchesLabels(selector, labelsOf(pod))) continue;
+      const address = podIPOf(pod.status);
+      if (address === undefined || podTerminal(pod)) continue;
+      const serving = podReady(pod);
+      const terminating = pod.metadata.deletionTimestamp !== undefined;
+      const nodeName = pod.spec?.nodeName;
+      const zone =
+        nodeName === undefined ? undefined : index.nodeByName.get(nodeName)?.metadata.labels?.[LABEL_ZONE];
+      endpoints.push({
+        cluster: index.cluster,
+        service: { kind: 'Service', namespace: service.namespace, name: service.name },
+        address,
+        source: 'ServiceSelector',
+        sourceRef,
+        ready: service.publishNotReadyAddresses || (serving && !terminating),
+        serving,
+        terminating,
+        ...(nodeName !== undefined ? { nodeName } : {}),
+        ...(zone !== undefined && zone !== '' ? { zone } : {}),
+        workload: { kind: 'Pod', namespace: service.namespace, name: pod.metadata.name },
+      });
+      derived += 1;
+    }
+    if (derived === 0) continue;
+    serviceCount += 1;
+    if (derivedFor.length < MAX_RESOURCES_PER_DIAGNOSTIC) derivedFor.push(sourceRef);
+  }
+  if (serviceCount > 0) {
+    const ready = endpoints.filter((endpoint) => endpoint.ready).length;
+    diagnostics.push(
+      snapshotDiagnostic(
+        'ENDPOINTS_DERIVED_FROM_PODS',
+        `${serviceCount} Service(s) in cluster ${index.cluster} have no EndpointSlice in the snapshot; their ${endpoints.length} endpoint(s) (${ready} ready) were derived from each Service's selector and its Pods' IPs and Ready conditions, as the EndpointSlice controller derives them. Add endpointslices to the capture to see what the cluster itself serves.`,
+        derivedFor,
+      ),
+    );
+  }
+  return endpoints;
+}
+
 export function normalizeEndpoints(
   index: ClusterIndex,
   services: readonly ServiceModel[],
@@ -215,6 +305,7 @@ export function normalizeEndpoints(
   const workloadsByNamespace = groupByNamespace(workloads);
   return [
     ...sliceEndpoints(index, podKeys, diagnostics),
+    ...derivedEndpoints(index, services, diagnostics),
     ...serviceEntryEndpoints(index, serviceEntries, workloadsByNamespace, diagnostics),
     ...serviceWorkloadEntryEndpoints(index, services, workloadsByNamespace),
   ];

@@ -9,6 +9,7 @@ import type { ClusterIndex } from './clusterIndex.js';
 import { annotationsOf, labelsOf, namespaceOf, refOf } from './clusterIndex.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
 import { conditionsField } from './statusConditions.js';
+import { conditionStatus } from './statusFields.js';
 import { LABEL_WAYPOINT_FOR, WAYPOINT_GATEWAY_CLASS } from './wellKnownLabels.js';
 
 const WAYPOINT_FOR_VALUES: readonly GatewayModel['waypointFor'][] = ['service', 'workload', 'all', 'none'];
@@ -52,7 +53,7 @@ export function normalizeGateways(
         ),
       );
     }
-    const programmed = gateway.status?.conditions?.find((condition) => condition.type === 'Programmed');
+    const programmed = conditionStatus(gateway.status, 'Programmed');
     const podNames = podsByGateway.get(`${namespace}/${name}`) ?? [];
     const model: GatewayModel = {
       cluster: index.cluster,
@@ -63,7 +64,7 @@ export function normalizeGateways(
       annotations: annotationsOf(gateway),
       waypointFor,
       podNames,
-      ...(programmed !== undefined ? { programmed: programmed.status === 'True' } : {}),
+      ...(programmed !== undefined ? { programmed: programmed === 'True' } : {}),
       ...conditionsField(gateway.status),
     };
     if (className === WAYPOINT_GATEWAY_CLASS) {

@@ -13,7 +13,7 @@ import type {
   ResourceRef,
   WaypointUse,
 } from '../model/meshModel.js';
-import { buildClusterIndex, namespaceOf } from './clusterIndex.js';
+import { buildClusterIndex, namespaceOf, refOf } from './clusterIndex.js';
 import type { ClusterIndex } from './clusterIndex.js';
 import type { KubeObject } from './kubeObjects.js';
 import { normalizeDestinationRule } from './normalizeDestinationRule.js';
@@ -22,7 +22,7 @@ import { normalizeGateways } from './normalizeGateways.js';
 import { normalizeServiceEntries, normalizeServices } from './normalizeServices.js';
 import { normalizeNamespaces, normalizeNodes } from './normalizeTopology.js';
 import { normalizeWorkloads } from './normalizeWorkloads.js';
-import { snapshotDiagnostic } from './snapshotDiagnostics.js';
+import { SNAPSHOT_DIAGNOSTICS, snapshotDiagnostic } from './snapshotDiagnostics.js';
 import { LABEL_NETWORK } from './wellKnownLabels.js';
 
 export interface ClusterObjects {
@@ -43,6 +43,9 @@ export interface NormalizeResult {
   readonly model: MeshModel;
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** How many objects a grouped diagnostic names before it only counts. */
+const MAX_RESOURCES_PER_DIAGNOSTIC = 5;
 
 /** Kinds whose objects live in a namespace that should be in the snapshot. */
 const NAMESPACED_KINDS: readonly string[] = [
@@ -111,6 +114,35 @@ function reportMissingWaypoints(cluster: ClusterModel, diagnostics: Diagnostic[]
   }
 }
 
+/** The command that captures what Spillway reads, for the messages that ask for a fuller snapshot. */
+export const CAPTURE_COMMAND =
+  'kubectl get nodes,namespaces,pods,services,endpointslices,deployments,replicasets,statefulsets,gateways,destinationrules,serviceentries,workloadentries -A -o yaml';
+
+/**
+ * Manifests (a repository's `bookinfo.yaml`) declare Deployments but hold no Pods: every workload, endpoint
+ * and locality comes from Pods, so nothing about traffic can be answered, and the answer must say why.
+ */
+function reportWorkloadsWithoutPods(index: ClusterIndex, diagnostics: Diagnostic[]): void {
+  if (index.controllers.length === 0 || index.pods.length > 0) return;
+  const kinds = [...new Set(index.controllers.map((controller) => controller.kind))].sort().join(' and ');
+  diagnostics.push(
+    snapshotDiagnostic(
+      'WORKLOADS_WITHOUT_PODS',
+      `The snapshot holds ${index.controllers.length} ${kinds} object(s) in cluster ${index.cluster} but no Pods: it describes what should run, not what runs, and Spillway answers from the running Pods, their EndpointSlices and Nodes. Capture them from the cluster: ${CAPTURE_COMMAND}.`,
+      index.controllers
+        .slice(0, MAX_RESOURCES_PER_DIAGNOSTIC)
+        .map((controller) => refOf(controller, index.cluster)),
+    ),
+  );
+}
+
+/** Intake findings that bear on every answer about the snapshot: repeated with each (MeshModel.caveats). */
+const CAVEAT_CODES: ReadonlySet<string> = new Set(
+  (['WORKLOADS_WITHOUT_PODS', 'LOCALITY_FROM_ENDPOINT_SLICES', 'ENDPOINTS_DERIVED_FROM_PODS'] as const).map(
+    (id) => SNAPSHOT_DIAGNOSTICS[id].code,
+  ),
+);
+
 /**
  * A cluster without a network from the upload takes the `topology.istio.io/network` label of the Istio
  * system namespace, which is where Istio reads a cluster's network from (istio.md §1.1, multi-network
@@ -133,7 +165,8 @@ function normalizeCluster(
   const network = clusterNetwork(input, meshConfig.rootNamespace);
   const index = buildClusterIndex(input.name, network, input.objects);
   reportMissingNamespaces(index, input.objects, diagnostics);
-  const nodes = normalizeNodes(index);
+  reportWorkloadsWithoutPods(index, diagnostics);
+  const nodes = normalizeNodes(index, diagnostics);
   const nodeByName = new Map<string, NodeModel>(nodes.map((node) => [node.name, node]));
   const namespaces = normalizeNamespaces(index);
   const workloads = normalizeWorkloads(index, nodeByName, diagnostics);
@@ -170,5 +203,14 @@ export function normalizeSnapshot(input: NormalizeInput): NormalizeResult {
   const clusters = input.clusters.map((cluster) =>
     normalizeCluster(cluster, input.meshConfig, input.profile, diagnostics),
   );
-  return { model: { profile: input.profile, meshConfig: input.meshConfig, clusters }, diagnostics };
+  const caveats = diagnostics.filter((finding) => CAVEAT_CODES.has(finding.code));
+  return {
+    model: {
+      profile: input.profile,
+      meshConfig: input.meshConfig,
+      clusters,
+      ...(caveats.length > 0 ? { caveats } : {}),
+    },
+    diagnostics,
+  };
 }

@@ -8,9 +8,10 @@ import type { ClusterIndex } from './clusterIndex.js';
 import { annotationsOf, labelsOf, namespaceOf, refOf } from './clusterIndex.js';
 import type { PodObject, WorkloadEntryObject } from './kubeObjects.js';
 import { namespaceExpectsSidecar, podHasSidecar, workloadDataplaneMode } from './dataplaneMode.js';
-import { parseLocality, UNKNOWN_LOCALITY } from './locality.js';
+import { localityFromZone, parseLocality, UNKNOWN_LOCALITY } from './locality.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
 import { conditionsField } from './statusConditions.js';
+import { conditionStatus, podIPOf, statusString } from './statusFields.js';
 import { waypointUseFromLabels } from './waypointUse.js';
 import {
   LABEL_APP,
@@ -56,18 +57,28 @@ export function podWorkloadName(pod: PodObject, index: ClusterIndex): string {
   return labels[LABEL_APP] ?? pod.metadata.name;
 }
 
-function podLocality(labels: Labels, node: NodeModel | undefined): Locality {
-  // Istio lets a pod label override the node's topology (istio.md §1.1); label values hold no `/`.
+/**
+ * A pod's locality: the override label, else its Node's topology (istio.md §1.1). Without the Node, the zone
+ * an EndpointSlice gives the pod's endpoint (the controller copies the node's zone label there) is all that is
+ * left; the region stays unknown.
+ */
+function podLocality(labels: Labels, node: NodeModel | undefined, sliceZone: string | undefined): Locality {
+  // Istio lets a pod label override the node's topology; label values hold no `/`.
   const override = labels[LABEL_LOCALITY_OVERRIDE] ?? labels[LABEL_LOCALITY_OVERRIDE_LEGACY];
   if (override !== undefined && override !== '') return parseLocality(override, '.');
-  return node?.locality ?? UNKNOWN_LOCALITY;
+  if (node !== undefined) return node.locality;
+  return sliceZone === undefined ? UNKNOWN_LOCALITY : localityFromZone(sliceZone);
 }
 
-function podReady(pod: PodObject): boolean {
-  if (pod.status?.phase !== undefined && TERMINAL_POD_PHASES.includes(pod.status.phase)) return false;
-  return (pod.status?.conditions ?? []).some(
-    (condition) => condition.type === 'Ready' && condition.status === 'True',
-  );
+/** Whether a pod has finished for good (Succeeded or Failed): no controller lists it as an endpoint. */
+export function podTerminal(pod: PodObject): boolean {
+  const phase = statusString(pod.status, 'phase');
+  return phase !== undefined && TERMINAL_POD_PHASES.includes(phase);
+}
+
+/** The pod's Ready condition is True (Kubernetes' `IsPodReady`), and it has not finished. */
+export function podReady(pod: PodObject): boolean {
+  return !podTerminal(pod) && conditionStatus(pod.status, 'Ready') === 'True';
 }
 
 interface Grouped {
@@ -82,6 +93,20 @@ function addToGroup(groups: Map<string, Grouped>, key: string, resource: ReturnT
   groups.set(key, group);
 }
 
+/** `namespace/name` of each pod an EndpointSlice endpoint targets → the zone the slice gives it. */
+export function sliceZonesByPod(index: ClusterIndex): Map<string, string> {
+  const zones = new Map<string, string>();
+  for (const slice of index.endpointSlices) {
+    const namespace = namespaceOf(slice);
+    for (const endpoint of slice.endpoints ?? []) {
+      const target = endpoint.targetRef;
+      if (target?.kind !== 'Pod' || target.name === undefined || endpoint.zone === undefined) continue;
+      zones.set(`${target.namespace ?? namespace}/${target.name}`, endpoint.zone);
+    }
+  }
+  return zones;
+}
+
 export function normalizeWorkloads(
   index: ClusterIndex,
   nodes: ReadonlyMap<string, NodeModel>,
@@ -89,6 +114,9 @@ export function normalizeWorkloads(
 ): WorkloadModel[] {
   const missingNodes = new Map<string, Grouped>();
   const missingSidecars = new Map<string, Grouped>();
+  const withoutStatus: Grouped = { count: 0, resources: [] };
+  const sliceZones = index.nodes.length === 0 ? sliceZonesByPod(index) : new Map<string, string>();
+  let zonedFromSlices = 0;
   const workloads: WorkloadModel[] = [];
 
   for (const pod of index.pods) {
@@ -111,7 +139,13 @@ export function normalizeWorkloads(
       addToGroup(missingSidecars, namespace, ref);
     }
     const useWaypoint = waypointUseFromLabels(labels, namespace, ref);
-    const address = pod.status?.podIP;
+    const address = podIPOf(pod.status);
+    if (address === undefined && conditionStatus(pod.status, 'Ready') === undefined) {
+      withoutStatus.count += 1;
+      if (withoutStatus.resources.length < MAX_RESOURCES_PER_DIAGNOSTIC) withoutStatus.resources.push(ref);
+    }
+    const sliceZone = node === undefined ? sliceZones.get(`${namespace}/${pod.metadata.name}`) : undefined;
+    if (sliceZone !== undefined) zonedFromSlices += 1;
     const serviceAccount = pod.spec?.serviceAccountName;
     workloads.push({
       cluster: index.cluster,
@@ -123,7 +157,7 @@ export function normalizeWorkloads(
       annotations: annotationsOf(pod),
       ...(address !== undefined ? { address } : {}),
       ...(nodeName !== undefined ? { nodeName } : {}),
-      locality: podLocality(labels, node),
+      locality: podLocality(labels, node, sliceZone),
       network: labels[LABEL_NETWORK] ?? namespaceLabels[LABEL_NETWORK] ?? node?.network ?? index.network,
       ready: podReady(pod),
       terminating: pod.metadata.deletionTimestamp !== undefined,
@@ -137,12 +171,34 @@ export function normalizeWorkloads(
 
   for (const entry of index.workloadEntries) workloads.push(normalizeWorkloadEntry(entry, index));
 
-  for (const [nodeName, group] of missingNodes) {
+  if (index.nodes.length === 0 && missingNodes.size > 0) {
+    // No Node at all: one finding for the cluster rather than one per node name.
     diagnostics.push(
       snapshotDiagnostic(
-        'NODE_NOT_IN_SNAPSHOT',
-        `Node ${nodeName} (cluster ${index.cluster}) runs ${group.count} pod(s) but is not in the snapshot; their locality is unknown ('') unless an EndpointSlice zone says otherwise.`,
-        [{ kind: 'Node', name: nodeName, cluster: index.cluster }, ...group.resources],
+        'LOCALITY_FROM_ENDPOINT_SLICES',
+        `Cluster ${index.cluster} has no Nodes in the snapshot. Istio reads a pod's locality from its Node's topology labels; Spillway uses the zone the EndpointSlices give each endpoint instead (${zonedFromSlices} of ${index.pods.length} pod(s) have one) and leaves regions unknown, so region-level failover is not modelled. Add the Nodes to the capture: kubectl get nodes -o yaml.`,
+        [...missingNodes.keys()]
+          .slice(0, MAX_RESOURCES_PER_DIAGNOSTIC)
+          .map((name) => ({ kind: 'Node', name, cluster: index.cluster })),
+      ),
+    );
+  } else {
+    for (const [nodeName, group] of missingNodes) {
+      diagnostics.push(
+        snapshotDiagnostic(
+          'NODE_NOT_IN_SNAPSHOT',
+          `Node ${nodeName} (cluster ${index.cluster}) runs ${group.count} pod(s) but is not in the snapshot; their locality is unknown ('') unless an EndpointSlice zone says otherwise.`,
+          [{ kind: 'Node', name: nodeName, cluster: index.cluster }, ...group.resources],
+        ),
+      );
+    }
+  }
+  if (withoutStatus.count > 0) {
+    diagnostics.push(
+      snapshotDiagnostic(
+        'POD_STATUS_MISSING',
+        `${withoutStatus.count} pod(s) in cluster ${index.cluster} have no IP and no Ready condition in their status (trimmed before sharing?): they count as not ready, and they serve only where an EndpointSlice in the snapshot lists them.`,
+        withoutStatus.resources,
       ),
     );
   }
@@ -159,8 +215,7 @@ export function normalizeWorkloads(
 }
 
 function workloadEntryReady(entry: WorkloadEntryObject): boolean {
-  const healthy = entry.status?.conditions?.find((condition) => condition.type === 'Healthy');
-  return healthy === undefined || healthy.status !== 'False';
+  return conditionStatus(entry.status, 'Healthy') !== 'False';
 }
 
 /**

@@ -6,6 +6,9 @@
 /** Kubernetes well-known topology labels on Nodes (istio.md §1.1). */
 export const LABEL_REGION = 'topology.kubernetes.io/region';
 export const LABEL_ZONE = 'topology.kubernetes.io/zone';
+/** Their deprecated beta names, still read by Istio when the GA label is absent (istio.md, "Node locality labels"). */
+export const LABEL_REGION_LEGACY = 'failure-domain.beta.kubernetes.io/region';
+export const LABEL_ZONE_LEGACY = 'failure-domain.beta.kubernetes.io/zone';
 /** Istio's subzone label (istio.md §1.1). */
 export const LABEL_SUBZONE = 'topology.istio.io/subzone';
 /** Istio's network label on pods, namespaces or nodes (istio.md §1.1: a pod or namespace label wins). */

@@ -40,6 +40,13 @@ import { waypointMissing } from './waypointMissing.js';
 import { waypointNotInSnapshot } from './waypointNotInSnapshot.js';
 import { waypointUnready } from './waypointUnready.js';
 import { waypointWithoutPods } from './waypointWithoutPods.js';
+import { unknownField } from './unknownField.js';
+import { endpointsDerivedFromPods } from './endpointsDerivedFromPods.js';
+import { workloadsWithoutPods } from './workloadsWithoutPods.js';
+import { localityFromEndpointSlices } from './localityFromEndpointSlices.js';
+import { legacyTopologyLabels } from './legacyTopologyLabels.js';
+import { nothingUsable } from './nothingUsable.js';
+import { podStatusMissing } from './podStatusMissing.js';
 import { zoneAwareIgnoredOnWaypoint } from './zoneAwareIgnoredOnWaypoint.js';
 
 /** In code order; within a subject this is also the order findings are reported in. */
@@ -88,6 +95,13 @@ export const SPECIFIED_CHECKS = [
   meshConfigDiffers,
   ignoredApiVersion,
   serviceScopeAnnotation,
+  unknownField,
+  endpointsDerivedFromPods,
+  workloadsWithoutPods,
+  localityFromEndpointSlices,
+  legacyTopologyLabels,
+  nothingUsable,
+  podStatusMissing,
 ] as const;
 
 export type SpecifiedCheck = (typeof SPECIFIED_CHECKS)[number];

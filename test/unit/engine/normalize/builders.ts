@@ -21,6 +21,9 @@ export interface PodOptions {
   owner?: { kind: string; name: string };
   containers?: string[];
   deleting?: boolean;
+  phase?: string;
+  /** A status as trimmed or redacted before sharing: replaces the one built from the options above. */
+  status?: unknown;
 }
 
 export function pod(name: string, options: PodOptions = {}): KubeObject {
@@ -41,11 +44,26 @@ export function pod(name: string, options: PodOptions = {}): KubeObject {
       containers: (options.containers ?? ['app']).map((container) => ({ name: container })),
       ...(options.nodeName ? { nodeName: options.nodeName } : {}),
     },
-    status: {
-      phase: 'Running',
-      ...(options.ip ? { podIP: options.ip } : {}),
-      conditions: [{ type: 'Ready', status: options.ready === false ? 'False' : 'True' }],
-    },
+    ...('status' in options
+      ? options.status === undefined
+        ? {}
+        : { status: options.status }
+      : {
+          status: {
+            phase: options.phase ?? 'Running',
+            ...(options.ip ? { podIP: options.ip } : {}),
+            conditions: [{ type: 'Ready', status: options.ready === false ? 'False' : 'True' }],
+          },
+        }),
+  };
+}
+
+export function deployment(name: string, namespaceName = 'ns'): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: namespaceName },
+    spec: { selector: { matchLabels: { app: name } } },
   };
 }
 

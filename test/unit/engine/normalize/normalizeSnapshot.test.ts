@@ -494,7 +494,11 @@ describe('destination rules', () => {
 
 describe('diagnostics', () => {
   it.each([
-    ['a pod on a node not in the snapshot', [namespace('ns'), pod('p1', { nodeName: 'gone' })], 'SPW1001'],
+    [
+      'a pod on a node not in the snapshot (other nodes are)',
+      [node('n1'), namespace('ns'), pod('p1', { nodeName: 'gone' })],
+      'SPW1001',
+    ],
     ['objects in a namespace not in the snapshot', [pod('p1')], 'SPW1002'],
     [
       'an endpoint whose pod is not in the snapshot',
