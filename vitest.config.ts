@@ -1,17 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Projects: `unit`; `integration` (HTTP, GraphQL, Slack, storage and contract suites) on SQLite; `browser`
- * (the portal in Chromium, after the others); and, when SPILLWAY_TEST_POSTGRES_URL names a PostgreSQL server
- * (`.ci/run` starts one), `integration-postgres`: the same integration files with the PostgreSQL driver (one
- * suite, two drivers; see test/helpers/testDatabase.ts).
+ * Projects: `unit`; `web` (the portal's views in happy-dom); `integration` (HTTP, GraphQL, Slack, storage
+ * and contract suites) on SQLite; `browser` (the portal in Chromium, after the others); and, when
+ * SPILLWAY_TEST_POSTGRES_URL names a PostgreSQL server (`.ci/run` starts one), `integration-postgres`: the
+ * same integration files with the PostgreSQL driver (one suite, two drivers; see test/helpers/testDatabase.ts).
+ *
+ * CI runs on a 2-core machine that may be busy with other work, where a test can take several times as long
+ * as on an idle one. So no test depends on a wall-clock budget a busy CPU can miss: the default budgets
+ * below are at least ten times the slowest test's time on an idle machine (unit: about 3 s for the answer
+ * golden master; integration: about 6 s for the first upload through a parser worker started from
+ * TypeScript sources, and a suite's beforeAll that builds an app and uploads the examples), and tests that
+ * wait for something poll for it instead of sleeping a fixed time.
  */
 const POSTGRES_URL = process.env['SPILLWAY_TEST_POSTGRES_URL'];
-/**
- * A suite's beforeAll builds an app and uploads the examples: seconds when idle, far more on a 2-core
- * machine busy with the other projects (vitest's 10 s default is missed there).
- */
-const INTEGRATION_HOOK_TIMEOUT_MS = 120_000;
+const UNIT_TIMEOUT_MS = 60_000;
+const INTEGRATION_TIMEOUT_MS = 120_000;
 const INTEGRATION = ['test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'];
 
 if (!POSTGRES_URL) {
@@ -25,22 +29,30 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: UNIT_TIMEOUT_MS,
+          hookTimeout: UNIT_TIMEOUT_MS,
+        },
+      },
       {
         // The portal's views in happy-dom, fed recorded /graphql answers (web/test/harness.tsx).
         test: {
           name: 'web',
           include: ['web/test/**/*.test.tsx'],
           environment: 'happy-dom',
-          testTimeout: 30_000,
+          testTimeout: UNIT_TIMEOUT_MS,
+          hookTimeout: UNIT_TIMEOUT_MS,
         },
       },
       {
         test: {
           name: 'integration',
           include: INTEGRATION,
-          testTimeout: 30_000,
-          hookTimeout: INTEGRATION_HOOK_TIMEOUT_MS,
+          testTimeout: INTEGRATION_TIMEOUT_MS,
+          hookTimeout: INTEGRATION_TIMEOUT_MS,
           env: { SPILLWAY_TEST_DRIVER: 'sqlite' },
         },
       },
@@ -63,8 +75,8 @@ export default defineConfig({
               test: {
                 name: 'integration-postgres',
                 include: INTEGRATION,
-                testTimeout: 30_000,
-                hookTimeout: INTEGRATION_HOOK_TIMEOUT_MS,
+                testTimeout: INTEGRATION_TIMEOUT_MS,
+                hookTimeout: INTEGRATION_TIMEOUT_MS,
                 env: { SPILLWAY_TEST_DRIVER: 'postgres' },
               },
             },

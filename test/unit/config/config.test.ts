@@ -62,6 +62,24 @@ describe('config', () => {
       { SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0' },
       (c: ReturnType<typeof loadConfig>) => c.graphql.responseCacheBytes === 0,
     ],
+    [{}, (c: ReturnType<typeof loadConfig>) => c.examples.importOnEmpty],
+    [{ NODE_ENV: 'production' }, (c: ReturnType<typeof loadConfig>) => !c.examples.importOnEmpty],
+    [
+      { NODE_ENV: 'production', SPILLWAY_IMPORT_EXAMPLES: 'true' },
+      (c: ReturnType<typeof loadConfig>) => c.examples.importOnEmpty,
+    ],
+    [
+      {},
+      (c: ReturnType<typeof loadConfig>) =>
+        c.http.requestTimeoutMs === 300_000 &&
+        c.http.headersTimeoutMs === 30_000 &&
+        !c.http.metricsRequireToken &&
+        !c.http.docsRequireToken,
+    ],
+    [
+      { SPILLWAY_METRICS_REQUIRE_TOKEN: 'true', SPILLWAY_DOCS_REQUIRE_TOKEN: '1' },
+      (c: ReturnType<typeof loadConfig>) => c.http.metricsRequireToken && c.http.docsRequireToken,
+    ],
   ])('parses %j', (env, check) => {
     expect(check(loadConfig(env))).toBe(true);
   });
@@ -91,6 +109,12 @@ describe('config', () => {
       'SPILLWAY_PUBLIC_URL',
     ])
       expect(issues).toContain(key);
+  });
+
+  it('refuses a headers timeout longer than the request timeout (Node would refuse to start)', () => {
+    expect(() =>
+      loadConfig({ SPILLWAY_HTTP_REQUEST_TIMEOUT_MS: '5000', SPILLWAY_HTTP_HEADERS_TIMEOUT_MS: '6000' }),
+    ).toThrow(/SPILLWAY_HTTP_HEADERS_TIMEOUT_MS: must not exceed SPILLWAY_HTTP_REQUEST_TIMEOUT_MS/u);
   });
 
   it('returns a frozen object', () => {
