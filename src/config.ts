@@ -104,6 +104,7 @@ export const envSchema = z.object({
   SPILLWAY_HTTP_HEADERS_TIMEOUT_MS: int(30_000, 1_000, 600_000),
   SPILLWAY_HTTP_IDLE_TIMEOUT_MS: int(120_000, 1_000, 3_600_000),
   SPILLWAY_HTTP_KEEP_ALIVE_TIMEOUT_MS: int(72_000, 1_000, 600_000),
+  SPILLWAY_SHUTDOWN_GRACE_MS: int(10_000, 1_000, 3_600_000),
   SPILLWAY_METRICS_REQUIRE_TOKEN: bool(false),
   SPILLWAY_DOCS_REQUIRE_TOKEN: bool(false),
   SLACK_SIGNING_SECRET: z.preprocess(emptyAsUnset, z.string().min(8).optional()),
@@ -121,6 +122,8 @@ export interface Config {
     readonly port: number;
     readonly logLevel: string;
     readonly trustProxy: boolean;
+    /** After SIGTERM, in-flight requests have this long to finish before the process exits 1, in ms. */
+    readonly shutdownGraceMs: number;
   };
   readonly db: {
     /** The SQLite file, used when `url` is absent. */
@@ -219,7 +222,13 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
       : e.SPILLWAY_GRAPHQL_INTROSPECTION === 'true';
   const config: Config = {
     env: e.NODE_ENV,
-    server: { host: e.HOST, port: e.PORT, logLevel: e.LOG_LEVEL, trustProxy: e.TRUST_PROXY },
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+      trustProxy: e.TRUST_PROXY,
+      shutdownGraceMs: e.SPILLWAY_SHUTDOWN_GRACE_MS,
+    },
     db: {
       path: e.SPILLWAY_DB_PATH,
       ...(e.DATABASE_URL === undefined ? {} : { url: e.DATABASE_URL }),

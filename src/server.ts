@@ -6,7 +6,6 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { BANNER_EXAMPLE_SNAPSHOT, startupBanner } from './startupBanner.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
 const IDLE_SWEEP_INTERVAL_MS = 100;
 
 async function main(): Promise<void> {
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => {
       app.log.error('graceful shutdown timed out');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
+    }, config.server.shutdownGraceMs);
     timer.unref();
     // Fastify closes idle keep-alive connections once, when close starts; a connection busy at that moment
     // would keep the server open after its response. Sweep idle connections until the server is closed.

