@@ -111,6 +111,7 @@ function previousOnLine(text: string, position: number): number {
 const PLAIN = new Uint8Array(0x10000).fill(1);
 for (const code of [
   NEWLINE,
+  CARRIAGE_RETURN,
   HASH,
   DOUBLE_QUOTE,
   SINGLE_QUOTE,
@@ -258,6 +259,11 @@ export function scanNesting(text: string, maxDepth: number): NestingScan {
           exactSyntax = true;
         break;
       }
+      case CARRIAGE_RETURN:
+        // A carriage return that does not start CRLF: js-yaml breaks the line there, the yaml library keeps
+        // it in the scalar.
+        if (text.charCodeAt(position + 1) !== NEWLINE) exactSyntax = true;
+        break;
       case QUESTION:
         if (
           (position === 0 || isSeparator(text.charCodeAt(position - 1))) &&

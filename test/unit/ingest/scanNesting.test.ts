@@ -23,6 +23,9 @@ describe('scanNesting', () => {
   });
 
   it.each([
+    // Found by the slow fuzz run: js-yaml ends the scalar at a lone CR, the yaml library keeps it.
+    ['a carriage return that does not start CRLF', '(\r', true],
+    ['CRLF line ends', 'a: 1\r\nb: 2\r\n', false],
     [
       'kubectl-style mappings and sequences',
       'a:\n  b: 1\n  c:\n  - name: x\n    image: y\n  - name: z\nd: "q"\n',
