@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   const base = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   app.log.info(`Spillway is serving on ${base}`);
-  const hasExample = app.spillway.snapshots.get(BANNER_EXAMPLE_SNAPSHOT) !== undefined;
+  const hasExample = (await app.spillway.snapshots.get(BANNER_EXAMPLE_SNAPSHOT)) !== undefined;
   process.stdout.write(startupBanner(config, base, hasExample));
 
   let closing = false;

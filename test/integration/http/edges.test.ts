@@ -65,7 +65,7 @@ describe('refusals of the HTTP parser, over a socket', () => {
     expect(exchange.timedOut).toBe(false);
     expect(exchange.statuses).toEqual([408]);
     expect(problemOf(exchange.received)).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT' });
-    expect(app.spillway.snapshots.count()).toBe(0);
+    expect(await app.spillway.snapshots.count()).toBe(0);
   });
 });
 
@@ -244,7 +244,7 @@ describe('JSON bodies', () => {
     expect(body['problems']).toEqual([
       expect.objectContaining({ code: 'JSON_SYNTAX', documentIndex: 0, pointer: '/metadata' }),
     ]);
-    expect(app.spillway.snapshots.count()).toBe(0);
+    expect(await app.spillway.snapshots.count()).toBe(0);
   });
 
   it('a __proto__ key → 400, as Fastify refuses it', async () => {

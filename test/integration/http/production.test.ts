@@ -18,7 +18,7 @@ describe('NODE_ENV=production', () => {
     { env: { NODE_ENV: 'development', SPILLWAY_IMPORT_EXAMPLES: 'false' }, imports: false },
   ])('$env imports the examples into an empty database: $imports', async ({ env, imports }) => {
     const app = await buildTestApp({ ...env, SPILLWAY_IMPORT_EXAMPLES: env.SPILLWAY_IMPORT_EXAMPLES ?? '' });
-    expect(app.spillway.snapshots.count() > 0).toBe(imports);
+    expect((await app.spillway.snapshots.count()) > 0).toBe(imports);
   });
 });
 
@@ -38,7 +38,7 @@ describe('the start-up banner', () => {
       SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
     });
     const config = loadConfig({ SPILLWAY_IMPORT_EXAMPLES: '', ...env });
-    const hasExample = app.spillway.snapshots.get('httpbin-after') !== undefined;
+    const hasExample = (await app.spillway.snapshots.get('httpbin-after')) !== undefined;
     const request = exampleRequest(config, hasExample, READER);
     const response = await app.inject({
       method: request.method,
