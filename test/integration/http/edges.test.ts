@@ -118,7 +118,7 @@ describe('refusals of the router and of bodies, through inject', () => {
       name: '253 characters (the longest id) reaches the route',
       length: 253,
       status: 404,
-      code: 'SNAPSHOT_NOT_FOUND',
+      code: 'UNKNOWN_SNAPSHOT',
     },
     { name: '254 characters → 414', length: 254, status: 414, code: 'URI_TOO_LONG' },
   ])('an id of $name', async ({ length, status, code }) => {
