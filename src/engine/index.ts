@@ -128,3 +128,17 @@ export {
   validateScenario,
   validateSweepLoadFactors,
 } from './evaluate/index.js';
+
+// Mesh-wide questions: blast radius of a scenario and behaviour diff of two snapshots, per client class.
+export type {
+  BehaviourChange,
+  BlastRadius,
+  ChangeAspect,
+  ChangeDetail,
+  ClassImpact,
+  ClientClass,
+  Impact,
+  MeshClientKind,
+  SnapshotDiff,
+} from './model/meshWide.js';
+export { blastRadius, clientClasses } from './mesh/index.js';

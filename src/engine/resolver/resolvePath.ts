@@ -16,9 +16,10 @@ import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
 import { buildEnvoyHop } from './buildEnvoyHop.js';
 import { buildKubeProxyHop } from './buildKubeProxyHop.js';
 import { buildZtunnelHop, type HopResult } from './buildZtunnelHop.js';
+import { clientHopSource, clusterNetwork, sourceOfPod } from './clientSource.js';
 import { collectEndpoints, podCandidate, type EndpointCandidate } from './collectEndpoints.js';
 import type { CompiledMesh } from './compiledMesh.js';
-import type { HopDestination, HopSource } from './hopContext.js';
+import type { HopDestination } from './hopContext.js';
 import { meshKey } from './meshKeys.js';
 import { resolveBackend, type ResolvedBackend, CLUSTER_DOMAIN_SUFFIX } from './resolveBackend.js';
 import { resolveClient, type ResolvedClient } from './resolveClient.js';
@@ -36,29 +37,6 @@ export interface PathQuery {
   readonly backend: string;
   /** Overrides the snapshot's profile for this answer. */
   readonly profile?: Profile;
-}
-
-const NO_LOCALITY = { region: '', zone: '', subzone: '' } as const;
-
-function sourceOfPod(
-  kind: HopSource['kind'],
-  pod: WorkloadModel | undefined,
-  cluster: string,
-  namespace: string,
-  network: string,
-  name?: string,
-): HopSource {
-  const n = name ?? pod?.name;
-  return {
-    kind,
-    ...(n !== undefined ? { name: n } : {}),
-    cluster,
-    network: pod?.network ?? network,
-    locality: pod?.locality ?? NO_LOCALITY,
-    ...(pod?.nodeName !== undefined ? { node: pod.nodeName } : {}),
-    namespace,
-    labels: pod?.labels ?? {},
-  };
 }
 
 function backendDestination(
@@ -171,7 +149,8 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
   const backend = resolveBackend(mesh, query.backend, client.namespace, client.cluster, profile);
   const endpoints = collectEndpoints(mesh, backend.services, backend.serviceEntry);
   const toBackend = backendDestination(backend, endpoints);
-  const network = mesh.clusters.get(client.cluster)?.network ?? '';
+  const network = clusterNetwork(mesh, client.cluster);
+  const source = clientHopSource(mesh, client);
   const firstNotes = [...client.notes, ...backend.notes];
   const results: HopResult[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -195,22 +174,10 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
   };
 
   switch (client.kind) {
-    case 'OUTSIDE_MESH': {
-      const source = sourceOfPod('NONE', client.pod, client.cluster, client.namespace, network);
+    case 'OUTSIDE_MESH':
       results.push(withNotes(buildKubeProxyHop(source, toBackend, client.ref), firstNotes));
       break;
-    }
     case 'AMBIENT': {
-      const pod = client.pod;
-      const node = pod?.nodeName;
-      const source = sourceOfPod(
-        'ZTUNNEL',
-        pod,
-        client.cluster,
-        client.namespace,
-        network,
-        node !== undefined ? `ztunnel@${node}` : 'ztunnel',
-      );
       if (decision.kind === 'WAYPOINT') {
         const dest = waypointDestination(
           mesh,
@@ -241,9 +208,6 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
     }
     case 'SIDECAR':
     case 'INGRESS_GATEWAY': {
-      const kind = client.kind === 'SIDECAR' ? 'SIDECAR' : 'INGRESS_GATEWAY';
-      const namespace = client.gateway?.namespace ?? client.namespace;
-      const source = sourceOfPod(kind, client.pod, client.cluster, namespace, network);
       if (decision.kind === 'WAYPOINT') {
         const dest = waypointDestination(mesh, decision, backend, backend.host);
         throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client)), decision);

@@ -1,0 +1,5 @@
+/**
+ * Mesh-wide questions: every client × backend pair of a snapshot, computed per backend × client class.
+ */
+export { blastRadius } from './blastRadius.js';
+export { clientClasses } from './clientClasses.js';
