@@ -5,6 +5,7 @@
  */
 import {
   analyzeMesh,
+  blastRadius,
   evaluateEffectivePolicy,
   evaluateSweep,
   evaluateWhatIf,
@@ -92,6 +93,13 @@ export function createPolicyService(
         const { mesh, caveats } = await compiled.get(id);
         return findingsWithCaveats(analyzeMesh(mesh, checked), caveats);
       });
+    },
+    async blastRadius(query) {
+      const profile = parseProfile(query.profile);
+      const id = await snapshotId(query.snapshot);
+      return answers.get(id, JSON.stringify(['blastRadius', profile ?? '', query.scenario]), async () =>
+        blastRadius(await compiled.get(id), query.scenario, profile),
+      );
     },
     async references(snapshot) {
       const { mesh } = await compiled.get(await snapshotId(snapshot));

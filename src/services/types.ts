@@ -2,7 +2,15 @@
  * The one service layer that REST, GraphQL and Slack call. Adapters translate names and errors; every
  * answer below is computed by the engine (`src/engine`) through these functions.
  */
-import type { Diagnostic, EffectivePolicy, Profile, Scenario, SweepPoint, WhatIf } from '../engine/index.js';
+import type {
+  BlastRadius,
+  Diagnostic,
+  EffectivePolicy,
+  Profile,
+  Scenario,
+  SweepPoint,
+  WhatIf,
+} from '../engine/index.js';
 
 export interface SnapshotSummary {
   readonly id: string;
@@ -69,6 +77,14 @@ export interface SweepQuery extends PolicyQuery {
   readonly loadFactors: readonly number[];
 }
 
+/** A scenario over every client × backend pair of one snapshot. */
+export interface BlastRadiusQuery {
+  readonly snapshot: string;
+  readonly scenario: Scenario;
+  /** As the client gave it; the service checks it once (`parseProfile`, INVALID_PROFILE). */
+  readonly profile?: string;
+}
+
 export interface SnapshotService {
   list(request?: PageRequest): Promise<SnapshotPage>;
   get(ref: string): Promise<SnapshotSummary | undefined>;
@@ -95,6 +111,8 @@ export interface PolicyService {
   /** `profile` as the client gave it, checked like a query's. */
   analyze(snapshot: string, profile?: string): Promise<readonly Diagnostic[]>;
   references(snapshot: string): Promise<SnapshotReferences>;
+  /** The scenario over every client × backend pair, per backend × client class. */
+  blastRadius(query: BlastRadiusQuery): Promise<BlastRadius>;
 }
 
 export interface Services {

@@ -19,14 +19,19 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   PROFILES,
+  type BlastRadius,
+  type ClassImpact,
+  type ClientClass,
   type CircuitBreakerLimits,
   type Diagnostic,
   type EffectivePolicy,
   type Ejection,
   type EndpointShare,
   type Hop,
+  type Impact,
   type Layer,
   type LocalityLb,
+  type MeshClientKind,
   type OutlierDetection,
   type PriorityLevel,
   type Proxy,
@@ -41,6 +46,7 @@ import {
 import { buildValidSchema, loadTypeDefs } from '../../src/graphql/schema.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
 import type { SnapshotConnection } from '../../src/graphql/resolvers/Query/snapshots.js';
+import type { BlastRadiusArgs } from '../../src/graphql/resolvers/Query/blastRadius.js';
 import type { IgnoredKind, KindCount } from '../../src/graphql/resolvers/Snapshot.js';
 import type { PolicyArgs, WhatIfArgs } from '../../src/graphql/resolvers/types.js';
 import type { PageInfo, SnapshotEdge, SnapshotSummary } from '../../src/services/types.js';
@@ -176,6 +182,45 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
   SnapshotConnection: manifest<SnapshotConnection>({ edges: R, nodes: R, pageInfo: R }),
   SnapshotEdge: manifest<SnapshotEdge>({ cursor: R, node: R }),
   PageInfo: manifest<PageInfo>({ hasNextPage: R, hasPreviousPage: R, startCursor: R, endCursor: R }),
+  BlastRadius: manifest<BlastRadius>({
+    profile: R,
+    pairs: R,
+    impacts: R,
+    classCount: R,
+    evaluations: R,
+    clientCount: R,
+    backendCount: R,
+    classKey: R,
+    unmatched: R,
+    notes: R,
+  }),
+  Impact: manifest<Impact>({
+    backend: R,
+    errorPercent: R,
+    saturatedPercent: R,
+    overflowPercent: R,
+    worstClient: R,
+    clientCount: R,
+    classes: R,
+  }),
+  ClassImpact: manifest<ClassImpact>({
+    clientClass: R,
+    errorPercent: R,
+    saturatedPercent: R,
+    overflowPercent: R,
+  }),
+  ClientClass: manifest<ClientClass>({
+    id: R,
+    kind: R,
+    cluster: R,
+    network: R,
+    locality: R,
+    namespace: O,
+    node: O,
+    labels: R,
+    description: R,
+    clients: R,
+  }),
 };
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = {
@@ -190,6 +235,7 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
   }),
   Layer: members<Layer>({ L4: true, L7: true }),
   ShareUnit: members<Hop['shareUnit']>({ REQUEST: true, CONNECTION: true }),
+  MeshClientKind: members<MeshClientKind>({ AMBIENT: true, SIDECAR: true, INGRESS_GATEWAY: true }),
 };
 
 const INPUTS: Readonly<Record<string, Readonly<Record<string, Presence>>>> = {
@@ -210,6 +256,7 @@ const QUERY_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, Presence>
   analyze: { snapshot: R, profile: O },
   snapshot: { ref: R },
   snapshots: { first: O, after: O },
+  blastRadius: manifest<BlastRadiusArgs>({ snapshot: R, scenario: R, profile: O }),
 };
 
 const resolverMap: Readonly<Record<string, Readonly<Record<string, unknown>>>> = resolvers;

@@ -65,11 +65,12 @@ export interface BlastRadius {
   /** Backends whose clients see errors, saturation or overflow, worst first. */
   readonly impacts: readonly Impact[];
   /** Client classes in the mesh. */
-  readonly classes: number;
+  readonly classCount: number;
   /** Backend × class evaluations run (one whatIf each). */
   readonly evaluations: number;
-  readonly clients: number;
-  readonly backends: number;
+  /** Clients (mesh workloads that call through a proxy) and distinct backends evaluated. */
+  readonly clientCount: number;
+  readonly backendCount: number;
   /** What a client class is keyed on in this mesh, and why. */
   readonly classKey: readonly string[];
   /** Scenario entries (endpoints, localities) that match no endpoint on any evaluated path. */

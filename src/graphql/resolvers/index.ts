@@ -1,4 +1,6 @@
+import { Impact } from './Impact.js';
 import { analyze } from './Query/analyze.js';
+import { blastRadius } from './Query/blastRadius.js';
 import { effectivePolicy } from './Query/effectivePolicy.js';
 import { snapshot } from './Query/snapshot.js';
 import { snapshots } from './Query/snapshots.js';
@@ -8,7 +10,8 @@ import { WhatIf } from './WhatIf.js';
 
 /** Every resolver, by SDL type and field; all other fields are the answer objects' own properties. */
 export const resolvers = {
-  Query: { snapshots, snapshot, effectivePolicy, whatIf, analyze },
+  Query: { snapshots, snapshot, effectivePolicy, whatIf, analyze, blastRadius },
+  Impact,
   Snapshot,
   WhatIf,
 };

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
-import type { Diagnostic, EffectivePolicy, Hop, SweepPoint, WhatIf } from '../../../src/engine/index.js';
+import type {
+  BlastRadius,
+  Diagnostic,
+  EffectivePolicy,
+  Hop,
+  SweepPoint,
+  WhatIf,
+} from '../../../src/engine/index.js';
 import type { SnapshotConnection } from '../../../src/graphql/resolvers/Query/snapshots.js';
 import type { SnapshotSummary } from '../../../src/services/types.js';
 import { testConfig } from '../../../src/config.js';
@@ -33,6 +40,7 @@ interface Data {
   readonly effectivePolicy: EffectivePolicy;
   readonly whatIf: WhatIf & { readonly sweep: readonly SweepPoint[] };
   readonly analyze: readonly Diagnostic[];
+  readonly blastRadius: BlastRadius;
   readonly snapshots: SnapshotConnection;
   readonly latest: SnapshotSummary | null;
   readonly snapshot: { readonly clients: readonly string[]; readonly backends: readonly string[] } | null;
@@ -46,6 +54,16 @@ const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** The facts each documented example must show. */
 const CHECKS: Record<string, (data: Data) => void> = {
+  'blast-radius': ({ blastRadius: b }) => {
+    // Derived in test/unit/engine/mesh/blastRadius.test.ts: ratings' only endpoint is in us-east-1a;
+    // productpage.svc has one of two equal-share cluster1 endpoints there.
+    expect(b.impacts.map((i) => [i.backend, i.errorPercent, i.worstClient])).toEqual([
+      ['ratings.bookinfo.svc.cluster.local', 100, 'cluster1/bookinfo/productpage-v1'],
+      ['productpage.bookinfo.svc.cluster.local', 50, 'cluster1/bookinfo/productpage-v1'],
+    ]);
+    expect(b.pairs).toBe(8);
+    expect(b.unmatched).toEqual([]);
+  },
   references: ({ snapshot }) => {
     expect(snapshot?.clients).toContain('httpbin/client-in-ambient');
     for (const client of snapshot?.clients ?? []) expect(client.toLowerCase()).toContain('client');

@@ -123,6 +123,7 @@ export function fakeServices(options: FakeOptions = {}): FakeServices {
         return options.whatIf ?? makeWhatIf();
       },
       sweep: () => Promise.reject(new Error('not used')),
+      blastRadius: () => Promise.reject(new Error('not used')),
       references: () => Promise.reject(new Error('not used')),
       analyze: () => Promise.resolve([]),
     },

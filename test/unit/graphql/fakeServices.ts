@@ -4,6 +4,8 @@
  */
 import {
   EngineError,
+  type BlastRadius,
+  type ClientClass,
   type Diagnostic,
   type EffectivePolicy,
   type Hop,
@@ -133,6 +135,40 @@ export const whatIfAnswer: WhatIf = {
   notes: ['load model: steady state'],
 };
 
+export const clientClass: ClientClass = {
+  id: 'AMBIENT|cluster1|net1|us-east/us-east-1a',
+  kind: 'AMBIENT',
+  cluster: 'cluster1',
+  network: 'net1',
+  locality: 'us-east/us-east-1a',
+  labels: [],
+  description: 'ambient clients in us-east/us-east-1a',
+  clients: ['httpbin/client', 'httpbin/sleep'],
+};
+
+export const blastAnswer: BlastRadius = {
+  profile: 'SOLO',
+  pairs: 4,
+  impacts: [
+    {
+      backend: 'in-ambient.httpbin.svc.cluster.local',
+      errorPercent: 50,
+      saturatedPercent: null,
+      overflowPercent: 0,
+      worstClient: 'httpbin/client',
+      clientCount: 2,
+      classes: [{ clientClass, errorPercent: 50, saturatedPercent: null, overflowPercent: 0 }],
+    },
+  ],
+  classCount: 1,
+  evaluations: 2,
+  clientCount: 2,
+  backendCount: 2,
+  classKey: ['proxy kind'],
+  unmatched: [],
+  notes: [],
+};
+
 export function summary(index: number): SnapshotSummary {
   return {
     id: `snap-${index}`,
@@ -248,6 +284,16 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
             new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${snapshot}".`, { snapshot }),
           );
         return Promise.resolve([diagnostic]);
+      },
+      blastRadius(query) {
+        calls.push({ method: 'blastRadius', query });
+        if (query.snapshot !== 's1')
+          return Promise.reject(
+            new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${query.snapshot}".`, {
+              snapshot: query.snapshot,
+            }),
+          );
+        return Promise.resolve({ ...blastAnswer, profile: query.profile ?? 'SOLO' });
       },
       references(snapshot) {
         calls.push({ method: 'references', query: { snapshot } });

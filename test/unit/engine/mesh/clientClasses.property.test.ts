@@ -76,7 +76,7 @@ describe('client classes reduce the pair-by-pair answer', () => {
           const blast = blastRadius(mesh, scenario);
           expectBlastMatchesWhatIf(mesh, blast, scenario, drawn);
           harmed += blast.impacts.length;
-          classes += blast.classes;
+          classes += blast.classCount;
         }),
         { numRuns: RUNS, seed: 15 },
       );
