@@ -24,6 +24,7 @@ export const BENCHMARKS = [
   { name: 'engine', script: 'engine.bench.ts' },
   { name: 'graphql', script: 'graphql.bench.ts' },
   { name: 'analyze', script: 'analyze.bench.ts' },
+  { name: 'meshWide', script: 'meshWide.bench.ts' },
 ] as const;
 
 /** Per-script limit: generous (the 100k-endpoint YAML upload dominates), but a hang cannot stall CI forever. */

@@ -141,4 +141,4 @@ export type {
   MeshClientKind,
   SnapshotDiff,
 } from './model/meshWide.js';
-export { blastRadius, clientClasses } from './mesh/index.js';
+export { blastRadius, clientClasses, diffSnapshots } from './mesh/index.js';

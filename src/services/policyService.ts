@@ -6,6 +6,7 @@
 import {
   analyzeMesh,
   blastRadius,
+  diffSnapshots,
   evaluateEffectivePolicy,
   evaluateSweep,
   evaluateWhatIf,
@@ -99,6 +100,16 @@ export function createPolicyService(
       const id = await snapshotId(query.snapshot);
       return answers.get(id, JSON.stringify(['blastRadius', profile ?? '', query.scenario]), async () =>
         blastRadius(await compiled.get(id), query.scenario, profile),
+      );
+    },
+    async diff(query) {
+      const profile = parseProfile(query.profile);
+      const beforeId = await snapshotId(query.before);
+      const afterId = await snapshotId(query.after);
+      // Remembered with the after snapshot, the before snapshot's id in the question (a name may later mean
+      // another snapshot; an id never does).
+      return answers.get(afterId, JSON.stringify(['diff', profile ?? '', beforeId]), async () =>
+        diffSnapshots(await compiled.get(beforeId), await compiled.get(afterId), profile),
       );
     },
     async references(snapshot) {

@@ -8,6 +8,7 @@ import type {
   EffectivePolicy,
   Profile,
   Scenario,
+  SnapshotDiff,
   SweepPoint,
   WhatIf,
 } from '../engine/index.js';
@@ -85,6 +86,14 @@ export interface BlastRadiusQuery {
   readonly profile?: string;
 }
 
+/** Two snapshots (ids, names or `latest`) compared under one profile (default: each snapshot's own). */
+export interface DiffQuery {
+  readonly before: string;
+  readonly after: string;
+  /** As the client gave it; the service checks it once (`parseProfile`, INVALID_PROFILE). */
+  readonly profile?: string;
+}
+
 export interface SnapshotService {
   list(request?: PageRequest): Promise<SnapshotPage>;
   get(ref: string): Promise<SnapshotSummary | undefined>;
@@ -113,6 +122,8 @@ export interface PolicyService {
   references(snapshot: string): Promise<SnapshotReferences>;
   /** The scenario over every client × backend pair, per backend × client class. */
   blastRadius(query: BlastRadiusQuery): Promise<BlastRadius>;
+  /** What changes in effective behaviour, per backend and client class, between two snapshots. */
+  diff(query: DiffQuery): Promise<SnapshotDiff>;
 }
 
 export interface Services {

@@ -19,7 +19,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   PROFILES,
+  type BehaviourChange,
   type BlastRadius,
+  type ChangeAspect,
+  type ChangeDetail,
   type ClassImpact,
   type ClientClass,
   type CircuitBreakerLimits,
@@ -38,6 +41,7 @@ import {
   type ProxyKind,
   type ResourceRef,
   type Scenario,
+  type SnapshotDiff,
   type Severity,
   type SweepPoint,
   type TrafficDistribution,
@@ -47,6 +51,7 @@ import { buildValidSchema, loadTypeDefs } from '../../src/graphql/schema.js';
 import { resolvers } from '../../src/graphql/resolvers/index.js';
 import type { SnapshotConnection } from '../../src/graphql/resolvers/Query/snapshots.js';
 import type { BlastRadiusArgs } from '../../src/graphql/resolvers/Query/blastRadius.js';
+import type { DiffArgs } from '../../src/graphql/resolvers/Query/diff.js';
 import type { IgnoredKind, KindCount } from '../../src/graphql/resolvers/Snapshot.js';
 import type { PolicyArgs, WhatIfArgs } from '../../src/graphql/resolvers/types.js';
 import type { PageInfo, SnapshotEdge, SnapshotSummary } from '../../src/services/types.js';
@@ -209,6 +214,28 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     saturatedPercent: R,
     overflowPercent: R,
   }),
+  SnapshotDiff: manifest<SnapshotDiff>({
+    changes: R,
+    diagnosticsAdded: R,
+    diagnosticsResolved: R,
+    profiles: R,
+    differences: R,
+    backendsAdded: R,
+    backendsRemoved: R,
+    clientsAdded: R,
+    clientsRemoved: R,
+    pairs: R,
+    classKey: R,
+  }),
+  DiffProfiles: manifest<SnapshotDiff['profiles']>({ before: R, after: R }),
+  BehaviourChange: manifest<BehaviourChange>({
+    backend: R,
+    client: R,
+    summary: R,
+    clientClass: R,
+    details: R,
+  }),
+  ChangeDetail: manifest<ChangeDetail>({ aspect: R, hop: O, at: O, before: R, after: R }),
   ClientClass: manifest<ClientClass>({
     id: R,
     kind: R,
@@ -236,6 +263,19 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
   Layer: members<Layer>({ L4: true, L7: true }),
   ShareUnit: members<Hop['shareUnit']>({ REQUEST: true, CONNECTION: true }),
   MeshClientKind: members<MeshClientKind>({ AMBIENT: true, SIDECAR: true, INGRESS_GATEWAY: true }),
+  ChangeAspect: members<ChangeAspect>({
+    CLIENT: true,
+    PATH: true,
+    TRAFFIC_DISTRIBUTION: true,
+    DESTINATION_RULE: true,
+    LOCALITY_LB: true,
+    LOAD_BALANCER: true,
+    OUTLIER_DETECTION: true,
+    PANIC_THRESHOLD: true,
+    PRIORITIES: true,
+    ENDPOINTS: true,
+    SHARES: true,
+  }),
 };
 
 const INPUTS: Readonly<Record<string, Readonly<Record<string, Presence>>>> = {
@@ -257,6 +297,7 @@ const QUERY_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, Presence>
   snapshot: { ref: R },
   snapshots: { first: O, after: O },
   blastRadius: manifest<BlastRadiusArgs>({ snapshot: R, scenario: R, profile: O }),
+  diff: manifest<DiffArgs>({ before: R, after: R, profile: O }),
 };
 
 const resolverMap: Readonly<Record<string, Readonly<Record<string, unknown>>>> = resolvers;

@@ -3,3 +3,4 @@
  */
 export { blastRadius } from './blastRadius.js';
 export { clientClasses } from './clientClasses.js';
+export { diffSnapshots } from './diffSnapshots.js';

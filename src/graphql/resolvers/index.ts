@@ -1,6 +1,7 @@
 import { Impact } from './Impact.js';
 import { analyze } from './Query/analyze.js';
 import { blastRadius } from './Query/blastRadius.js';
+import { diff } from './Query/diff.js';
 import { effectivePolicy } from './Query/effectivePolicy.js';
 import { snapshot } from './Query/snapshot.js';
 import { snapshots } from './Query/snapshots.js';
@@ -10,7 +11,7 @@ import { WhatIf } from './WhatIf.js';
 
 /** Every resolver, by SDL type and field; all other fields are the answer objects' own properties. */
 export const resolvers = {
-  Query: { snapshots, snapshot, effectivePolicy, whatIf, analyze, blastRadius },
+  Query: { snapshots, snapshot, effectivePolicy, whatIf, analyze, blastRadius, diff },
   Impact,
   Snapshot,
   WhatIf,

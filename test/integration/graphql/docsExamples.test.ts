@@ -11,6 +11,7 @@ import type {
   Diagnostic,
   EffectivePolicy,
   Hop,
+  SnapshotDiff,
   SweepPoint,
   WhatIf,
 } from '../../../src/engine/index.js';
@@ -41,6 +42,7 @@ interface Data {
   readonly whatIf: WhatIf & { readonly sweep: readonly SweepPoint[] };
   readonly analyze: readonly Diagnostic[];
   readonly blastRadius: BlastRadius;
+  readonly diff: SnapshotDiff;
   readonly snapshots: SnapshotConnection;
   readonly latest: SnapshotSummary | null;
   readonly snapshot: { readonly clients: readonly string[]; readonly backends: readonly string[] } | null;
@@ -54,6 +56,11 @@ const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** The facts each documented example must show. */
 const CHECKS: Record<string, (data: Data) => void> = {
+  diff: ({ diff }) => {
+    expect(diff.changes.map((c) => c.backend)).toEqual(['in-ambient.httpbin.svc.cluster.local']);
+    expect(diff.changes[0]?.summary).toContain('DestinationRule httpbin/in-ambient-failover added');
+    expect(diff.diagnosticsAdded.map((d) => d.code)).toEqual(['SPW0002']);
+  },
   'blast-radius': ({ blastRadius: b }) => {
     // Derived in test/unit/engine/mesh/blastRadius.test.ts: ratings' only endpoint is in us-east-1a;
     // productpage.svc has one of two equal-share cluster1 endpoints there.

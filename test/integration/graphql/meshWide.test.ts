@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { testConfig } from '../../../src/config.js';
-import type { BlastRadius, Impact, WhatIf } from '../../../src/engine/index.js';
+import type { BlastRadius, Impact, SnapshotDiff, WhatIf } from '../../../src/engine/index.js';
 import { graphql } from '../../helpers/buildTestApp.js';
 
 /** The event-loop guard would shed the first queries after importing every example in one go. */
@@ -26,10 +26,19 @@ const WHAT_IF_RATES = `query Rates($snapshot: String!, $client: String!, $backen
   whatIf(snapshot: $snapshot, client: $client, backend: $backend, scenario: $scenario) { errorPercent overflowPercent }
 }`;
 
+const DIFF_QUERY = `query Diff($before: String!, $after: String!, $profile: Profile) {
+  diff(before: $before, after: $after, profile: $profile) {
+    profiles { before after } differences pairs backendsAdded backendsRemoved clientsAdded clientsRemoved
+    changes { backend client summary clientClass { description clients } details { aspect hop at before after } }
+    diagnosticsAdded { code } diagnosticsResolved { code }
+  }
+}`;
+
 type ImpactData = Impact & { readonly clients: readonly string[] };
 interface Data {
   readonly blastRadius: Omit<BlastRadius, 'impacts'> & { readonly impacts: readonly ImpactData[] };
   readonly whatIf: Pick<WhatIf, 'errorPercent' | 'overflowPercent'>;
+  readonly diff: SnapshotDiff;
 }
 interface Answer {
   readonly data: Data | null | undefined;
@@ -95,6 +104,53 @@ describe('blastRadius over GraphQL', () => {
   ])('%j → %s', async (variables, code) => {
     const { data, errors } = await ask(BLAST_QUERY, variables);
     expect(data).toBeNull();
+    expect(errors?.[0]?.extensions.code).toBe(code);
+  });
+});
+
+describe('diff over GraphQL', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp(testConfig(ENV));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  const ask = async (query: string, variables: Record<string, unknown>): Promise<Answer> =>
+    (await graphql(app, query, variables)).json<Answer>();
+
+  it('httpbin before → after names the in-ambient backend and what changed', async () => {
+    const { data, errors } = await ask(DIFF_QUERY, { before: 'httpbin-before', after: 'httpbin-after' });
+    expect(errors).toBeUndefined();
+    const diff = data!.diff;
+    // The unit test test/unit/engine/mesh/diffSnapshots.test.ts derives each detail.
+    expect(diff.changes.map((c) => [c.backend, c.client, c.details.map((d) => d.aspect)])).toEqual([
+      [
+        'in-ambient.httpbin.svc.cluster.local',
+        'httpbin/client-in-ambient',
+        ['DESTINATION_RULE', 'LOCALITY_LB', 'LOAD_BALANCER', 'OUTLIER_DETECTION'],
+      ],
+    ]);
+    expect(diff.changes[0]?.summary).toMatch(
+      /^in-ambient\.httpbin: .*\(DestinationRule httpbin\/in-ambient-failover added\)\.$/,
+    );
+    expect(diff.diagnosticsAdded.map((d) => d.code)).toEqual(['SPW0002']);
+  });
+
+  it('a snapshot diffed with itself has no changes', async () => {
+    const { data } = await ask(DIFF_QUERY, {
+      before: 'bookinfo-multicluster',
+      after: 'bookinfo-multicluster',
+    });
+    expect(data?.diff.changes).toEqual([]);
+    expect(data?.diff.pairs).toBe(8);
+  });
+
+  it.each([
+    [{ before: 'nope', after: 'httpbin-after' }, 'UNKNOWN_SNAPSHOT'],
+    [{ before: 'httpbin-before', after: 'httpbin-after', profile: 'NOPE' }, 'BAD_USER_INPUT'],
+  ])('%j → %s', async (variables, code) => {
+    const { errors } = await ask(DIFF_QUERY, variables);
     expect(errors?.[0]?.extensions.code).toBe(code);
   });
 });

@@ -124,6 +124,7 @@ export function fakeServices(options: FakeOptions = {}): FakeServices {
       },
       sweep: () => Promise.reject(new Error('not used')),
       blastRadius: () => Promise.reject(new Error('not used')),
+      diff: () => Promise.reject(new Error('not used')),
       references: () => Promise.reject(new Error('not used')),
       analyze: () => Promise.resolve([]),
     },

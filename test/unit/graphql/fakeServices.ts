@@ -295,6 +295,10 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
           );
         return Promise.resolve({ ...blastAnswer, profile: query.profile ?? 'SOLO' });
       },
+      diff(query) {
+        calls.push({ method: 'diff', query });
+        return Promise.reject(new AppError('UNKNOWN_SNAPSHOT', `No snapshot matches "${query.before}".`, {}));
+      },
       references(snapshot) {
         calls.push({ method: 'references', query: { snapshot } });
         return Promise.resolve({
