@@ -27,6 +27,18 @@ export type SlackCommand =
       readonly snapshot: string;
       readonly scenario: Scenario;
       readonly responseType: ResponseType;
+    }
+  | {
+      readonly kind: 'blast';
+      readonly snapshot: string;
+      readonly scenario: Scenario;
+      readonly responseType: ResponseType;
+    }
+  | {
+      readonly kind: 'diff';
+      readonly before: string;
+      readonly after: string;
+      readonly responseType: ResponseType;
     };
 
 export interface UsageError {
@@ -119,6 +131,7 @@ function isKeyword(word: string): word is WhatIfKeyword {
 function parseScenario(
   tokens: readonly string[],
   responseType: ResponseType,
+  command: 'whatif' | 'blast' = 'whatif',
 ): { readonly scenario: Scenario } | { readonly error: UsageError } {
   const eject: string[] = [];
   const failLocalities: string[] = [];
@@ -133,8 +146,11 @@ function parseScenario(
       const suggestion = suggest(word, WHATIF_KEYWORDS);
       return {
         error: {
-          message: `I don't understand \`${raw}\` here: after CLIENT and BACKEND, whatif takes \`eject\`, \`load\` and \`fail\`.`,
-          command: 'whatif',
+          message:
+            command === 'whatif'
+              ? `I don't understand \`${raw}\` here: after CLIENT and BACKEND, whatif takes \`eject\`, \`load\` and \`fail\`.`
+              : `I don't understand \`${raw}\` here: after the localities, blast takes \`eject\` and \`load\`.`,
+          command,
           responseType,
           ...(suggestion === undefined ? {} : { suggestion }),
         },
@@ -145,7 +161,7 @@ function parseScenario(
     const { items, next } = takeList(rest, 0);
     index = consumedBefore + next;
     if (items.length === 0) {
-      return { error: { message: `\`${word}\` needs a value.`, command: 'whatif', responseType } };
+      return { error: { message: `\`${word}\` needs a value.`, command, responseType } };
     }
     switch (word) {
       case 'eject':
@@ -156,14 +172,14 @@ function parseScenario(
         break;
       case 'load': {
         if (loadFactor !== undefined)
-          return { error: { message: '`load` is given twice.', command: 'whatif', responseType } };
+          return { error: { message: '`load` is given twice.', command, responseType } };
         const value = items.join(',');
         const parsed = items.length === 1 ? parseLoadFactor(value) : undefined;
         if (parsed === undefined) {
           return {
             error: {
               message: `\`load ${value}\` is not a load factor: use a positive number such as \`1.5\` (150 % of nominal load).`,
-              command: 'whatif',
+              command,
               responseType,
             },
           };
@@ -214,6 +230,21 @@ export function parseCommand(text: string): ParseResult {
     });
   }
 
+  // diff names two snapshots, with or without `@`.
+  if (name === 'diff') {
+    const refs = all
+      .slice(1)
+      .filter((t) => !PUBLIC_FLAGS.includes(t.toLowerCase()))
+      .map((t) => (t.startsWith('@') ? t.slice(1) : t));
+    const [before, after] = refs;
+    if (refs.length !== 2 || before === undefined || after === undefined || before === '' || after === '')
+      return fail({
+        message: '`diff` needs two snapshots: BEFORE and AFTER.',
+        command: 'diff',
+        responseType,
+      });
+    return { ok: true, command: { kind: 'diff', before, after, responseType } };
+  }
   if (snapshots.length > 1)
     return fail({
       message: `Give one snapshot, not ${snapshots.join(' and ')}.`,
@@ -286,6 +317,25 @@ export function parseCommand(text: string): ParseResult {
       return {
         ok: true,
         command: { kind: 'whatif', client, backend, snapshot, scenario: parsed.scenario, responseType },
+      };
+    }
+    case 'blast': {
+      const { items, next } = takeList(args, 0);
+      const localities = items.filter((l) => !isKeyword(l.toLowerCase()));
+      if (localities.length === 0 || localities.length !== items.length) {
+        return fail({
+          message:
+            '`blast` needs the localities that go down first, e.g. `us-east/us-east-1a` or `cluster:NAME`.',
+          command: 'blast',
+          responseType,
+        });
+      }
+      const parsed = parseScenario(args.slice(next), responseType, 'blast');
+      if ('error' in parsed) return fail(parsed.error);
+      const failLocalities = [...new Set([...localities, ...(parsed.scenario.failLocalities ?? [])])];
+      return {
+        ok: true,
+        command: { kind: 'blast', snapshot, scenario: { ...parsed.scenario, failLocalities }, responseType },
       };
     }
   }

@@ -9,6 +9,7 @@ import type { SlackCommand } from './parseCommand.js';
 import { portalLink, type PortalView } from './portalLink.js';
 import { renderAppError } from './renderError.js';
 import { renderHelp } from './renderHelp.js';
+import { renderBlastRadius, renderDiff } from './renderMeshWide.js';
 import { renderPolicy } from './renderPolicy.js';
 import { SNAPSHOTS_SHOWN, renderSnapshots } from './renderSnapshots.js';
 import { renderWhatIf } from './renderWhatIf.js';
@@ -62,6 +63,20 @@ async function answer(
         scenario: command.scenario,
       });
       return renderWhatIf(whatIf, command.scenario, { ...command, ...(link === undefined ? {} : { link }) });
+    }
+    case 'blast': {
+      const blast = await services.policy.blastRadius({
+        snapshot: command.snapshot,
+        scenario: command.scenario,
+      });
+      return renderBlastRadius(blast, command.scenario, {
+        ...command,
+        ...(link === undefined ? {} : { link }),
+      });
+    }
+    case 'diff': {
+      const diff = await services.policy.diff({ before: command.before, after: command.after });
+      return renderDiff(diff, { ...command, ...(link === undefined ? {} : { link }) });
     }
   }
 }

@@ -3,9 +3,16 @@
  * (`design/api.md`, "Slack"); the flags that make an answer visible to the channel are Spillway's own.
  */
 
-export type CommandName = 'help' | 'snapshots' | 'policy' | 'whatif';
+export type CommandName = 'help' | 'snapshots' | 'policy' | 'whatif' | 'blast' | 'diff';
 
-export const COMMAND_NAMES: readonly CommandName[] = ['help', 'snapshots', 'policy', 'whatif'];
+export const COMMAND_NAMES: readonly CommandName[] = [
+  'help',
+  'snapshots',
+  'policy',
+  'whatif',
+  'blast',
+  'diff',
+];
 
 export const WHATIF_KEYWORDS = ['eject', 'load', 'fail'] as const;
 export type WhatIfKeyword = (typeof WHATIF_KEYWORDS)[number];
@@ -18,6 +25,8 @@ export const USAGE: { readonly [C in CommandName]: string } = {
   snapshots: 'snapshots',
   policy: 'policy CLIENT BACKEND [@SNAPSHOT]',
   whatif: 'whatif CLIENT BACKEND [eject EP[,EP…]] [load FACTOR] [fail LOCALITY[,…]] [@SNAPSHOT]',
+  blast: 'blast LOCALITY[,…] [eject EP[,EP…]] [load FACTOR] [@SNAPSHOT]',
+  diff: 'diff BEFORE AFTER',
 };
 
 export const DESCRIPTION: { readonly [C in CommandName]: string } = {
@@ -26,6 +35,9 @@ export const DESCRIPTION: { readonly [C in CommandName]: string } = {
   policy: 'The effective load-balancing, failover and outlier policy from a client to a backend, hop by hop.',
   whatif:
     'What happens to a client→backend path when endpoints fail (eject), load grows (load 1.5 = 150 %) or localities go down (fail region/zone or cluster:NAME).',
+  blast:
+    'Which backends fail, for which clients and how badly, when localities go down (region/zone or cluster:NAME), endpoints fail (eject) or load grows: every client × backend pair of the mesh, worst first.',
+  diff: 'What changes in load balancing, failover and ejection between two snapshots, per backend and client.',
 };
 
 /** Examples that work against the bundled example snapshots (`examples/`). */
@@ -41,6 +53,8 @@ export const EXAMPLES: { readonly [C in CommandName]: readonly string[] } = {
     'whatif httpbin/client-in-ambient in-ambient.httpbin load 1.5 @httpbin-after',
     'whatif bookinfo/ratings productpage.bookinfo.mesh.internal fail us-east/us-east-1a @bookinfo-multicluster',
   ],
+  blast: ['blast us-east/us-east-1a @bookinfo-multicluster', 'blast cluster:cluster1 @bookinfo-multicluster'],
+  diff: ['diff httpbin-before httpbin-after'],
 };
 
 export const SLASH_COMMAND = '/spillway';

@@ -17,6 +17,36 @@ describe('parseCommand: accepted commands', () => {
     { text: 'HELP whatif', command: { kind: 'help', topic: 'whatif', responseType: 'ephemeral' } },
     { text: 'help what-if', command: { kind: 'help', topic: 'whatif', responseType: 'ephemeral' } },
     { text: 'snapshots', command: { kind: 'snapshots', responseType: 'ephemeral' } },
+    {
+      text: 'blast us-east/us-east-1a',
+      command: {
+        kind: 'blast',
+        snapshot: 'latest',
+        scenario: { failLocalities: ['us-east/us-east-1a'] },
+        responseType: 'ephemeral',
+      },
+    },
+    {
+      text: 'blast us-east/us-east-1a, cluster:c2 eject pod-a,pod-b load 1.5 @prod --public',
+      command: {
+        kind: 'blast',
+        snapshot: 'prod',
+        scenario: {
+          ejectEndpoints: ['pod-a', 'pod-b'],
+          loadFactor: 1.5,
+          failLocalities: ['us-east/us-east-1a', 'cluster:c2'],
+        },
+        responseType: 'in_channel',
+      },
+    },
+    {
+      text: 'diff httpbin-before httpbin-after',
+      command: { kind: 'diff', before: 'httpbin-before', after: 'httpbin-after', responseType: 'ephemeral' },
+    },
+    {
+      text: 'diff @a @b in_channel',
+      command: { kind: 'diff', before: 'a', after: 'b', responseType: 'in_channel' },
+    },
     { text: 'snapshots --public', command: { kind: 'snapshots', responseType: 'in_channel' } },
     {
       text: `policy ${C} ${B}`,
@@ -142,6 +172,17 @@ describe('parseCommand: usage errors', () => {
     },
     { text: 'snapshts', suggestion: 'snapshots', command: undefined, message: /not a Spillway command/ },
     { text: 'deploy prod', suggestion: undefined, command: undefined, message: /not a Spillway command/ },
+    { text: 'blast', suggestion: undefined, command: 'blast', message: /needs the localities/ },
+    { text: 'blast eject pod-a', suggestion: undefined, command: 'blast', message: /needs the localities/ },
+    {
+      text: 'blast us-east/us-east-1a frobnicate x',
+      suggestion: undefined,
+      command: 'blast',
+      message: /blast takes/,
+    },
+    { text: 'blast us-east load 0', suggestion: undefined, command: 'blast', message: /not a load factor/ },
+    { text: 'diff only-one', suggestion: undefined, command: 'diff', message: /needs two snapshots/ },
+    { text: 'diff a b c', suggestion: undefined, command: 'diff', message: /needs two snapshots/ },
     { text: 'help polciy', suggestion: 'policy', command: 'help', message: /no help/ },
     {
       text: 'policy onlyclient',
