@@ -35,6 +35,8 @@ export type AppErrorCode =
 export const EXIT_CODES = {
   /** Nothing reached the failure threshold. */
   OK: 0,
+  /** `diff --fail-on-change`: the snapshots behave differently (as `diff(1)` exits 1 on a difference). */
+  CHANGED: 1,
   /** The command line is wrong: unknown option, bad value, a name the input does not hold (EX_USAGE). */
   USAGE: 64,
   /** The input files are wrong: not YAML/JSON, schema violations, a broken bundle (EX_DATAERR). */

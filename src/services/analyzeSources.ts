@@ -105,7 +105,7 @@ function describeProblem(problem: SourcedProblem): string {
   return `${where.length > 0 ? `${where.join(' ')}: ` : ''}[${problem.code}] ${problem.message}`;
 }
 
-function refuse(refusal: UploadRefusal, problems: readonly SourcedProblem[]): AppError {
+export function refuse(refusal: UploadRefusal, problems: readonly SourcedProblem[]): AppError {
   if (problems.every((problem) => problem.code === 'INVALID_PARAMETER')) {
     return new AppError('INVALID_REQUEST', problems.map((problem) => problem.message).join(' '), {
       problems,
