@@ -45,17 +45,17 @@ interface Answer {
   readonly errors: { message: string; extensions: Record<string, unknown> }[] | undefined;
 }
 
-describe('blastRadius over GraphQL', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildApp(testConfig(ENV));
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-  const ask = async (query: string, variables: Record<string, unknown>): Promise<Answer> =>
-    (await graphql(app, query, variables)).json<Answer>();
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildApp(testConfig(ENV));
+});
+afterAll(async () => {
+  await app.close();
+});
+const ask = async (query: string, variables: Record<string, unknown>): Promise<Answer> =>
+  (await graphql(app, query, variables)).json<Answer>();
 
+describe('blastRadius over GraphQL', () => {
   it('a zone outage on bookinfo: impacted backends worst first, each with whatIf numbers for its worst client', async () => {
     const scenario = { failLocalities: ['us-east/us-east-1a'] };
     const { data, errors } = await ask(BLAST_QUERY, { snapshot: 'bookinfo-multicluster', scenario });
@@ -109,16 +109,6 @@ describe('blastRadius over GraphQL', () => {
 });
 
 describe('diff over GraphQL', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildApp(testConfig(ENV));
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-  const ask = async (query: string, variables: Record<string, unknown>): Promise<Answer> =>
-    (await graphql(app, query, variables)).json<Answer>();
-
   it('httpbin before → after names the in-ambient backend and what changed', async () => {
     const { data, errors } = await ask(DIFF_QUERY, { before: 'httpbin-before', after: 'httpbin-after' });
     expect(errors).toBeUndefined();
