@@ -13,7 +13,7 @@ import {
 } from '../engine/index.js';
 import { parseSources, type UploadParams, type UploadSource } from '../ingest/index.js';
 import { refuse } from './analyzeSources.js';
-import { checkProfile } from './policyService.js';
+import { parseProfile } from './profile.js';
 
 export interface SourcesInput {
   readonly sources: readonly UploadSource[];
@@ -31,7 +31,7 @@ function compileSources(input: SourcesInput): CompiledMesh {
 export function blastSources(
   input: SourcesInput & { readonly scenario: Scenario; readonly profile?: string },
 ): BlastRadius {
-  const profile = checkProfile(input.profile);
+  const profile = parseProfile(input.profile);
   return blastRadius(compileSources(input), input.scenario, profile);
 }
 
@@ -40,6 +40,6 @@ export function diffSources(input: {
   readonly after: SourcesInput;
   readonly profile?: string;
 }): SnapshotDiff {
-  const profile = checkProfile(input.profile);
+  const profile = parseProfile(input.profile);
   return diffSnapshots(compileSources(input.before), compileSources(input.after), profile);
 }

@@ -293,7 +293,7 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
               snapshot: query.snapshot,
             }),
           );
-        return Promise.resolve({ ...blastAnswer, profile: query.profile ?? 'SOLO' });
+        return Promise.resolve({ ...blastAnswer, profile: parseProfile(query.profile) ?? 'SOLO' });
       },
       diff(query) {
         calls.push({ method: 'diff', query });
