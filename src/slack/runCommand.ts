@@ -23,14 +23,24 @@ export interface RunOptions {
 
 /** The portal view a command asks about; the snapshot pinned to its id while it exists. */
 async function viewOf(command: SlackCommand, services: Services): Promise<PortalView> {
-  if (command.kind !== 'policy' && command.kind !== 'whatif') return {};
-  const snapshot = (await services.snapshots.get(command.snapshot))?.id ?? command.snapshot;
-  return {
-    snapshot,
-    client: command.client,
-    backend: command.backend,
-    ...(command.kind === 'whatif' ? { scenario: command.scenario } : {}),
-  };
+  const pinned = async (ref: string): Promise<string> => (await services.snapshots.get(ref))?.id ?? ref;
+  switch (command.kind) {
+    case 'help':
+    case 'snapshots':
+      return {};
+    case 'diff':
+      return { before: await pinned(command.before), after: await pinned(command.after) };
+    case 'blast':
+      return { snapshot: await pinned(command.snapshot), scenario: command.scenario };
+    case 'policy':
+    case 'whatif':
+      return {
+        snapshot: await pinned(command.snapshot),
+        client: command.client,
+        backend: command.backend,
+        ...(command.kind === 'whatif' ? { scenario: command.scenario } : {}),
+      };
+  }
 }
 
 async function answer(

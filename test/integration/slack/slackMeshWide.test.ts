@@ -16,11 +16,12 @@ const SLACK_ENV = {
   SPILLWAY_SLACK_INLINE_BUDGET_MS: '2500',
 };
 const answer = (body: string): SlackMessage => JSON.parse(body) as SlackMessage;
+const PUBLIC_URL = 'https://spillway.example.com';
 
 describe('mesh-wide Slack commands through the real app', { timeout: 60_000 }, () => {
   it('blast: a zone outage on bookinfo lists the impacted backends worst first with the service numbers', async () => {
-    const app = await buildTestApp(SLACK_ENV);
-    await uploadExample(app, 'bookinfo-multicluster.yaml');
+    const app = await buildTestApp({ ...SLACK_ENV, SPILLWAY_PUBLIC_URL: PUBLIC_URL });
+    const uploaded = await uploadExample(app, 'bookinfo-multicluster.yaml');
     const response = await postCommand(app, slackForm('blast us-east/us-east-1a @bookinfo-multicluster'));
     expect(response.statusCode).toBe(200);
     const message = answer(response.body);
@@ -35,6 +36,10 @@ describe('mesh-wide Slack commands through the real app', { timeout: 60_000 }, (
     expect(text).toContain(`*${formatPercent(50)}* errors`);
     expect(text).toContain('ambient clients in cluster1 (network1), us-east/us-east-1a');
     expect(text).toContain('*2* of 3 backends are impacted');
+    // The portal's blast radius view of the same scenario, the snapshot pinned by id (no pair, no sweep).
+    expect(message.text.split('\n').at(-1)).toBe(
+      `${PUBLIC_URL}/?snapshot=${uploaded.id}&fail=us-east/us-east-1a`,
+    );
   });
 
   it('blast: a locality that matches nothing is said so', async () => {
@@ -48,9 +53,9 @@ describe('mesh-wide Slack commands through the real app', { timeout: 60_000 }, (
   });
 
   it('diff: the httpbin walk-through names the in-ambient backend and what changed', async () => {
-    const app = await buildTestApp(SLACK_ENV);
-    await uploadExample(app, 'httpbin-before.yaml');
-    await uploadExample(app, 'httpbin-after.yaml');
+    const app = await buildTestApp({ ...SLACK_ENV, SPILLWAY_PUBLIC_URL: PUBLIC_URL });
+    const before = await uploadExample(app, 'httpbin-before.yaml');
+    const after = await uploadExample(app, 'httpbin-after.yaml');
     const message = answer((await postCommand(app, slackForm('diff httpbin-before httpbin-after'))).body);
     expectWithinSlackLimits(message);
     const text = allText(message);
@@ -59,6 +64,8 @@ describe('mesh-wide Slack commands through the real app', { timeout: 60_000 }, (
     expect(text).toContain('in-ambient.httpbin: ambient clients in us-east-1/us-east-1a');
     expect(text).toContain('(DestinationRule httpbin/in-ambient-failover added)');
     expect(text).toContain('1 added (SPW0002)');
+    // The portal's diff view of the same two snapshots, pinned by id.
+    expect(message.text.split('\n').at(-1)).toBe(`${PUBLIC_URL}/?before=${before.id}&after=${after.id}`);
   });
 
   it('diff: an unknown snapshot is a friendly error', async () => {

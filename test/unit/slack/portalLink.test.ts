@@ -51,4 +51,30 @@ describe('portalLink', () => {
     expect(viewOf(route)).toBe('whatif');
     expect(route).toEqual({ ...QUESTION, eject: [], fail: [], ...expected });
   });
+
+  it.each<[Scenario, Record<string, unknown>]>([
+    [{ failLocalities: ['us-east/us-east-1b'] }, { fail: ['us-east/us-east-1b'] }],
+    [
+      { failLocalities: ['cluster:cluster2'], ejectEndpoints: ['10.0.0.7'], loadFactor: 4.2 },
+      { fail: ['cluster:cluster2'], eject: ['10.0.0.7'], load: 4.2 },
+    ],
+  ])(
+    'a blast radius %j reads back as the blast radius view with %j (no sweep: it has no plot)',
+    (scenario, expected) => {
+      const link = portalLink(BASE, { snapshot: 'snp_0123', scenario }) ?? '';
+      const { route, problems } = parseRoute(new URL(link).search);
+      expect(problems).toEqual([]);
+      expect(viewOf(route)).toBe('blast');
+      expect(route).toEqual({ snapshot: 'snp_0123', eject: [], fail: [], ...expected });
+    },
+  );
+
+  it('writes the diff link with both snapshots', () => {
+    const link = portalLink(BASE, { before: 'snp_0001', after: 'httpbin step 3' }) ?? '';
+    expect(link).toBe(`${BASE}/?before=snp_0001&after=httpbin%20step%203`);
+    const { route, problems } = parseRoute(new URL(link).search);
+    expect(problems).toEqual([]);
+    expect(viewOf(route)).toBe('diff');
+    expect(route).toEqual({ before: 'snp_0001', after: 'httpbin step 3', eject: [], fail: [] });
+  });
 });
