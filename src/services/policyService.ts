@@ -99,7 +99,7 @@ export function createPolicyService(
       const profile = parseProfile(query.profile);
       const id = await snapshotId(query.snapshot);
       return answers.get(id, JSON.stringify(['blastRadius', profile ?? '', query.scenario]), async () =>
-        blastRadius(await compiled.get(id), query.scenario, profile),
+        blastRadius((await compiled.get(id)).mesh, query.scenario, profile),
       );
     },
     async diff(query) {
@@ -109,7 +109,7 @@ export function createPolicyService(
       // Remembered with the after snapshot, the before snapshot's id in the question (a name may later mean
       // another snapshot; an id never does).
       return answers.get(afterId, JSON.stringify(['diff', profile ?? '', beforeId]), async () =>
-        diffSnapshots(await compiled.get(beforeId), await compiled.get(afterId), profile),
+        diffSnapshots((await compiled.get(beforeId)).mesh, (await compiled.get(afterId)).mesh, profile),
       );
     },
     async references(snapshot) {
