@@ -53,10 +53,12 @@ describe('blastRadius on the examples', { timeout: MESH_TEST_TIMEOUT_MS }, () =>
       name: 'httpbin (after), zone us-east-1a down',
       file: 'httpbin-after.yaml',
       scenario: { failLocalities: ['us-east-1/us-east-1a'] },
-      // Every endpoint and the waypoint run in us-east-1a: every request of both clients fails.
+      // Every endpoint and the waypoint run in us-east-1a: every request of both clients fails. Equal rates
+      // (100 % errors, no overflow: load never overflows without circuit breakers) and equal client counts,
+      // so the backends sort by name.
       impacts: [
-        ['in-ambient.httpbin.svc.cluster.local', 100, 'AMBIENT|cluster1||us-east-1/us-east-1a||'],
         ['client-in-ambient.httpbin.svc.cluster.local', 100, 'AMBIENT|cluster1||us-east-1/us-east-1a||'],
+        ['in-ambient.httpbin.svc.cluster.local', 100, 'AMBIENT|cluster1||us-east-1/us-east-1a||'],
       ],
       // 2 ambient clients × 2 Services.
       pairs: 4,
