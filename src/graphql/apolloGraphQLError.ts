@@ -13,6 +13,8 @@ import type * as GraphQLModule from 'graphql';
 export const nodeGraphql = createRequire(import.meta.url)('graphql') as typeof GraphQLModule;
 
 export const ApolloGraphQLError: typeof GraphQLError = nodeGraphql.GraphQLError;
+/** Variable coercion with the same copy: it checks the schema's types (built by Apollo's copy) by `instanceof`. */
+export const apolloGetVariableValues: typeof GraphQLModule.getVariableValues = nodeGraphql.getVariableValues;
 
 export function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError || error instanceof ApolloGraphQLError;

@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import type { Authorizer } from '../http/auth.js';
 import type { Services } from '../services/types.js';
 import { createArmor } from './armor.js';
+import { compiledExecutionGateway } from './compiledExecution.js';
 import type { GraphQLContext } from './context.js';
 import { contextErrorBody, createFormatError } from './errors.js';
 import { evaluationBudgetPlugin } from './evaluationBudget.js';
@@ -110,8 +111,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
         ]),
   ];
   const apollo = new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    gateway: compiledExecutionGateway(typeDefs, resolvers),
     plugins,
     validationRules: [...armor.validationRules, queriesOnly],
     parseOptions: { maxTokens: config.graphql.maxTokens },
