@@ -7,7 +7,8 @@
 // every resolvable sampled question in rotation) and whatIf, one after the other in one run. The first answer
 // of every distinct sampled question (a memo miss) is also timed in-process.
 // Run: npx tsx bench/graphql.bench.ts [--quick]   → prints a table, writes bench/results/graphql.json.
-// Targets: effectivePolicy ≥ 40 % of the trivial route's throughput, p99 < 20 ms.
+// Targets: effectivePolicy ≥ 40 % of the trivial route's throughput, p99 < 20 ms at 10,000 services (issue 5);
+// with the response cache off, ≥ 25 % and p99 < 20 ms at 1,000 services (issue 18).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,9 @@ const DURATION_SECONDS = Number(
 const LOAD_WORKERS = 1;
 const TARGET_THROUGHPUT_RATIO = 0.4;
 const TARGET_P99_MS = 20;
+/** Issue 18: a question the response cache has not seen, at 1,000 services (10,000 endpoints). */
+const UNCACHED_REFERENCE_SERVICES = 1_000;
+const TARGET_UNCACHED_RATIO = 0.25;
 const UPLOAD_LIMIT_MIB = 1024;
 
 interface AutocannonResult {
@@ -103,6 +107,8 @@ interface SizeResult {
 
 /** The row the targets are judged on: a portal's repeated question, as the service is configured. */
 const TARGET_POLICY = 'effectivePolicy';
+/** The row issue 18's targets are judged on: the same question through Apollo every time. */
+const TARGET_UNCACHED_POLICY = 'cache off: effectivePolicy';
 
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -208,7 +214,11 @@ async function measureSize(services: number): Promise<SizeResult> {
     ['whatIf (1 pod fails, load 1.5)', graphqlTarget(whatIf)],
     // Apollo's own floor: the same pipeline with nothing to resolve.
     ['cache off: GraphQL { __typename }', graphqlTarget({ query: '{ __typename }' }, baseOf(uncached))],
-    ['cache off: effectivePolicy', graphqlTarget({ query: POLICY, variables }, baseOf(uncached))],
+    [TARGET_UNCACHED_POLICY, graphqlTarget({ query: POLICY, variables }, baseOf(uncached))],
+    [
+      `cache off: effectivePolicy, ${questions.length} questions in rotation`,
+      { ...rotation, url: `${baseOf(uncached)}/graphql` },
+    ],
     ['cache off: whatIf (1 pod fails, load 1.5)', graphqlTarget(whatIf, baseOf(uncached))],
   ];
   const rows: Row[] = [];
@@ -272,20 +282,14 @@ async function main(): Promise<void> {
       `| ${size.services} | ${size.firstAnswer.questions} | ${size.firstAnswer.medianMs} | ${size.firstAnswer.p99Ms} |`,
     );
   }
-  const reference = results.find((r) => r.services === REFERENCE_SERVICES);
-  const policy = reference?.rows.find((r) => r.target === TARGET_POLICY);
-  const pass =
-    reference !== undefined &&
-    reference.effectivePolicyRatio >= TARGET_THROUGHPUT_RATIO &&
-    (policy?.p99Ms ?? Infinity) < TARGET_P99_MS;
-  if (reference) {
+  const targets = [
+    ...throughputTargets(results, REFERENCE_SERVICES, TARGET_POLICY, TARGET_THROUGHPUT_RATIO),
+    ...throughputTargets(results, UNCACHED_REFERENCE_SERVICES, TARGET_UNCACHED_POLICY, TARGET_UNCACHED_RATIO),
+  ];
+  for (const t of targets) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.measured}`);
+  if (targets.length === 0) {
     console.log(
-      `\neffectivePolicy at ${REFERENCE_SERVICES} services: ${(100 * reference.effectivePolicyRatio).toFixed(1)} % of trivial (target ≥ ${100 * TARGET_THROUGHPUT_RATIO} %), p99 ${policy?.p99Ms ?? '-'} ms (target < ${TARGET_P99_MS} ms): ${pass ? 'PASS' : 'FAIL'}`,
-    );
-  }
-  if (!reference) {
-    console.log(
-      `(results not written: the reference scale of ${REFERENCE_SERVICES} services was not measured)`,
+      `(results not written: neither reference scale, ${UNCACHED_REFERENCE_SERVICES} or ${REFERENCE_SERVICES} services, was measured)`,
     );
     return;
   }
@@ -316,18 +320,7 @@ async function main(): Promise<void> {
         percentOfTrivial: 0,
       })),
     ),
-    targets: [
-      {
-        target: `effectivePolicy ≥ ${100 * TARGET_THROUGHPUT_RATIO} % of the trivial route at ${REFERENCE_SERVICES} services`,
-        measured: `${(100 * reference.effectivePolicyRatio).toFixed(1)} %`,
-        pass: reference.effectivePolicyRatio >= TARGET_THROUGHPUT_RATIO,
-      },
-      {
-        target: `effectivePolicy p99 < ${TARGET_P99_MS} ms at ${REFERENCE_SERVICES} services`,
-        measured: `${policy?.p99Ms ?? '-'} ms`,
-        pass: (policy?.p99Ms ?? Infinity) < TARGET_P99_MS,
-      },
-    ],
+    targets,
     growth: {
       firstAnswerMedian: growthExponent(
         results.map((r) => ({ size: r.endpoints, cost: r.firstAnswer.medianMs })),
@@ -341,6 +334,32 @@ async function main(): Promise<void> {
     },
   });
   console.log(`wrote ${path}`);
+}
+
+/** The throughput and p99 targets of one row at one scale, if that scale was measured. */
+function throughputTargets(
+  results: readonly SizeResult[],
+  services: number,
+  target: string,
+  ratio: number,
+): { target: string; measured: string; pass: boolean }[] {
+  const size = results.find((r) => r.services === services);
+  const row = size?.rows.find((r) => r.target === target);
+  const trivial = size?.rows[0]?.requestsPerSecond ?? 0;
+  if (!size || !row || trivial === 0) return [];
+  const share = row.requestsPerSecond / trivial;
+  return [
+    {
+      target: `${target} ≥ ${100 * ratio} % of the trivial route at ${services} services`,
+      measured: `${(100 * share).toFixed(1)} % (${row.requestsPerSecond} vs ${trivial} req/s)`,
+      pass: share >= ratio,
+    },
+    {
+      target: `${target} p99 < ${TARGET_P99_MS} ms at ${services} services`,
+      measured: `${row.p99Ms} ms`,
+      pass: row.p99Ms < TARGET_P99_MS,
+    },
+  ];
 }
 
 async function firstEndpoint(

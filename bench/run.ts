@@ -23,6 +23,7 @@ export const BENCHMARKS = [
   { name: 'upload', script: 'upload.bench.ts' },
   { name: 'engine', script: 'engine.bench.ts' },
   { name: 'graphql', script: 'graphql.bench.ts' },
+  { name: 'compiled', script: 'compiled.bench.ts' },
   { name: 'analyze', script: 'analyze.bench.ts' },
   { name: 'meshWide', script: 'meshWide.bench.ts' },
 ] as const;
