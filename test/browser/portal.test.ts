@@ -90,8 +90,9 @@ describe.runIf(run)('portal in Chromium', () => {
     expect(await textsOf(hop2.getByRole('heading', { level: 6 }))).toEqual([
       'us-east-1/us-east-1a · cluster1',
     ]);
-    // ROUND_ROBIN over three equally weighted, healthy pods at one priority: 100 % / 3 = 33.3 % each.
-    expect(await textsOf(hop2.locator('td.share-value'))).toEqual(['33.3 %', '33.3 %', '33.3 %']);
+    // ROUND_ROBIN over three equally weighted, healthy pods at one priority: 100 % / 3 = 33.3 % each. The
+    // server reports utilisation, and with no utilizationPercent and no HPA its capacity is unknown.
+    expect(await textsOf(hop2.locator('td.share-value'))).toEqual(Array(3).fill('33.3 % · capacity unknown'));
   });
 
   it('bookinfo shows three priority levels on the waypoint hop, grouped by locality', async () => {
@@ -119,12 +120,13 @@ describe.runIf(run)('portal in Chromium', () => {
     expect(await textOf(ejections.getByRole('row').nth(1))).toMatch(
       /in-ambient-7d8f9b6c54-abc12.*ejected.*30 s/,
     );
-    // Baseline → scenario: the ejected pod's 33.3 % moves to the two others (100 % / 2 = 50 % each).
+    // Baseline → scenario: the ejected pod's 33.3 % moves to the two others (100 % / 2 = 50 % each); no
+    // utilizationPercent and no HPA, so capacity is unknown.
     const hop2 = page.getByRole('region', { name: 'Hop 2 shares' });
     expect(await textsOf(hop2.locator('td.share-value'))).toEqual([
-      '33.3 % → 0 %',
-      '33.3 % → 50 %',
-      '33.3 % → 50 %',
+      '33.3 % → 0 % · capacity unknown',
+      '33.3 % → 50 % · capacity unknown',
+      '33.3 % → 50 % · capacity unknown',
     ]);
     const plot = page.getByRole('img', { name: /^Spillover on hop/ });
     await plot.waitFor();

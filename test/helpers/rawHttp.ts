@@ -29,6 +29,12 @@ export interface RawOptions {
   readonly intervalMs?: number;
   /** Stop sending once the server has sent a final (non-1xx) status. */
   readonly stopWhenAnswered?: boolean;
+  /**
+   * Keep the socket open after the last chunk instead of half-closing it, for requests that send
+   * `Connection: close` and wait for the answer: Node's server reads a client's FIN as a hang-up and aborts
+   * a request still being handled, which is right for a client that leaves but races a slow handler here.
+   */
+  readonly keepOpen?: boolean;
 }
 
 /** Starts `app` on a loopback port for this test and returns the port. */
@@ -80,7 +86,7 @@ export function rawExchange(port: number, options: RawOptions): Promise<RawExcha
           await new Promise((wake) => setTimeout(wake, options.intervalMs));
       }
       // Half-close: the request is complete; the server may still answer.
-      if (!socket.destroyed) socket.end();
+      if (!socket.destroyed && options.keepOpen !== true) socket.end();
     })();
   });
 }

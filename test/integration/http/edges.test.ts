@@ -88,6 +88,7 @@ describe('bodies larger than the limit', () => {
     const exchange = await rawExchange(port, {
       head: `POST /v1/snapshots?name=c HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: ${NAMESPACE.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`,
       chunks: [NAMESPACE],
+      keepOpen: true,
     });
     expect(exchange.statuses).toEqual([100, 201]);
   });
