@@ -12,14 +12,20 @@ import {
   type TempDb,
 } from './serverProcess.js';
 
-const UPLOADS_PER_ROUND = 4;
+/**
+ * Uploads are parsed by a bounded worker pool, so once the first is answered the others are still queued or
+ * being parsed; the kill follows the first answer within KILL_JITTER_MS, a small fraction of one parse, so it
+ * lands mid-flight however fast the parser is (relative, not a wall-clock budget).
+ */
+const UPLOADS_PER_ROUND = 8;
+const KILL_JITTER_MS = 50;
 const KILL_ROUNDS = 3;
 /** Each upload is a ~0.5 MB mesh: long enough in parsing that a kill lands mid-request. */
 const MESH = { services: 100, replicas: 4 } as const;
 /** How long to wait for the first answer of a round before killing anyway (a loaded CI machine is slow). */
 const FIRST_ANSWER_WAIT_MS = 90_000;
 /**
- * Seven server starts and twelve ~0.5 MB uploads per driver: a few minutes on an idle 2-core machine, so
+ * Seven server starts and twenty-four ~0.5 MB uploads per driver: a few minutes on an idle 2-core machine, so
  * the bound is several times that, for a machine busy with other work.
  */
 const KILL_TEST_TIMEOUT_MS = 1_200_000;
@@ -107,7 +113,7 @@ describe('crash safety', () => {
         }
         // Kill at a different point each round: after the first answers, while the rest are being parsed or written.
         await Promise.race([sends[0], sleep(FIRST_ANSWER_WAIT_MS)]);
-        await sleep(Math.floor(rng() * 1500));
+        await sleep(Math.floor(rng() * KILL_JITTER_MS));
         server.kill('SIGKILL');
         expect(await server.exited).toBe('SIGKILL');
         const statuses = await Promise.all(sends);
