@@ -72,12 +72,12 @@ export { ztunnelRanking } from './ztunnelRanking.js';
 
 export { fillOutlierDetection, toEnvoyOutlierDetection } from './outlierDetection.js';
 
-export type { EndpointConditions, EndpointHealthStatus, IstioEndpointHealth } from './endpointHealthStatus.js';
-export {
-  DRAINING_LABEL,
-  endpointHealthStatus,
-  supportsDrainingEndpoints,
+export type {
+  EndpointConditions,
+  EndpointHealthStatus,
+  IstioEndpointHealth,
 } from './endpointHealthStatus.js';
+export { DRAINING_LABEL, endpointHealthStatus, supportsDrainingEndpoints } from './endpointHealthStatus.js';
 
 export type { PanicThreshold } from './panicThreshold.js';
 export { notReadyEndpointHealth, panicThreshold, unhealthyEndpointSupport } from './panicThreshold.js';
