@@ -17,8 +17,6 @@ export type {
   LocalitySettingFacts,
   RuleInMeshFacts,
   RuleSummary,
-  SameNameServicesFacts,
-  StatusConditionsFacts,
   SubsetsFacts,
   TrafficDistributionFacts,
   WaypointFacts,

@@ -11,6 +11,5 @@ export type { BackendKind, ResolvedBackend } from './resolveBackend.js';
 export { resolveBackend } from './resolveBackend.js';
 export type { WaypointDecision } from './selectWaypoint.js';
 export { selectWaypoint, waypointDiagnostics } from './selectWaypoint.js';
-export type { EndpointCandidate } from './collectEndpoints.js';
 export { collectEndpoints } from './collectEndpoints.js';
 export { candidateTopology } from './candidateTopology.js';

@@ -83,39 +83,23 @@ export function placeEnvoyEndpoints(
     // runs once per endpoint per query). Anything else keeps the same order with the optional fields left out.
     let out: ResolvedEndpoint;
     if (address !== undefined && node !== undefined && workload !== undefined) {
-      out =
-        localityWeight === undefined
-          ? {
-              id: e.id,
-              name: e.name,
-              address,
-              cluster: e.cluster,
-              network: e.network,
-              locality: e.locality,
-              node,
-              workload,
-              priority,
-              rawPriority,
-              priorityReason,
-              health,
-              weight: e.weight,
-            }
-          : {
-              id: e.id,
-              name: e.name,
-              address,
-              cluster: e.cluster,
-              network: e.network,
-              locality: e.locality,
-              node,
-              workload,
-              priority,
-              rawPriority,
-              priorityReason,
-              health,
-              weight: e.weight,
-              localityWeight,
-            };
+      // localityWeight is absent, not undefined, when no locality weighting applies (exact optional fields).
+      out = {
+        id: e.id,
+        name: e.name,
+        address,
+        cluster: e.cluster,
+        network: e.network,
+        locality: e.locality,
+        node,
+        workload,
+        priority,
+        rawPriority,
+        priorityReason,
+        health,
+        weight: e.weight,
+        ...(localityWeight === undefined ? {} : { localityWeight }),
+      };
     } else {
       out = {
         id: e.id,
