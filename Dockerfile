@@ -1,9 +1,9 @@
 # syntax=docker/dockerfile:1
 
-# Node 22, the maintained LTS line (Node 20 left maintenance in April 2026); package.json's `engines` keeps
-# Node 20 working for development. The tag follows 22's patch releases.
+# Node 20, the runtime the product's machines run (20.20) and the one every test runs on; the tag follows
+# 20's patch releases.
 # Build stage: the toolchain better-sqlite3 compiles with, the TypeScript and Vite builds, then production deps only.
-FROM node:22-bookworm-slim AS build
+FROM node:20-bookworm-slim AS build
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
@@ -11,13 +11,14 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json vite.config.ts ./
+COPY scripts/mark-bin-executable.ts ./scripts/
 COPY src ./src
 COPY web ./web
 # Builds the service and the browser pages (portal, GraphQL IDE) into dist/; front-end packages are dev-only.
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: same Node and Debian as the build, so the native module's ABI and libc match.
-FROM node:22-bookworm-slim
+FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080 \
