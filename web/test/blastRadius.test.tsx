@@ -26,6 +26,7 @@ const ZONE_OUTAGE: BlastRadius = {
     {
       backend: REVIEWS,
       clients: REVIEWS_CLIENTS,
+      clientCount: REVIEWS_CLIENTS.length,
       errorPercent: 100,
       saturatedPercent: null,
       overflowPercent: 0,
@@ -33,6 +34,7 @@ const ZONE_OUTAGE: BlastRadius = {
     {
       backend: 'ratings.bookinfo.svc.cluster.local',
       clients: ['bookinfo/reviews-v2'],
+      clientCount: 1,
       errorPercent: 33.3,
       saturatedPercent: 12.5,
       overflowPercent: 0,
@@ -40,6 +42,7 @@ const ZONE_OUTAGE: BlastRadius = {
     {
       backend: 'details.bookinfo.svc.cluster.local',
       clients: ['bookinfo/productpage-v1'],
+      clientCount: 1,
       errorPercent: 0,
       saturatedPercent: 40,
       overflowPercent: 2.5,
@@ -59,6 +62,7 @@ describe('blast radius view', () => {
     expect(asked.find((a) => a.query.includes('query BlastRadius'))?.variables).toEqual({
       snapshot: 'bookinfo-multicluster',
       scenario: { failLocalities: ['us-east/us-east-1b'] },
+      clientsShown: 5,
     });
     expect(rows.map((row) => text(row.querySelector('th')))).toEqual([
       REVIEWS,
@@ -94,6 +98,20 @@ describe('blast radius view', () => {
     // 0 and unknown rates stay unshaded.
     const unshaded = [...document.querySelectorAll<HTMLElement>('td.heat:not([data-metric="errors"])')];
     expect(unshaded.map((c) => c.style.background)).toEqual(['', '']);
+  });
+
+  it('counts the affected clients from clientCount, not from the names the page asked for', async () => {
+    // A mesh-wide outage with 250 affected clients: the query asks for five names, the service says 250 in all.
+    const [reviews] = ZONE_OUTAGE.impacts;
+    if (reviews === undefined) throw new Error('the fixture lists reviews first');
+    const many: BlastRadius = {
+      ...ZONE_OUTAGE,
+      impacts: [{ ...reviews, clients: REVIEWS_CLIENTS.slice(0, 5), clientCount: 250 }],
+    };
+    answerGraphql(ALL_FEATURES, { BlastRadius: () => ({ blastRadius: many }) });
+    const first = await find(openPortal(LINK), 'table.blast tbody tr');
+    expect(first.querySelectorAll('a')).toHaveLength(5);
+    expect(text(first.querySelector('td:last-child'))).toMatch(/^250 clients: .* and 245 more$/);
   });
 
   it('links each affected client to the what-if of its pair under the same scenario', async () => {

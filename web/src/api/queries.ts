@@ -178,18 +178,30 @@ export async function whatIf(route: Route, features: Features): Promise<WhatIf> 
   return data.whatIf;
 }
 
+/**
+ * Clients listed per impacted backend before "and N more": each is a link, the rest are one click away in the
+ * API. The query asks for no more than that; `clientCount` says how many there are in all.
+ */
+export const BLAST_CLIENTS_SHOWN = 5;
+
 /** The blast radius of the route's scenario over every client × backend pair of its snapshot. */
 export async function blastRadius(route: Route, features: Features): Promise<BlastRadius> {
   if (route.snapshot === undefined) throw new Error('a blast radius needs a snapshot');
   const data = await graphql<{ blastRadius: BlastRadius }>(
     `
-      query BlastRadius($snapshot: String!, $scenario: ScenarioInput!, $profile: Profile) {
+      query BlastRadius(
+        $snapshot: String!
+        $scenario: ScenarioInput!
+        $profile: Profile
+        $clientsShown: Int!
+      ) {
         blastRadius(snapshot: $snapshot, scenario: $scenario, profile: $profile) {
           profile
           pairs
           impacts {
             backend
-            clients
+            clients(first: $clientsShown)
+            clientCount
             errorPercent
             saturatedPercent
             overflowPercent
@@ -201,6 +213,7 @@ export async function blastRadius(route: Route, features: Features): Promise<Bla
       snapshot: route.snapshot,
       scenario: scenarioOf(route, features),
       ...(route.profile === undefined ? {} : { profile: route.profile }),
+      clientsShown: BLAST_CLIENTS_SHOWN,
     },
   );
   return data.blastRadius;

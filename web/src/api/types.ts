@@ -138,7 +138,10 @@ export interface WhatIf {
 /** `Query.blastRadius` (api.md Additions, "Mesh-wide questions"). */
 export interface Impact {
   readonly backend: string;
+  /** The first affected clients, worst first (the view asks for as many as it shows). */
   readonly clients: readonly string[];
+  /** Affected clients in all; `clients` holds at most the ones shown. */
+  readonly clientCount: number;
   readonly errorPercent: number;
   readonly saturatedPercent: number | null;
   readonly overflowPercent: number;

@@ -3,7 +3,7 @@
  * errors, saturation or overflow, worst first (`Query.blastRadius`). A table whose rate cells are shaded by
  * value (a heatmap that also reads as numbers); each affected client links to the what-if view of its pair.
  */
-import { blastRadius } from '../api/queries';
+import { BLAST_CLIENTS_SHOWN, blastRadius } from '../api/queries';
 import type { BlastRadius, Impact } from '../api/types';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { percent, plural } from '../format';
@@ -13,9 +13,6 @@ import { useAsync } from '../useAsync';
 import { MeshScenarioForm } from './MeshScenarioForm';
 import type { ViewProps } from './viewProps';
 import { scenarioWords } from './WhatIfView';
-
-/** Clients listed per backend before "and N more" (each is a link; the rest are one click away in the API). */
-export const CLIENTS_SHOWN = 5;
 
 function RateCell({ value, metric }: { readonly value: number | null; readonly metric: string }) {
   const shade = value === null ? undefined : heatColour(value);
@@ -40,7 +37,7 @@ function ImpactRow({
   readonly route: Route;
   readonly navigate: (route: Route) => void;
 }) {
-  const shown = impact.clients.slice(0, CLIENTS_SHOWN);
+  const shown = impact.clients.slice(0, BLAST_CLIENTS_SHOWN);
   return (
     <tr>
       <th scope="row">
@@ -50,7 +47,7 @@ function ImpactRow({
       <RateCell value={impact.saturatedPercent} metric="saturated" />
       <RateCell value={impact.overflowPercent} metric="overflow" />
       <td>
-        <span class="muted small">{plural(impact.clients.length, 'client')}: </span>
+        <span class="muted small">{plural(impact.clientCount, 'client')}: </span>
         {shown.map((client, index) => {
           const pair = pairRoute(route, client, impact.backend);
           return (
@@ -68,8 +65,8 @@ function ImpactRow({
             </span>
           );
         })}
-        {impact.clients.length > shown.length && (
-          <span class="muted"> and {impact.clients.length - shown.length} more</span>
+        {impact.clientCount > shown.length && (
+          <span class="muted"> and {impact.clientCount - shown.length} more</span>
         )}
       </td>
     </tr>
