@@ -17,7 +17,6 @@ const POSTGRES_URL = process.env['SPILLWAY_TEST_POSTGRES_URL'];
 const UNIT_TIMEOUT_MS = 60_000;
 const INTEGRATION_TIMEOUT_MS = 120_000;
 const INTEGRATION = ['test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'];
-const POSTGRES_PENDING = ['test/integration/http/edges.test.ts', 'test/integration/ops/loadShedding.test.ts'];
 
 if (!POSTGRES_URL) {
   process.stderr.write(
@@ -76,11 +75,6 @@ export default defineConfig({
               test: {
                 name: 'integration-postgres',
                 include: INTEGRATION,
-                // The edge and load-shedding suites test the HTTP layer, not storage, and pass on SQLite; on
-                // PostgreSQL two of their cases still disagree (an oversized Expect: 100-continue upload
-                // answers 400, and a busy loop is not shed) and are being looked into. Until then they run
-                // on the SQLite driver only.
-                exclude: POSTGRES_PENDING,
                 testTimeout: INTEGRATION_TIMEOUT_MS,
                 hookTimeout: INTEGRATION_TIMEOUT_MS,
                 env: { SPILLWAY_TEST_DRIVER: 'postgres' },
