@@ -141,4 +141,11 @@ export type {
   MeshClientKind,
   SnapshotDiff,
 } from './model/meshWide.js';
-export { blastRadius, clientClasses, diffSnapshots } from './mesh/index.js';
+export {
+  blastRadius,
+  blastRadiusSteps,
+  clientClasses,
+  diffSnapshots,
+  diffSnapshotsSteps,
+  type Steps,
+} from './mesh/index.js';

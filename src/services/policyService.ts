@@ -5,8 +5,8 @@
  */
 import {
   analyzeMesh,
-  blastRadius,
-  diffSnapshots,
+  blastRadiusSteps,
+  diffSnapshotsSteps,
   evaluateEffectivePolicy,
   evaluateSweep,
   evaluateWhatIf,
@@ -19,6 +19,7 @@ import {
 import type { AnswerCache } from './answerCache.js';
 import type { CompiledSnapshots } from './compiledSnapshots.js';
 import { parseProfile } from './profile.js';
+import { runSliced } from './runSliced.js';
 import {
   explainedByCaveats,
   findingsWithCaveats,
@@ -99,7 +100,7 @@ export function createPolicyService(
       const profile = parseProfile(query.profile);
       const id = await snapshotId(query.snapshot);
       return answers.get(id, JSON.stringify(['blastRadius', profile ?? '', query.scenario]), async () =>
-        blastRadius((await compiled.get(id)).mesh, query.scenario, profile),
+        runSliced(blastRadiusSteps((await compiled.get(id)).mesh, query.scenario, profile)),
       );
     },
     async diff(query) {
@@ -109,7 +110,13 @@ export function createPolicyService(
       // Remembered with the after snapshot, the before snapshot's id in the question (a name may later mean
       // another snapshot; an id never does).
       return answers.get(afterId, JSON.stringify(['diff', profile ?? '', beforeId]), async () =>
-        diffSnapshots((await compiled.get(beforeId)).mesh, (await compiled.get(afterId)).mesh, profile),
+        runSliced(
+          diffSnapshotsSteps(
+            (await compiled.get(beforeId)).mesh,
+            (await compiled.get(afterId)).mesh,
+            profile,
+          ),
+        ),
       );
     },
     async references(snapshot) {

@@ -4,12 +4,9 @@
  */
 import type { Scenario, WhatIf } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
-import { composeInSeries } from './composeHops.js';
 import { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 import { LOAD_MODEL_NOTES } from './loadModelNotes.js';
-import { roundPercent } from './presentPercent.js';
-import { scenarioLoads } from './scenarioLoads.js';
-import { scenarioPlacements } from './scenarioTraffic.js';
+import { scenarioOutcome } from './scenarioOutcome.js';
 import type { EvaluateOptions } from './scenarioTraffic.js';
 import { placementToHop } from './toHop.js';
 import { validateScenario } from './validateScenario.js';
@@ -24,8 +21,7 @@ export function evaluateWhatIf(
   options: EvaluateOptions = {},
 ): WhatIf {
   const valid = validateScenario(scenario);
-  const run = scenarioPlacements(path, valid, options);
-  const loads = scenarioLoads(path, valid, run.hops);
+  const { run, loads, errorPercent } = scenarioOutcome(path, valid, options);
   const baseline = evaluateEffectivePolicy(path, loads.nominal, loads.baseline);
   const hops = path.hops.map((hop, h) => {
     const traffic = run.hops[h];
@@ -37,8 +33,6 @@ export function evaluateWhatIf(
       loads.scenario[h],
     );
   });
-  // Composed from the unrounded hop rates, rounded once for the answer.
-  const errorPercent = roundPercent(composeInSeries(run.hops.map((t) => t.errorPercent + t.droppedPercent)));
   return {
     profile: path.profile,
     baseline,

@@ -3,7 +3,7 @@
  * each hop's ordered failing endpoints, computes the hop's traffic, and collects the ejection outcomes.
  */
 import type { Ejection } from '../model/answer.js';
-import type { ResolvedPath } from '../model/resolved.js';
+import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
 import { computeHopPlacement } from '../spillover/index.js';
 import type { EjectionCapRule, HopPlacement } from '../spillover/index.js';
 import { localityMatcher, referenceMatcher } from './matchEndpoints.js';
@@ -25,6 +25,8 @@ export function scenarioPlacements(
   path: ResolvedPath,
   scenario: ValidScenario,
   options: EvaluateOptions = {},
+  /** Placements already computed under this same scenario, by hop (`scenarioOutcome.ts`). */
+  memo?: WeakMap<ResolvedHop, HopPlacement>,
 ): ScenarioPlacements {
   const ejections: Ejection[] = [];
   /**
@@ -89,13 +91,17 @@ export function scenarioPlacements(
       const id = hop.endpoints[i]?.id;
       if (id !== undefined) named.set(id, label);
     }
-    const traffic = computeHopPlacement(hop, {
-      failingEndpointIndexes: [...failingHere.keys()],
-      // The factor the answer reports for this hop: an override is an Envoy setting, so ztunnel and
-      // kube-proxy hops keep their own.
-      overprovisioningFactor: overprovisioningFactors[h] ?? hop.overprovisioningFactor,
-      ...(options.ejectionRule === undefined ? {} : { ejectionRule: options.ejectionRule }),
-    });
+    const known = memo?.get(hop);
+    const traffic =
+      known ??
+      computeHopPlacement(hop, {
+        failingEndpointIndexes: [...failingHere.keys()],
+        // The factor the answer reports for this hop: an override is an Envoy setting, so ztunnel and
+        // kube-proxy hops keep their own.
+        overprovisioningFactor: overprovisioningFactors[h] ?? hop.overprovisioningFactor,
+        ...(options.ejectionRule === undefined ? {} : { ejectionRule: options.ejectionRule }),
+      });
+    memo?.set(hop, traffic);
     for (const outcome of traffic.ejections) {
       ejections.push({
         endpoint: named.get(outcome.endpointId) ?? outcome.endpointName,

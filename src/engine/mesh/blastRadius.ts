@@ -1,20 +1,24 @@
 /**
  * The blast radius of a scenario (api.md "Mesh-wide questions"): whatIf over every client × backend pair
  * of the mesh, computed once per backend × client class (`clientClasses.ts`) on the class's first client
- * and expanded to the class's clients. Each evaluation is `resolvePath` + `evaluateWhatIf`, the entry
- * points whatIf itself answers through, so a pair's numbers are whatIf's for it by construction and every
- * improvement of the evaluation (failure kinds, the load model) shows here unchanged.
+ * and expanded to the class's clients. Each evaluation is `resolvePath` + `scenarioOutcome`, the steps
+ * whatIf itself answers through, so a pair's numbers are whatIf's for it by construction and every
+ * improvement of the evaluation (failure kinds, the load model) shows here unchanged. Lean where whatIf
+ * is whole: only the three rates are read (no baseline, no per-hop answer), the paths share what does
+ * not depend on the client (`PathMemo`: resolved backends, waypoint destinations and waypoint hops) and a
+ * hop shared by several paths is placed once (`PlacementMemo`). Both memos live for one call.
  */
 import { EngineError } from '../errors.js';
-import type { Scenario, WhatIf } from '../model/answer.js';
+import type { Scenario } from '../model/answer.js';
 import type { BlastRadius, ClassImpact, ClientClass, Impact } from '../model/meshWide.js';
 import type { Profile } from '../model/meshModel.js';
 import type { CompiledMesh } from '../resolver/compiledMesh.js';
-import { resolvePath } from '../resolver/resolvePath.js';
-import { evaluateWhatIf } from '../evaluate/evaluateWhatIf.js';
-import { validateScenario } from '../evaluate/validateScenario.js';
+import { pathMemo, resolvePath } from '../resolver/resolvePath.js';
+import { placementMemo, scenarioOutcome } from '../evaluate/scenarioOutcome.js';
+import { validateScenario, type ValidScenario } from '../evaluate/validateScenario.js';
 import { clientClasses } from './clientClasses.js';
 import { meshBackends } from './meshBackends.js';
+import { runSteps, type Steps } from './steps.js';
 
 /** Pairs that cannot be resolved are counted and named by example, this many at most. */
 const MAX_UNRESOLVED_EXAMPLES = 5;
@@ -23,24 +27,6 @@ export interface Rates {
   readonly errorPercent: number;
   readonly saturatedPercent: number | null;
   readonly overflowPercent: number;
-}
-
-/**
- * The share of requests that meet a saturated endpoint, when the evaluation models capacity (the load
- * model adds `saturatedPercent` to whatIf); null while it does not, as for an unknown capacity.
- */
-function saturatedOf(answer: WhatIf): number | null {
-  const value: unknown = 'saturatedPercent' in answer ? answer.saturatedPercent : null;
-  return typeof value === 'number' ? value : null;
-}
-
-/** whatIf's rates for one answer. */
-export function ratesOf(answer: WhatIf): Rates {
-  return {
-    errorPercent: answer.errorPercent,
-    saturatedPercent: saturatedOf(answer),
-    overflowPercent: answer.overflowPercent,
-  };
 }
 
 export function isImpacted(r: Rates): boolean {
@@ -82,8 +68,32 @@ function scenarioEntries(scenario: Scenario): string[] {
  * @throws EngineError INVALID_SCENARIO for a scenario whatIf would refuse
  */
 export function blastRadius(mesh: CompiledMesh, scenario: Scenario, profile?: Profile): BlastRadius {
-  validateScenario(scenario);
+  return runSteps(blastRadiusSteps(mesh, scenario, profile));
+}
+
+/**
+ * `blastRadius` one backend × client class evaluation per step.
+ * @throws EngineError INVALID_SCENARIO at once, before the first step, for a scenario whatIf would refuse
+ */
+export function blastRadiusSteps(
+  mesh: CompiledMesh,
+  scenario: Scenario,
+  profile?: Profile,
+): Steps<BlastRadius> {
+  const valid = validateScenario(scenario);
+  return evaluateAll(mesh, scenario, valid, profile);
+}
+
+function* evaluateAll(
+  mesh: CompiledMesh,
+  scenario: Scenario,
+  valid: ValidScenario,
+  profile: Profile | undefined,
+): Steps<BlastRadius> {
   const used = profile ?? mesh.profile;
+  // Shared by every evaluation of this call: one mesh, one profile, one scenario.
+  const paths = pathMemo();
+  const placements = placementMemo();
   const { classes, classKey } = clientClasses(mesh, used);
   const backendsByCluster = meshBackends(mesh, used);
   const unmatched = new Set(scenarioEntries(scenario));
@@ -96,9 +106,10 @@ export function blastRadius(mesh: CompiledMesh, scenario: Scenario, profile?: Pr
   const evaluate = (cls: ClientClass, backend: string): void => {
     const client = cls.clients[0];
     if (client === undefined) return;
-    let answer: WhatIf;
+    let outcome: ReturnType<typeof scenarioOutcome>;
     try {
-      answer = evaluateWhatIf(resolvePath(mesh, { client, backend, profile: used }), scenario);
+      const path = resolvePath(mesh, { client, backend, profile: used }, paths);
+      outcome = scenarioOutcome(path, valid, {}, placements);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       unresolvedCount += 1;
@@ -111,11 +122,16 @@ export function blastRadius(mesh: CompiledMesh, scenario: Scenario, profile?: Pr
     if (unmatched.size > 0) {
       // whatIf names each entry that matched nothing on this path; every other entry matched here.
       const missed = new Set(
-        answer.ejections.filter((e) => e.outcome === 'UNKNOWN_ENDPOINT').map((e) => e.endpoint),
+        outcome.run.ejections.filter((e) => e.outcome === 'UNKNOWN_ENDPOINT').map((e) => e.endpoint),
       );
       for (const entry of unmatched) if (!missed.has(entry)) unmatched.delete(entry);
     }
-    const rates = ratesOf(answer);
+    // The three numbers evaluateWhatIf answers from this same outcome, without building its answer.
+    const rates: Rates = {
+      errorPercent: outcome.errorPercent,
+      saturatedPercent: outcome.loads.saturatedPercent,
+      overflowPercent: outcome.loads.overflowPercent,
+    };
     if (!isImpacted(rates)) return;
     const list = byBackend.get(backend) ?? [];
     list.push({ clientClass: cls, ...rates });
@@ -125,6 +141,7 @@ export function blastRadius(mesh: CompiledMesh, scenario: Scenario, profile?: Pr
     for (const backend of backendsByCluster.get(cls.cluster) ?? []) {
       backends.add(backend);
       evaluate(cls, backend);
+      yield;
     }
   }
   const impacts = [...byBackend].map(([backend, list]) => impactOf(backend, list));

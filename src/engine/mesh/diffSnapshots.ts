@@ -12,18 +12,25 @@ import type { Diagnostic, EffectivePolicy } from '../model/answer.js';
 import type { DestinationRuleModel, Profile, ResourceRef } from '../model/meshModel.js';
 import type { BehaviourChange, ChangeDetail, ClientClass, SnapshotDiff } from '../model/meshWide.js';
 import type { CompiledMesh } from '../resolver/compiledMesh.js';
-import { resolvePath } from '../resolver/resolvePath.js';
+import { pathMemo, resolvePath, type PathMemo } from '../resolver/resolvePath.js';
 import { behaviourDetails, refText } from './behaviourDetails.js';
 import { changeSummary, sortDetails } from './changeSummary.js';
 import { clientClasses } from './clientClasses.js';
 import { meshBackends } from './meshBackends.js';
 import { meshClients } from './meshClients.js';
+import { runSteps, type Steps } from './steps.js';
 
 type Answer = { readonly policy: EffectivePolicy } | { readonly error: string };
 
-function answer(mesh: CompiledMesh, client: string, backend: string, profile: Profile): Answer {
+function answer(
+  mesh: CompiledMesh,
+  client: string,
+  backend: string,
+  profile: Profile,
+  memo: PathMemo,
+): Answer {
   try {
-    return { policy: evaluateEffectivePolicy(resolvePath(mesh, { client, backend, profile })) };
+    return { policy: evaluateEffectivePolicy(resolvePath(mesh, { client, backend, profile }, memo)) };
   } catch (error) {
     if (error instanceof EngineError) return { error: error.message };
     throw error;
@@ -124,6 +131,15 @@ function differencesOf(
  *   // → "in-ambient.httpbin: ambient clients in us-east-1/us-east-1a are now balanced under DestinationRule httpbin/in-ambient-failover on …"
  */
 export function diffSnapshots(before: CompiledMesh, after: CompiledMesh, profile?: Profile): SnapshotDiff {
+  return runSteps(diffSnapshotsSteps(before, after, profile));
+}
+
+/** `diffSnapshots` one backend × client group comparison per step, and one step per snapshot's analysis. */
+export function* diffSnapshotsSteps(
+  before: CompiledMesh,
+  after: CompiledMesh,
+  profile?: Profile,
+): Steps<SnapshotDiff> {
   const profiles = { before: profile ?? before.profile, after: profile ?? after.profile };
   const beforeClients = meshClients(before, before.clusters.size > 1 || after.clusters.size > 1);
   const afterClients = meshClients(after, before.clusters.size > 1 || after.clusters.size > 1);
@@ -156,6 +172,8 @@ export function diffSnapshots(before: CompiledMesh, after: CompiledMesh, profile
   const rulesAfter = rulesOf(after);
   const changes: BehaviourChange[] = [];
   let pairs = 0;
+  // One memo per snapshot (and its profile): what resolving its paths can share.
+  const memos = { before: pathMemo(), after: pathMemo() };
   for (const group of groups.values()) {
     const client = group.clients[0] ?? '';
     const oldHosts = new Set(beforeBackends.get(group.before.cluster) ?? []);
@@ -163,8 +181,9 @@ export function diffSnapshots(before: CompiledMesh, after: CompiledMesh, profile
     for (const backend of afterBackends.get(group.after.cluster) ?? []) {
       if (!oldHosts.has(backend)) continue;
       pairs += group.clients.length;
-      const was = answer(before, client, backend, profiles.before);
-      const is = answer(after, client, backend, profiles.after);
+      yield;
+      const was = answer(before, client, backend, profiles.before, memos.before);
+      const is = answer(after, client, backend, profiles.after, memos.after);
       let details: ChangeDetail[];
       if ('policy' in was && 'policy' in is) details = behaviourDetails(was.policy, is.policy);
       else if ('error' in was && 'error' in is) details = [];
@@ -196,8 +215,11 @@ export function diffSnapshots(before: CompiledMesh, after: CompiledMesh, profile
   changes.sort((a, b) =>
     a.backend < b.backend ? -1 : a.backend > b.backend ? 1 : a.client < b.client ? -1 : 1,
   );
+  yield;
+  const findingsBefore = analyzeMesh(before, profiles.before);
+  yield;
   const [diagnosticsAdded, diagnosticsResolved] = diagnosticsDelta(
-    analyzeMesh(before, profiles.before),
+    findingsBefore,
     analyzeMesh(after, profiles.after),
   );
   return {

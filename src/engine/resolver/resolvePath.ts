@@ -39,6 +39,31 @@ export interface PathQuery {
   readonly profile?: Profile;
 }
 
+/**
+ * What resolving many paths over one mesh and profile can share (the blast radius resolves every backend
+ * for every client class): each backend as resolved from a client namespace and cluster, with its
+ * endpoints; each waypoint as a destination; and each waypoint hop, which depends only on the waypoint
+ * instance reached and the backend, not on the client that reached it. Every entry is what the same call
+ * without the memo computes, so a memoized path equals an unmemoized one. One memo per mesh and profile.
+ */
+export interface PathMemo {
+  readonly backends: Map<string, { backend: ResolvedBackend; toBackend: HopDestination }>;
+  readonly waypoints: Map<string, HopDestination>;
+  readonly waypointHops: Map<string, HopResult>;
+}
+
+export function pathMemo(): PathMemo {
+  return { backends: new Map(), waypoints: new Map(), waypointHops: new Map() };
+}
+
+function remembered<K, V>(map: Map<K, V> | undefined, key: K, compute: () => V): V {
+  const known = map?.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  map?.set(key, value);
+  return value;
+}
+
 function backendDestination(
   backend: ResolvedBackend,
   endpoints: readonly EndpointCandidate[],
@@ -143,12 +168,16 @@ function withNotes(result: HopResult, notes: readonly string[]): HopResult {
  *   // → hops: ZTUNNEL → httpbin-waypoint.httpbin.svc.cluster.local, WAYPOINT → in-ambient.httpbin.svc.cluster.local
  * @throws EngineError for unknown, ambiguous or malformed references
  */
-export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath {
+export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMemo): ResolvedPath {
   const profile = query.profile ?? mesh.profile;
   const client = resolveClient(mesh, query.client);
-  const backend = resolveBackend(mesh, query.backend, client.namespace, client.cluster, profile);
-  const endpoints = collectEndpoints(mesh, backend.services, backend.serviceEntry);
-  const toBackend = backendDestination(backend, endpoints);
+  const backendKey = JSON.stringify([query.backend, client.namespace, client.cluster, profile]);
+  const { backend, toBackend } = remembered(memo?.backends, backendKey, () => {
+    const resolved = resolveBackend(mesh, query.backend, client.namespace, client.cluster, profile);
+    const collected = collectEndpoints(mesh, resolved.services, resolved.serviceEntry);
+    return { backend: resolved, toBackend: backendDestination(resolved, collected) };
+  });
+  const endpoints = toBackend.endpoints;
   const network = clusterNetwork(mesh, client.cluster);
   const source = clientHopSource(mesh, client);
   const firstNotes = [...client.notes, ...backend.notes];
@@ -162,16 +191,39 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
     const reached = reachedWaypointPod(mesh, first.hop);
     results.push(withNotes(first, [...firstNotes, reached.note]));
     const pod = reached.pod;
-    const source = sourceOfPod(
-      'WAYPOINT',
-      pod,
-      pod?.cluster ?? wp.gateway.cluster,
+    const cluster = pod?.cluster ?? wp.gateway.cluster;
+    const name = pod?.name ?? wp.gateway.name;
+    const hopKey = JSON.stringify([
+      backendKey,
+      cluster,
       wp.gateway.namespace,
+      name,
+      pod?.namespace ?? null,
       network,
-      pod?.name ?? wp.gateway.name,
+    ]);
+    results.push(
+      remembered(memo?.waypointHops, hopKey, () => {
+        const source = sourceOfPod('WAYPOINT', pod, cluster, wp.gateway.namespace, network, name);
+        return buildEnvoyHop(mesh, source, toBackend, profile, 'WAYPOINT');
+      }),
     );
-    results.push(buildEnvoyHop(mesh, source, toBackend, profile, 'WAYPOINT'));
   };
+  const waypointTo = (
+    wp: Extract<WaypointDecision, { kind: 'WAYPOINT' }>,
+    ruleHost: string,
+  ): HopDestination =>
+    remembered(
+      memo?.waypoints,
+      JSON.stringify([
+        backendKey,
+        wp.gateway.cluster,
+        wp.gateway.namespace,
+        wp.gateway.name,
+        wp.service === undefined ? null : meshKey(wp.service.cluster, wp.service.namespace, wp.service.name),
+        ruleHost,
+      ]),
+      () => waypointDestination(mesh, wp, backend, ruleHost),
+    );
 
   switch (client.kind) {
     case 'OUTSIDE_MESH':
@@ -179,10 +231,8 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
       break;
     case 'AMBIENT': {
       if (decision.kind === 'WAYPOINT') {
-        const dest = waypointDestination(
-          mesh,
+        const dest = waypointTo(
           decision,
-          backend,
           `${decision.gateway.name}.${decision.gateway.namespace}.${CLUSTER_DOMAIN_SUFFIX}`,
         );
         throughWaypoint(buildZtunnelHop(mesh, source, dest, profile), decision);
@@ -209,7 +259,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery): ResolvedPath 
     case 'SIDECAR':
     case 'INGRESS_GATEWAY': {
       if (decision.kind === 'WAYPOINT') {
-        const dest = waypointDestination(mesh, decision, backend, backend.host);
+        const dest = waypointTo(decision, backend.host);
         throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client)), decision);
       } else {
         results.push(

@@ -73,13 +73,20 @@ export function expectBlastMatchesWhatIf(
     const listed = blast.impacts
       .find((i) => i.backend === pair.backend)
       ?.classes.find((c) => c.clientClass.clients.includes(pair.client));
-    const harmed = answer.errorPercent > 0 || answer.overflowPercent > 0;
+    const harmed =
+      answer.errorPercent > 0 || answer.overflowPercent > 0 || (answer.saturatedPercent ?? 0) > 0;
     expect({ pair, listed: listed !== undefined }).toEqual({ pair, listed: harmed });
     if (listed !== undefined) {
-      expect({ pair, errorPercent: listed.errorPercent, overflowPercent: listed.overflowPercent }).toEqual({
+      expect({
+        pair,
+        errorPercent: listed.errorPercent,
+        overflowPercent: listed.overflowPercent,
+        saturatedPercent: listed.saturatedPercent,
+      }).toEqual({
         pair,
         errorPercent: answer.errorPercent,
         overflowPercent: answer.overflowPercent,
+        saturatedPercent: answer.saturatedPercent,
       });
     }
   }
