@@ -92,7 +92,8 @@ function* evaluateAll(
 ): Steps<BlastRadius> {
   const used = profile ?? mesh.profile;
   // Shared by every evaluation of this call: one mesh, one profile, one scenario.
-  const paths = pathMemo();
+  // Only the numbers are read: no findings.
+  const paths = pathMemo({ diagnostics: false });
   const placements = placementMemo();
   const { classes, classKey } = clientClasses(mesh, used);
   const backendsByCluster = meshBackends(mesh, used);

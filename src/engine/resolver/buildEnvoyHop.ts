@@ -29,6 +29,8 @@ export function buildEnvoyHop(
   destination: HopDestination,
   profile: Profile,
   proxyKind: DestinationRuleProxyKind,
+  /** False: the hop alone, without its checks' findings (a caller that reads only the hop's numbers). */
+  withDiagnostics = true,
 ): HopResult {
   const td = trafficDistributionFor(mesh, destination, source.cluster, profile);
   const mode = td.resolution.mode;
@@ -72,9 +74,11 @@ export function buildEnvoyHop(
       ...policy.notes,
     ],
   };
-  const diagnostics = [
-    ...td.diagnostics,
-    ...envoyHopDiagnostics(mesh, source, destination, proxyKind, td.resolution, policy, placed),
-  ];
+  const diagnostics = withDiagnostics
+    ? [
+        ...td.diagnostics,
+        ...envoyHopDiagnostics(mesh, source, destination, proxyKind, td.resolution, policy, placed),
+      ]
+    : [];
   return { hop, diagnostics };
 }

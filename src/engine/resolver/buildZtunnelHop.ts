@@ -48,6 +48,8 @@ export function buildZtunnelHop(
   source: HopSource,
   destination: HopDestination,
   profile: Profile,
+  /** False: the hop alone, without its checks' findings (a caller that reads only the hop's numbers). */
+  withDiagnostics = true,
 ): HopResult {
   const diagnostics: Diagnostic[] = [];
   const notes: string[] = [];
@@ -148,23 +150,24 @@ export function buildZtunnelHop(
   };
 
   const strict = lb.mode === 'STRICT';
-  diagnostics.push(
-    ...runChecks('hop', 'destination', {
-      host: destination.host,
-      ...(target !== undefined ? { target } : {}),
-      cluster: source.cluster,
-      internalTrafficPolicyLocal: strict,
-      // ALLOW_ALL sends every endpoint, ready or not: readiness decides nothing there.
-      ...(lb.healthPolicy !== 'ALLOW_ALL'
-        ? { readyEndpoints: destination.endpoints.filter((e) => e.ztunnelHealthy).length }
-        : {}),
-      ...(strict ? { readyOnNode: ranking.selectable.length } : {}),
-      viewer: {
-        ...(source.name !== undefined ? { name: source.name } : {}),
-        ...(source.node !== undefined ? { node: source.node } : {}),
-      },
-    }),
-  );
+  if (withDiagnostics)
+    diagnostics.push(
+      ...runChecks('hop', 'destination', {
+        host: destination.host,
+        ...(target !== undefined ? { target } : {}),
+        cluster: source.cluster,
+        internalTrafficPolicyLocal: strict,
+        // ALLOW_ALL sends every endpoint, ready or not: readiness decides nothing there.
+        ...(lb.healthPolicy !== 'ALLOW_ALL'
+          ? { readyEndpoints: destination.endpoints.filter((e) => e.ztunnelHealthy).length }
+          : {}),
+        ...(strict ? { readyOnNode: ranking.selectable.length } : {}),
+        viewer: {
+          ...(source.name !== undefined ? { name: source.name } : {}),
+          ...(source.node !== undefined ? { node: source.node } : {}),
+        },
+      }),
+    );
   // ztunnel never reads DestinationRules: say so when one exists for a host it balances by itself.
   if (destination.target === 'BACKEND') {
     const index = mesh.destinationRuleIndexByCluster.get(source.cluster);
@@ -183,14 +186,15 @@ export function buildZtunnelHop(
       notes.push(
         `DestinationRule ${rule.rule.namespace}/${rule.rule.name} matches ${destination.ruleHost} but ztunnel ignores DestinationRules.`,
       );
-      diagnostics.push(
-        ...runChecks('hop', 'ruleOnHost', {
-          rule: { ref: ruleRef(rule.rule), namespace: rule.rule.namespace, name: rule.rule.name },
-          host: destination.ruleHost,
-          outlierEnablesMeshFailover: false,
-          ztunnelOnly: target !== undefined ? [target] : [],
-        }),
-      );
+      if (withDiagnostics)
+        diagnostics.push(
+          ...runChecks('hop', 'ruleOnHost', {
+            rule: { ref: ruleRef(rule.rule), namespace: rule.rule.namespace, name: rule.rule.name },
+            host: destination.ruleHost,
+            outlierEnablesMeshFailover: false,
+            ztunnelOnly: target !== undefined ? [target] : [],
+          }),
+        );
     }
   }
   if (

@@ -47,13 +47,20 @@ export interface PathQuery {
  * without the memo computes, so a memoized path equals an unmemoized one. One memo per mesh and profile.
  */
 export interface PathMemo {
+  /** False: paths without findings (`diagnostics` empty), for a caller that reads only their numbers. */
+  readonly diagnostics: boolean;
   readonly backends: Map<string, { backend: ResolvedBackend; toBackend: HopDestination }>;
   readonly waypoints: Map<string, HopDestination>;
   readonly waypointHops: Map<string, HopResult>;
 }
 
-export function pathMemo(): PathMemo {
-  return { backends: new Map(), waypoints: new Map(), waypointHops: new Map() };
+export function pathMemo(options: { readonly diagnostics?: boolean } = {}): PathMemo {
+  return {
+    diagnostics: options.diagnostics ?? true,
+    backends: new Map(),
+    waypoints: new Map(),
+    waypointHops: new Map(),
+  };
 }
 
 function remembered<K, V>(map: Map<K, V> | undefined, key: K, compute: () => V): V {
@@ -170,6 +177,7 @@ function withNotes(result: HopResult, notes: readonly string[]): HopResult {
  */
 export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMemo): ResolvedPath {
   const profile = query.profile ?? mesh.profile;
+  const checked = memo?.diagnostics ?? true;
   const client = resolveClient(mesh, query.client);
   const backendKey = JSON.stringify([query.backend, client.namespace, client.cluster, profile]);
   const { backend, toBackend } = remembered(memo?.backends, backendKey, () => {
@@ -204,7 +212,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
     results.push(
       remembered(memo?.waypointHops, hopKey, () => {
         const source = sourceOfPod('WAYPOINT', pod, cluster, wp.gateway.namespace, network, name);
-        return buildEnvoyHop(mesh, source, toBackend, profile, 'WAYPOINT');
+        return buildEnvoyHop(mesh, source, toBackend, profile, 'WAYPOINT', checked);
       }),
     );
   };
@@ -235,7 +243,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
           decision,
           `${decision.gateway.name}.${decision.gateway.namespace}.${CLUSTER_DOMAIN_SUFFIX}`,
         );
-        throughWaypoint(buildZtunnelHop(mesh, source, dest, profile), decision);
+        throughWaypoint(buildZtunnelHop(mesh, source, dest, profile, checked), decision);
       } else {
         const note = workloadWaypointNote(
           mesh,
@@ -249,7 +257,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
         );
         results.push(
           withNotes(
-            buildZtunnelHop(mesh, source, toBackend, profile),
+            buildZtunnelHop(mesh, source, toBackend, profile, checked),
             note === undefined ? firstNotes : [...firstNotes, note],
           ),
         );
@@ -260,10 +268,13 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
     case 'INGRESS_GATEWAY': {
       if (decision.kind === 'WAYPOINT') {
         const dest = waypointTo(decision, backend.host);
-        throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client)), decision);
+        throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client), checked), decision);
       } else {
         results.push(
-          withNotes(buildEnvoyHop(mesh, source, toBackend, profile, proxyKindOf(client)), firstNotes),
+          withNotes(
+            buildEnvoyHop(mesh, source, toBackend, profile, proxyKindOf(client), checked),
+            firstNotes,
+          ),
         );
       }
       break;
@@ -275,6 +286,6 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
     client: client.ref,
     backend: backend.host,
     hops: results.map((r) => r.hop),
-    diagnostics: dedupeDiagnostics(diagnostics),
+    diagnostics: checked ? dedupeDiagnostics(diagnostics) : [],
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The blast radius's lean evaluation equals whatIf's: resolving many paths with a shared `PathMemo` gives
- * the same paths as resolving each alone, `scenarioOutcome` with a shared `PlacementMemo` gives whatIf's
- * rates for every pair, and each impact's worst client gets from whatIf exactly the impact's rates —
- * saturation included, with a load scenario that saturates.
+ * the same paths as resolving each alone (the same hops without findings, for a memo without them),
+ * `scenarioOutcome` with a shared `PlacementMemo` gives whatIf's rates for every pair, and each impact's
+ * worst client gets from whatIf exactly the impact's rates — saturation included, with a load scenario
+ * that saturates.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -49,6 +50,7 @@ describe('the blast radius evaluates as whatIf does', { timeout: MESH_TEST_TIMEO
     const compiled = mesh();
     const valid = validateScenario(scenario);
     const paths = pathMemo();
+    const lean = pathMemo({ diagnostics: false });
     const placements = placementMemo();
     const pairs = allPairs(compiled);
     expect(pairs.length).toBeGreaterThan(0);
@@ -57,6 +59,11 @@ describe('the blast radius evaluates as whatIf does', { timeout: MESH_TEST_TIMEO
       const shared = resolvePath(compiled, query, paths);
       const alone = resolvePath(compiled, query);
       expect({ pair, path: shared }).toEqual({ pair, path: alone });
+      // The blast radius's paths: the same hops, without findings.
+      expect({ pair, path: resolvePath(compiled, query, lean) }).toEqual({
+        pair,
+        path: { ...alone, diagnostics: [] },
+      });
       const outcome = scenarioOutcome(shared, valid, {}, placements);
       const answer = evaluateWhatIf(alone, scenario);
       expect({
