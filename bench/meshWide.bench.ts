@@ -10,7 +10,8 @@
  * longest the event loop waited meanwhile, beside the slice length.
  *
  * Run: npx tsx bench/meshWide.bench.ts [--quick]   → prints a table, writes bench/results/meshWide.json.
- * Target: a zone outage over 1,000 services / 10,000 endpoints in under 10 s on this machine.
+ * Target: a zone outage over 1,000 services / 10,000 endpoints in under 10 s on this machine, judged on the
+ * first run in the process (the "again" columns repeat it with the code already compiled).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -86,6 +87,7 @@ const rows: Row[] = [];
 const blastMs: number[] = [];
 let targetMs: number | undefined;
 let targetCpuMs: number | undefined;
+let againMs: number | undefined;
 for (const services of sizes) {
   const before = heap();
   const input = model(services);
@@ -95,10 +97,14 @@ for (const services of sizes) {
   const blast = timed(() => blastRadius(mesh, { failLocalities: [FAILED_ZONE] }));
   const afterBlast = heap() - before;
   const stallMs = await slicedStallMs(mesh);
+  // Once more in the same process: the engine's code is compiled by now, as in a server that has answered
+  // other questions (the first run pays V8's compilation, slow on a busy machine).
+  const again = timed(() => blastRadius(mesh, { failLocalities: [FAILED_ZONE] }));
   blastMs.push(blast.ms);
   if (services === TARGET_SERVICES) {
     targetMs = blast.ms;
     targetCpuMs = blast.cpuMs;
+    againMs = again.ms;
   }
   rows.push({
     services,
@@ -106,6 +112,8 @@ for (const services of sizes) {
     'compile ms (anchor)': Math.round(compiled.ms),
     'blast radius ms': Math.round(blast.ms),
     'blast CPU ms': Math.round(blast.cpuMs),
+    'again ms': Math.round(again.ms),
+    'again CPU ms': Math.round(again.cpuMs),
     'load avg (1 min)': Math.round(loadavg()[0] ?? 0),
     'blast / compile': Math.round((blast.ms / compiled.ms) * 10) / 10,
     classes: blast.value.classCount,
@@ -131,7 +139,7 @@ const result = {
       : [
           {
             target: `zone outage over ${TARGET_SERVICES.toString()} services / ${(TARGET_SERVICES * REPLICAS).toString()} endpoints < ${(TARGET_MS / 1000).toString()} s`,
-            measured: `${(targetMs / 1000).toFixed(2)} s wall, ${((targetCpuMs ?? 0) / 1000).toFixed(2)} s CPU at load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism().toString()} cores`,
+            measured: `${(targetMs / 1000).toFixed(2)} s wall (first run; ${((againMs ?? 0) / 1000).toFixed(2)} s again), ${((targetCpuMs ?? 0) / 1000).toFixed(2)} s CPU at load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism().toString()} cores`,
             pass: targetMs < TARGET_MS,
           },
         ],
