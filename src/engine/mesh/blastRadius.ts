@@ -14,7 +14,7 @@ import type { BlastRadius, ClassImpact, ClientClass, Impact } from '../model/mes
 import type { Profile } from '../model/meshModel.js';
 import type { CompiledMesh } from '../resolver/compiledMesh.js';
 import { pathMemo, resolvePath } from '../resolver/resolvePath.js';
-import { placementMemo, scenarioOutcome } from '../evaluate/scenarioOutcome.js';
+import { placementMemo, scenarioOutcome, type ScenarioOutcome } from '../evaluate/scenarioOutcome.js';
 import { validateScenario, type ValidScenario } from '../evaluate/validateScenario.js';
 import { clientClasses } from './clientClasses.js';
 import { meshBackends } from './meshBackends.js';
@@ -107,7 +107,7 @@ function* evaluateAll(
   const evaluate = (cls: ClientClass, backend: string): void => {
     const client = cls.clients[0];
     if (client === undefined) return;
-    let outcome: ReturnType<typeof scenarioOutcome>;
+    let outcome: ScenarioOutcome;
     try {
       const path = resolvePath(mesh, { client, backend, profile: used }, paths);
       outcome = scenarioOutcome(path, valid, {}, placements);
