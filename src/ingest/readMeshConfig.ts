@@ -79,6 +79,16 @@ const meshConfigSchema = {
         },
       },
     },
+    serviceSettings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          hosts: stringList,
+          settings: { type: 'object', properties: { clusterLocal: { type: 'boolean' } } },
+        },
+      },
+    },
     defaultDestinationRuleExportTo: stringList,
   },
 } as const;

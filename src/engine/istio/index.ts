@@ -38,6 +38,9 @@ export { failoverPriorityForMode, modePriorities } from './modePriorities.js';
 
 export { isWildcardHost, mostSpecificHostMatch, resolveShortnameToFqdn } from './hostMatch.js';
 
+export type { ClusterLocalDecision } from './clusterLocalHosts.js';
+export { DEFAULT_CLUSTER_LOCAL_HOSTS, isClusterLocalHost } from './clusterLocalHosts.js';
+
 export type { ConsolidatedDestinationRule, DestinationRuleIndex } from './destinationRuleIndex.js';
 export {
   buildDestinationRuleIndex,

@@ -130,10 +130,21 @@ export interface MeshConfig {
   readonly zoneAwareLbSetting?: ZoneAwareLbSetting;
   /** Upstream ambient multicluster: which services are global. */
   readonly serviceScopeConfigs: readonly ServiceScopeConfig[];
+  /**
+   * `serviceSettings` with their `settings.clusterLocal` (absent: none; istiod's own cluster-local
+   * defaults still apply, `istio/clusterLocalHosts.ts`).
+   */
+  readonly serviceSettings?: readonly ServiceSettingsEntry[];
   /** Mesh default exportTo for DestinationRules without one; upstream default `['*']`. */
   readonly defaultDestinationRuleExportTo?: readonly string[];
   /** Where the mesh config came from, for provenance. */
   readonly source?: ResourceRef;
+}
+
+/** One `meshConfig.serviceSettings` entry: its hosts and `settings.clusterLocal`. */
+export interface ServiceSettingsEntry {
+  readonly hosts: readonly string[];
+  readonly clusterLocal: boolean;
 }
 
 export interface ServiceScopeConfig {

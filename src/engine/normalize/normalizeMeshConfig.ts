@@ -4,7 +4,13 @@
  * default: `rootNamespace` `istio-system` and `localityLbSetting: { enabled: true }` (Istio
  * `mesh.DefaultMeshConfig`). Ingest has checked the field types (`src/ingest/readMeshConfig.ts`).
  */
-import type { LabelSelector, MeshConfig, ResourceRef, ServiceScopeConfig } from '../model/meshModel.js';
+import type {
+  LabelSelector,
+  MeshConfig,
+  ResourceRef,
+  ServiceScopeConfig,
+  ServiceSettingsEntry,
+} from '../model/meshModel.js';
 import { normalizeLocalityLbSetting, normalizeZoneAwareLbSetting } from './normalizeDestinationRule.js';
 import { ISTIO_DEFAULT_ROOT_NAMESPACE } from '../envoyDefaults.js';
 
@@ -30,6 +36,20 @@ function labelSelector(raw: unknown): LabelSelector | undefined {
     ...(matchLabels !== undefined ? { matchLabels } : {}),
     ...(matchExpressions !== undefined ? { matchExpressions } : {}),
   };
+}
+
+/** `serviceSettings[]`: string hosts and `settings.clusterLocal` (unset is false, as in the proto). */
+function serviceSettings(raw: unknown): ServiceSettingsEntry[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.filter(isRecord).map((entry) => {
+    const settings = entry['settings'];
+    return {
+      hosts: Array.isArray(entry['hosts'])
+        ? entry['hosts'].filter((h): h is string => typeof h === 'string')
+        : [],
+      clusterLocal: isRecord(settings) && settings['clusterLocal'] === true,
+    };
+  });
 }
 
 function serviceScopeConfigs(raw: unknown): ServiceScopeConfig[] {
@@ -58,11 +78,13 @@ export function normalizeMeshConfig(raw: unknown, source?: ResourceRef): MeshCon
     normalizeLocalityLbSetting(raw['localityLbSetting']) ?? DEFAULT_MESH_CONFIG.localityLbSetting;
   const zoneAware = normalizeZoneAwareLbSetting(raw['zoneAwareLbSetting']);
   const exportTo = raw['defaultDestinationRuleExportTo'];
+  const settings = serviceSettings(raw['serviceSettings']);
   return {
     rootNamespace,
     ...(locality !== undefined ? { localityLbSetting: locality } : {}),
     ...(zoneAware !== undefined ? { zoneAwareLbSetting: zoneAware } : {}),
     serviceScopeConfigs: serviceScopeConfigs(raw['serviceScopeConfigs']),
+    ...(settings !== undefined ? { serviceSettings: settings } : {}),
     ...(Array.isArray(exportTo)
       ? {
           defaultDestinationRuleExportTo: exportTo.filter((item): item is string => typeof item === 'string'),

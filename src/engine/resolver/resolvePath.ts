@@ -23,6 +23,7 @@ import type { HopDestination } from './hopContext.js';
 import { meshKey } from './meshKeys.js';
 import { resolveBackend, type ResolvedBackend, CLUSTER_DOMAIN_SUFFIX } from './resolveBackend.js';
 import { resolveClient, type ResolvedClient } from './resolveClient.js';
+import { sidecarModeServices } from './sidecarModeServices.js';
 import {
   selectWaypoint,
   waypointDiagnostics,
@@ -270,11 +271,15 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
         const dest = waypointTo(decision, backend.host);
         throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client), checked), decision);
       } else {
+        // A sidecar-mode proxy merges same-name Services across clusters (namespace sameness).
+        const view = sidecarModeServices(mesh, backend, client.cluster);
+        const dest =
+          view.note === undefined
+            ? toBackend
+            : backendDestination(backend, collectEndpoints(mesh, view.services, backend.serviceEntry));
+        const notes = view.note === undefined ? firstNotes : [...firstNotes, view.note];
         results.push(
-          withNotes(
-            buildEnvoyHop(mesh, source, toBackend, profile, proxyKindOf(client), checked),
-            firstNotes,
-          ),
+          withNotes(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client), checked), notes),
         );
       }
       break;
