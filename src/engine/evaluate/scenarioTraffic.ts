@@ -6,6 +6,7 @@ import type { Ejection } from '../model/answer.js';
 import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
 import { computeHopPlacement } from '../spillover/index.js';
 import type { EjectionCapRule, HopPlacement } from '../spillover/index.js';
+import { markFailingGateways } from './failingGateways.js';
 import { localityMatcher, referenceMatcher } from './matchEndpoints.js';
 import type { ValidScenario } from './validateScenario.js';
 
@@ -79,6 +80,10 @@ export function scenarioPlacements(
     }
   }
 
+  path.hops.forEach((hop, h) => {
+    const failingHere = failing[h];
+    if (failingHere !== undefined) markFailingGateways(hop.endpoints, failingHere);
+  });
   const overprovisioningFactors = path.hops.map((hop) =>
     hop.balancer === 'ENVOY'
       ? (scenario.overprovisioningFactor ?? hop.overprovisioningFactor)

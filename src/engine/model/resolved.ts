@@ -47,6 +47,11 @@ export interface ResolvedEndpoint {
   readonly weight: number;
   /** Locality weight from DR `distribute`, when in force. */
   readonly localityWeight?: number;
+  /**
+   * An east-west gateway endpoint standing in for remote-network endpoints (`EndpointsByNetworkFilter`):
+   * their ids. The gateway fails as a host only when every endpoint behind it fails.
+   */
+  readonly standsFor?: readonly string[];
 }
 
 /** How a hop's proxy spreads traffic across priorities. */

@@ -14,6 +14,7 @@ import type { CompiledMesh } from './compiledMesh.js';
 import { edsEndpointView } from './edsEndpointView.js';
 import type { EnvoyHopPolicy } from './envoyHopPolicy.js';
 import { groupByLocality } from './groupByLocality.js';
+import { networkGatewayStandIns } from './networkGatewayStandIns.js';
 import type { HopDestination, HopSource } from './hopContext.js';
 
 export interface EnvoyEndpointPlacement {
@@ -38,7 +39,13 @@ export function placeEnvoyEndpoints(
   mode: TrafficDistributionMode,
   policy: EnvoyHopPolicy,
 ): EnvoyEndpointPlacement {
-  const view = edsEndpointView(mesh, source, destination, profile, mode, proxyKind, policy.outlierSpec);
+  const view = networkGatewayStandIns(
+    mesh,
+    edsEndpointView(mesh, source, destination, profile, mode, proxyKind, policy.outlierSpec),
+    source,
+    profile,
+    proxyKind,
+  );
   const grouping = groupByLocality(view);
   const assignment = assignEnvoyPriorities({
     profile,
@@ -117,6 +124,9 @@ export function placeEnvoyEndpoints(
         weight: e.weight,
         ...(localityWeight !== undefined ? { localityWeight } : {}),
       };
+      const members = view.standIns.get(i);
+      if (members !== undefined)
+        out = { ...out, standsFor: members.map((m) => view.candidates[m]?.id ?? '') };
     }
     endpoints.push(out);
   }
@@ -124,6 +134,8 @@ export function placeEnvoyEndpoints(
     endpoints,
     levelMeanings: assignment.levelMeanings,
     localityWeighted: assignment.localityWeighted,
-    crossNetworkNetworks: [...view.crossNetwork.keys()].map((i) => view.candidates[i]?.network ?? ''),
+    crossNetworkNetworks: [...view.crossNetwork.keys()]
+      .filter((i) => !view.standIns.has(i))
+      .map((i) => view.candidates[i]?.network ?? ''),
   };
 }

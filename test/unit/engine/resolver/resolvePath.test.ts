@@ -109,6 +109,8 @@ describe('seeds 000/002: bookinfo productpage-failover from each cluster', () =>
         'productpage-v1-cluster1-b': 1,
         'productpage-v1-cluster2-a': 2,
         'productpage-v1-cluster2-b': 2,
+        // network2's pods are one Envoy host: cluster2's east-west gateway (EndpointsByNetworkFilter).
+        'istio-eastwest.istio-system (cluster2) for productpage-v1-cluster2-a, productpage-v1-cluster2-b': 2,
       },
     ],
     [
@@ -118,6 +120,7 @@ describe('seeds 000/002: bookinfo productpage-failover from each cluster', () =>
         'productpage-v1-cluster2-b': 1,
         'productpage-v1-cluster1-a': 2,
         'productpage-v1-cluster1-b': 2,
+        'istio-eastwest.istio-system (cluster1) for productpage-v1-cluster1-a, productpage-v1-cluster1-b': 2,
       },
     ],
   ])('from %s: same zone, then same region, then the other region', (cluster, expected) => {

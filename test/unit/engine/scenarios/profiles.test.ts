@@ -34,6 +34,14 @@ function preferNetworkMesh(): MeshModel {
   };
 }
 
+/**
+ * network2's productpage pods as the client's Envoy holds them: under SOLO one east-west gateway host (the
+ * peering gateway's locality groups them); upstream one per locality group (each pod has its own zone).
+ */
+const GATEWAY2_FOR = 'istio-eastwest.istio-system (cluster2) for productpage-v1-cluster2-';
+const GATEWAY2 =
+  'istio-eastwest.istio-system (cluster2) for productpage-v1-cluster2-a, productpage-v1-cluster2-b';
+
 describe('networking.istio.io/traffic-distribution: PreferNetwork on productpage (waypoint hop, from cluster1)', () => {
   it.each<
     [
@@ -45,8 +53,9 @@ describe('networking.istio.io/traffic-distribution: PreferNetwork on productpage
       number,
     ]
   >([
-    // SOLO honours it (seed 002): same network → P0 (2 hosts), other network → P1. P0 health 100 → 100 %,
-    // 50/50 inside it. Forced mode → panic 0.
+    // SOLO honours it (seed 002): same network → P0 (2 hosts), other network → P1: network2's two pods are
+    // one host, cluster2's east-west gateway (EndpointsByNetworkFilter). P0 health 100 → 100 %, 50/50
+    // inside it. Forced mode → panic 0.
     [
       'SOLO',
       'PreferNetwork',
@@ -56,14 +65,17 @@ describe('networking.istio.io/traffic-distribution: PreferNetwork on productpage
         'productpage-v1-cluster1-b': 50,
         'productpage-v1-cluster2-a': 0,
         'productpage-v1-cluster2-b': 0,
+        [GATEWAY2]: 0,
       },
       [
         [0, 2, 2, 100, 100, false],
-        [1, 2, 2, 100, 0, false],
+        [1, 1, 1, 100, 0, false],
       ],
       0,
     ],
-    // Upstream does not know the value: Any, with SPW0005; no DR, no outlier detection → one level, 25 % each.
+    // Upstream does not know the value: Any, with SPW0005; no DR, no outlier detection → one level of four
+    // hosts: the two local pods and, per locality group, cluster2's east-west gateway standing in for the
+    // network2 pod of that zone (EndpointsByNetworkFilter keeps the groups), weight 1 each → 25 % each.
     // 1.31 panic 0 (AUTO_SEND_UNHEALTHY), 1.30 Envoy's 50 (istio.md §6.3).
     [
       'ISTIO_1_31',
@@ -72,8 +84,10 @@ describe('networking.istio.io/traffic-distribution: PreferNetwork on productpage
       {
         'productpage-v1-cluster1-a': 25,
         'productpage-v1-cluster1-b': 25,
-        'productpage-v1-cluster2-a': 25,
-        'productpage-v1-cluster2-b': 25,
+        'productpage-v1-cluster2-a': 0,
+        'productpage-v1-cluster2-b': 0,
+        [`${GATEWAY2_FOR}a`]: 25,
+        [`${GATEWAY2_FOR}b`]: 25,
       },
       [[0, 4, 4, 100, 100, false]],
       0,
@@ -85,8 +99,10 @@ describe('networking.istio.io/traffic-distribution: PreferNetwork on productpage
       {
         'productpage-v1-cluster1-a': 25,
         'productpage-v1-cluster1-b': 25,
-        'productpage-v1-cluster2-a': 25,
-        'productpage-v1-cluster2-b': 25,
+        'productpage-v1-cluster2-a': 0,
+        'productpage-v1-cluster2-b': 0,
+        [`${GATEWAY2_FOR}a`]: 25,
+        [`${GATEWAY2_FOR}b`]: 25,
       },
       [[0, 4, 4, 100, 100, false]],
       50,
