@@ -41,6 +41,7 @@ export { DEFAULT_PROFILE, isProfile, PROFILES } from './model/meshModel.js';
 export type {
   Diagnostic,
   EffectivePolicy,
+  ReplicaHop,
   Ejection,
   EjectionOutcome,
   EndpointShare,

@@ -80,6 +80,26 @@ function worstDiagnosticLine(policy: EffectivePolicy): string | undefined {
   return worst === undefined ? undefined : `${code(worst.code)} ${escapeMrkdwn(worst.message)}`;
 }
 
+/**
+ * Where the client's requests end up per locality, composed over every replica (`backendShares`); only
+ * when some hop has several replicas, since otherwise it repeats the last hop.
+ */
+export function endToEndLine(policy: EffectivePolicy): string | undefined {
+  if (!policy.hops.some((h) => (h.replicas?.length ?? 0) > 1)) return undefined;
+  const byLocality = new Map<string, number>();
+  for (const e of policy.backendShares) {
+    const where = e.locality === undefined || e.locality === '' ? 'unknown locality' : e.locality;
+    byLocality.set(where, (byLocality.get(where) ?? 0) + e.sharePercent);
+  }
+  const reached = [...byLocality.entries()]
+    .filter(([, share]) => share > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const shown = reached
+    .slice(0, MAX_NAMES_SHOWN)
+    .map(([where, share]) => `${formatPercent(share)} ${escapeMrkdwn(where)}`);
+  return `*End to end*: ${shown.join(' · ')}${more(reached.length, MAX_NAMES_SHOWN)}`;
+}
+
 export function explainPolicy(policy: EffectivePolicy): Explanation {
   const last = policy.hops.at(-1);
   const index = policy.hops.length - 1;
@@ -89,7 +109,9 @@ export function explainPolicy(policy: EffectivePolicy): Explanation {
     prioritiesLine(last),
     worstDiagnosticLine(policy) ?? outlierLine(last),
   ];
-  return { headline: `*Path*: ${pathLine(policy)}`, lines };
+  const endToEnd = endToEndLine(policy);
+  const path = `*Path*: ${pathLine(policy)}`;
+  return { headline: endToEnd === undefined ? path : `${path}\n${endToEnd}`, lines };
 }
 
 /** The hop whose shares moved most between baseline and scenario (the first hop when nothing moved). */

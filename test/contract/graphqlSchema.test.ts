@@ -38,6 +38,7 @@ import {
   type OutlierDetection,
   type PriorityLevel,
   type Proxy,
+  type ReplicaHop,
   type ProxyKind,
   type ResourceRef,
   type Scenario,
@@ -73,7 +74,14 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
   Query: {},
   ResourceRef: manifest<ResourceRef>({ kind: R, name: R, namespace: O, cluster: O }),
   Diagnostic: manifest<Diagnostic>({ code: R, severity: R, message: R, resources: R, equivalent: O }),
-  EffectivePolicy: manifest<EffectivePolicy>({ profile: R, client: R, backend: R, hops: R, diagnostics: R }),
+  EffectivePolicy: manifest<EffectivePolicy>({
+    profile: R,
+    client: R,
+    backend: R,
+    hops: R,
+    backendShares: R,
+    diagnostics: R,
+  }),
   Proxy: manifest<Proxy>({ kind: R, name: O, cluster: O, network: O, locality: O, node: O }),
   Hop: manifest<Hop>({
     from: R,
@@ -93,6 +101,14 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     endpoints: R,
     droppedPercent: R,
     notes: R,
+    replicas: O,
+  }),
+  ReplicaHop: manifest<ReplicaHop>({
+    from: R,
+    trafficPercent: R,
+    priorities: R,
+    endpoints: R,
+    droppedPercent: R,
   }),
   TrafficDistribution: manifest<TrafficDistribution>({
     mode: R,

@@ -6,8 +6,9 @@ import type { Scenario, WhatIf } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
 import { evaluateEffectivePolicy } from './evaluateEffectivePolicy.js';
 import { LOAD_MODEL_NOTES } from './loadModelNotes.js';
+import { endToEnd } from './endToEnd.js';
 import { scenarioOutcome } from './scenarioOutcome.js';
-import type { EvaluateOptions } from './scenarioTraffic.js';
+import { replicaPlacement, type EvaluateOptions } from './scenarioTraffic.js';
 import { placementToHop } from './toHop.js';
 import { validateScenario } from './validateScenario.js';
 
@@ -33,10 +34,18 @@ export function evaluateWhatIf(
       loads.scenario[h],
     );
   });
+  const composed = endToEnd(
+    path,
+    run.hops,
+    hops,
+    (hop, h) => replicaPlacement(run, hop, h, options),
+    run.failingIds.map((ids) => new Set(ids)),
+    run.overprovisioningFactors,
+  );
   return {
     profile: path.profile,
     baseline,
-    scenario: { ...baseline, hops },
+    scenario: { ...baseline, hops: composed.hops, backendShares: composed.backendShares },
     ejections: run.ejections,
     errorPercent,
     overflowPercent: loads.overflowPercent,

@@ -18,8 +18,27 @@ export interface EvaluateOptions {
 /** Every hop's placement under the scenario, with each hop's overprovisioning factor and the ejection outcomes. */
 export interface ScenarioPlacements {
   readonly hops: readonly HopPlacement[];
+  /** Per hop, the failing endpoint ids in the order they start failing (every replica of the hop fails them). */
+  readonly failingIds: readonly (readonly string[])[];
   readonly overprovisioningFactors: readonly number[];
   readonly ejections: readonly Ejection[];
+}
+
+/**
+ * One replica of hop `hopIndex` under the same scenario: the same failing endpoints (by id), the same
+ * overprovisioning factor and ejection rule; its own outlier detector replays the ejections.
+ */
+export function replicaPlacement(
+  run: Pick<ScenarioPlacements, 'failingIds' | 'overprovisioningFactors'>,
+  hop: ResolvedHop,
+  hopIndex: number,
+  options: EvaluateOptions = {},
+): HopPlacement {
+  return computeHopPlacement(hop, {
+    failingEndpointIds: run.failingIds[hopIndex] ?? [],
+    overprovisioningFactor: run.overprovisioningFactors[hopIndex] ?? hop.overprovisioningFactor,
+    ...(options.ejectionRule === undefined ? {} : { ejectionRule: options.ejectionRule }),
+  });
 }
 
 export function scenarioPlacements(
@@ -89,6 +108,12 @@ export function scenarioPlacements(
       ? (scenario.overprovisioningFactor ?? hop.overprovisioningFactor)
       : hop.overprovisioningFactor,
   );
+  const failingIds = path.hops.map((hop, h) =>
+    [...(failing[h] ?? new Map<number, string>()).keys()].flatMap((i) => {
+      const id = hop.endpoints[i]?.id;
+      return id === undefined ? [] : [id];
+    }),
+  );
   const hops = path.hops.map((hop, h) => {
     const failingHere = failing[h] ?? new Map<number, string>();
     const named = new Map<string, string>();
@@ -118,5 +143,5 @@ export function scenarioPlacements(
     }
     return traffic;
   });
-  return { hops, overprovisioningFactors, ejections };
+  return { hops, failingIds, overprovisioningFactors, ejections };
 }

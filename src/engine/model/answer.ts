@@ -185,6 +185,25 @@ export interface Hop {
   /** Traffic on this hop that reaches no endpoint (no healthy host, STRICT with no match…). */
   readonly droppedPercent: number;
   readonly notes: readonly string[];
+  /**
+   * Every replica of this hop when it has more than one (absent otherwise): each client pod's own first
+   * hop, each waypoint pod's own hop. The hop's own fields are its representative replica's.
+   */
+  readonly replicas?: readonly ReplicaHop[];
+}
+
+/** One replica of a hop: the same destination balanced by another proxy replica, from its own place. */
+export interface ReplicaHop {
+  readonly from: Proxy;
+  /**
+   * Share of the client's requests this replica balances: a client pod's weight (equal), or what the
+   * previous hop's replicas send to this proxy replica.
+   */
+  readonly trafficPercent: number;
+  readonly priorities: readonly PriorityLevel[];
+  /** Shares of this replica's own traffic. */
+  readonly endpoints: readonly EndpointShare[];
+  readonly droppedPercent: number;
 }
 
 export interface EffectivePolicy {
@@ -192,6 +211,12 @@ export interface EffectivePolicy {
   readonly client: ResourceRef;
   readonly backend: string;
   readonly hops: readonly Hop[];
+  /**
+   * Each backend endpoint's share of the client's requests end to end, composed over every hop and every
+   * proxy replica on the way (`evaluate/composeBackendShares.ts`); the rest was dropped on the way. The
+   * other fields of each entry are the last hop's (its representative replica's).
+   */
+  readonly backendShares: readonly EndpointShare[];
   readonly diagnostics: readonly Diagnostic[];
 }
 

@@ -94,11 +94,32 @@ export interface ResolvedHop {
   readonly notes: readonly string[];
 }
 
+/**
+ * One replica of a hop: the same destination balanced from another place. On the first hop, one per
+ * client pod (each proxy computes from its own pod's locality); on a later hop, one per replica of the
+ * proxy the previous hop reaches (each waypoint pod computes its own Envoy priorities from its locality).
+ */
+export interface HopReplica {
+  /** First hop: the client pod's name. Later hops: the id of the previous hop's endpoint this proxy is. */
+  readonly key: string;
+  /** First hop: the pod's weight among the client's pods (they sum to 1). Later hops: 1 (the previous hop's share decides). */
+  readonly weight: number;
+  /** The replica's hop; the representative replica's is the very object in `ResolvedPath.hops`. */
+  readonly hop: ResolvedHop;
+}
+
 export interface ResolvedPath {
   readonly profile: Profile;
   readonly client: ResourceRef;
   /** The backend host as resolved (FQDN or global host). */
   readonly backend: string;
+  /** One representative hop per step: the first ready client pod, the waypoint replica it reaches first. */
   readonly hops: readonly ResolvedHop[];
+  /**
+   * Per hop index, every replica of that hop (`composeBackendShares` walks them end to end). A hop
+   * with one replica lists it alone; absent when the path was built by hand (the representatives then
+   * stand for every replica).
+   */
+  readonly replicas?: readonly (readonly HopReplica[])[];
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -18,8 +18,13 @@ export interface ResolvedClient {
   readonly kind: ClientKind;
   readonly cluster: string;
   readonly namespace: string;
-  /** The pod whose locality the answer uses; absent for a Gateway without pods. */
+  /** The pod whose locality the representative hops use; absent for a Gateway without pods. */
   readonly pod?: WorkloadModel;
+  /**
+   * Every pod that sends the client's requests, weighted equally in end-to-end shares: the ready,
+   * non-terminating pods, else the representative alone (empty without one).
+   */
+  readonly pods: readonly WorkloadModel[];
   readonly gateway?: GatewayModel;
   readonly notes: readonly string[];
 }
@@ -139,10 +144,16 @@ export function resolveClient(mesh: CompiledMesh, reference: string): ResolvedCl
     );
   }
   const pod = representativePod(match.pods);
+  const ready = match.pods.filter((p) => p.ready && !p.terminating);
+  const senders = ready.length > 0 ? ready : pod !== undefined ? [pod] : [];
   const notes: string[] = [];
   if (match.pods.length > 1 && pod !== undefined) {
+    const spread =
+      senders.length > 1
+        ? ` End-to-end shares (backendShares) weight its ${senders.length} ready pods equally, each from its own locality: the snapshot gives no request rate per pod.`
+        : '';
     notes.push(
-      `${match.ref.kind} ${namespace}/${name} has ${match.pods.length} pods; locality is taken from ${pod.name} (first ready pod by name).`,
+      `${match.ref.kind} ${namespace}/${name} has ${match.pods.length} pods; locality is taken from ${pod.name} (first ready pod by name).${spread}`,
     );
   }
   if (pod === undefined && match.gateway !== undefined) {
@@ -154,6 +165,7 @@ export function resolveClient(mesh: CompiledMesh, reference: string): ResolvedCl
     cluster: match.cluster,
     namespace,
     ...(pod !== undefined ? { pod } : {}),
+    pods: senders,
     ...(match.gateway !== undefined ? { gateway: match.gateway } : {}),
     notes,
   };

@@ -12,14 +12,15 @@ import { dedupeDiagnostics } from '../diagnostics/index.js';
 import type { DestinationRuleProxyKind } from '../istio/index.js';
 import type { Diagnostic } from '../model/answer.js';
 import type { Profile, ServiceModel, WorkloadModel } from '../model/meshModel.js';
-import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
+import type { HopReplica, ResolvedEndpoint, ResolvedHop, ResolvedPath } from '../model/resolved.js';
 import { buildEnvoyHop } from './buildEnvoyHop.js';
 import { buildKubeProxyHop } from './buildKubeProxyHop.js';
 import { buildZtunnelHop, type HopResult } from './buildZtunnelHop.js';
 import { clientHopSource, clusterNetwork, sourceOfPod } from './clientSource.js';
 import { collectEndpoints, podCandidate, type EndpointCandidate } from './collectEndpoints.js';
 import type { CompiledMesh } from './compiledMesh.js';
-import type { HopDestination } from './hopContext.js';
+import type { HopDestination, HopSource } from './hopContext.js';
+import { endpointPods, hopReplicas } from './hopReplicas.js';
 import { meshKey } from './meshKeys.js';
 import { resolveBackend, type ResolvedBackend, CLUSTER_DOMAIN_SUFFIX } from './resolveBackend.js';
 import { resolveClient, type ResolvedClient } from './resolveClient.js';
@@ -160,6 +161,46 @@ function reachedWaypointPod(mesh: CompiledMesh, hop: ResolvedHop): { pod?: Workl
   };
 }
 
+/**
+ * Every replica of every hop: the first hop once per client pod (weighted equally), the waypoint hop
+ * once per waypoint pod the first hop reaches (`hopReplicas.ts`).
+ */
+function pathReplicas(
+  mesh: CompiledMesh,
+  client: ResolvedClient,
+  hops: readonly ResolvedHop[],
+  source: HopSource,
+  buildFirst: ((from: HopSource) => ResolvedHop) | undefined,
+  waypointReplicas: ((first: ResolvedHop) => HopReplica[]) | undefined,
+): HopReplica[][] {
+  const [first, second] = hops;
+  if (first === undefined) return [];
+  const pods = client.pods;
+  const clientReplicas =
+    buildFirst === undefined || pods.length < 2
+      ? [{ key: client.pod?.name ?? client.ref.name, weight: 1, hop: first }]
+      : hopReplicas(
+          pods.map((pod) => ({ key: pod.name, source: clientHopSource(mesh, { ...client, pod }) })),
+          buildFirst,
+          first,
+          source,
+          () => 1 / pods.length,
+        );
+  const out: HopReplica[][] = [clientReplicas];
+  if (second !== undefined) {
+    const replicas = waypointReplicas?.(first) ?? [];
+    out.push(replicas.length > 0 ? replicas : [{ key: '', weight: 1, hop: second }]);
+  }
+  return out;
+}
+
+/** The pod behind an endpoint of a hop, when the snapshot has it. */
+function podOfEndpoint(mesh: CompiledMesh, e: ResolvedEndpoint): WorkloadModel | undefined {
+  return e.workload === undefined
+    ? undefined
+    : mesh.workloads.get(meshKey(e.cluster, e.workload.namespace ?? '', e.workload.name));
+}
+
 function proxyKindOf(client: ResolvedClient): DestinationRuleProxyKind {
   return client.kind === 'INGRESS_GATEWAY' ? 'INGRESS_GATEWAY' : 'SIDECAR';
 }
@@ -196,26 +237,51 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
   diagnostics.push(...waypointDiagnostics('hop', decision));
   firstNotes.push(`Waypoint: ${decision.reason}.`);
 
+  /** How the first hop is built from a client pod's own proxy (set by the path's case below). */
+  let buildFirst: ((from: HopSource) => ResolvedHop) | undefined;
+  /** The waypoint hop's replicas: one per waypoint pod the first hop can reach. */
+  let waypointReplicas: ((first: ResolvedHop) => HopReplica[]) | undefined;
+
   const throughWaypoint = (first: HopResult, wp: Extract<WaypointDecision, { kind: 'WAYPOINT' }>): void => {
     const reached = reachedWaypointPod(mesh, first.hop);
     results.push(withNotes(first, [...firstNotes, reached.note]));
-    const pod = reached.pod;
-    const cluster = pod?.cluster ?? wp.gateway.cluster;
-    const name = pod?.name ?? wp.gateway.name;
-    const hopKey = JSON.stringify([
-      backendKey,
-      cluster,
-      wp.gateway.namespace,
-      name,
-      pod?.namespace ?? null,
-      network,
-    ]);
-    results.push(
-      remembered(memo?.waypointHops, hopKey, () => {
-        const source = sourceOfPod('WAYPOINT', pod, cluster, wp.gateway.namespace, network, name);
-        return buildEnvoyHop(mesh, source, toBackend, profile, 'WAYPOINT', checked);
-      }),
-    );
+    const waypointSource = (pod: WorkloadModel | undefined): HopSource =>
+      sourceOfPod(
+        'WAYPOINT',
+        pod,
+        pod?.cluster ?? wp.gateway.cluster,
+        wp.gateway.namespace,
+        network,
+        pod?.name ?? wp.gateway.name,
+      );
+    /** The waypoint hop from one waypoint pod: it depends on that pod and the backend only. */
+    const waypointHop = (pod: WorkloadModel | undefined): HopResult => {
+      const hopKey = JSON.stringify([
+        backendKey,
+        pod?.cluster ?? wp.gateway.cluster,
+        wp.gateway.namespace,
+        pod?.name ?? wp.gateway.name,
+        pod?.namespace ?? null,
+        network,
+      ]);
+      return remembered(memo?.waypointHops, hopKey, () =>
+        buildEnvoyHop(mesh, waypointSource(pod), toBackend, profile, 'WAYPOINT', checked),
+      );
+    };
+    const second = waypointHop(reached.pod);
+    results.push(second);
+    waypointReplicas = (firstHop) =>
+      hopReplicas(
+        endpointPods(firstHop, (e) => podOfEndpoint(mesh, e)).map((r) => ({
+          key: r.endpointId,
+          source: waypointSource(r.pod),
+          pod: r.pod,
+        })),
+        (_from, pod) => waypointHop(pod).hop,
+        second.hop,
+        waypointSource(reached.pod),
+        () => 1,
+      );
   };
   const waypointTo = (
     wp: Extract<WaypointDecision, { kind: 'WAYPOINT' }>,
@@ -236,6 +302,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
 
   switch (client.kind) {
     case 'OUTSIDE_MESH':
+      buildFirst = (from) => buildKubeProxyHop(from, toBackend, client.ref).hop;
       results.push(withNotes(buildKubeProxyHop(source, toBackend, client.ref), firstNotes));
       break;
     case 'AMBIENT': {
@@ -244,6 +311,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
           decision,
           `${decision.gateway.name}.${decision.gateway.namespace}.${CLUSTER_DOMAIN_SUFFIX}`,
         );
+        buildFirst = (from) => buildZtunnelHop(mesh, from, dest, profile, checked).hop;
         throughWaypoint(buildZtunnelHop(mesh, source, dest, profile, checked), decision);
       } else {
         const note = workloadWaypointNote(
@@ -256,6 +324,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
             return wl === undefined ? [] : [wl];
           }),
         );
+        buildFirst = (from) => buildZtunnelHop(mesh, from, toBackend, profile, checked).hop;
         results.push(
           withNotes(
             buildZtunnelHop(mesh, source, toBackend, profile, checked),
@@ -269,6 +338,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
     case 'INGRESS_GATEWAY': {
       if (decision.kind === 'WAYPOINT') {
         const dest = waypointTo(decision, backend.host);
+        buildFirst = (from) => buildEnvoyHop(mesh, from, dest, profile, proxyKindOf(client), checked).hop;
         throughWaypoint(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client), checked), decision);
       } else {
         // A sidecar-mode proxy merges same-name Services across clusters (namespace sameness).
@@ -278,6 +348,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
             ? toBackend
             : backendDestination(backend, collectEndpoints(mesh, view.services, backend.serviceEntry));
         const notes = view.note === undefined ? firstNotes : [...firstNotes, view.note];
+        buildFirst = (from) => buildEnvoyHop(mesh, from, dest, profile, proxyKindOf(client), checked).hop;
         results.push(
           withNotes(buildEnvoyHop(mesh, source, dest, profile, proxyKindOf(client), checked), notes),
         );
@@ -286,11 +357,13 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
     }
   }
   for (const r of results) diagnostics.push(...r.diagnostics);
+  const hops = results.map((r) => r.hop);
   return {
     profile,
     client: client.ref,
     backend: backend.host,
-    hops: results.map((r) => r.hop),
+    hops,
+    replicas: pathReplicas(mesh, client, hops, source, buildFirst, waypointReplicas),
     diagnostics: checked ? dedupeDiagnostics(diagnostics) : [],
   };
 }

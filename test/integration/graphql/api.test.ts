@@ -89,6 +89,12 @@ describe('queries on the bundled examples', () => {
         3,
       );
     }
+    // End to end: one entry per backend endpoint (the last hop's), never more than the client's requests.
+    const last = policy.hops.at(-1);
+    expect(policy.backendShares.map((e) => e.name)).toEqual(last?.endpoints.map((e) => e.name));
+    const endToEnd = policy.backendShares.reduce((total, e) => total + e.sharePercent, 0);
+    expect(endToEnd).toBeLessThanOrEqual(100 + 1e-6);
+    expect(endToEnd).toBeGreaterThan(0);
   });
 
   it.each(PATHS)('profile override on %s is stated in the answer', async (snapshot, client, backend) => {

@@ -106,6 +106,15 @@ const CHECKS: Record<string, (data: Data) => void> = {
     expect(sameZone.length).toBeGreaterThan(0);
     expect(sum(sameZone.map((e) => e.sharePercent))).toBeCloseTo(100, 5);
   },
+  'end-to-end': ({ effectivePolicy: p }) => {
+    // One waypoint replica: ztunnel sends it 100 %, so end to end equals the waypoint hop's 3 × 33.3 %.
+    expect(p.hops.map((h) => h.replicas)).toEqual([null, null]);
+    expect(p.backendShares).toHaveLength(3);
+    for (const e of p.backendShares) {
+      expect(e.name).toMatch(/^in-ambient-/);
+      expect(e.sharePercent).toBeCloseTo(100 / 3, 5);
+    }
+  },
   'one-pod-fails': ({ whatIf: w }) => {
     expect(w.ejections).toEqual([
       expect.objectContaining({

@@ -113,6 +113,7 @@ export const policy: EffectivePolicy = {
   client: { kind: 'Deployment', name: 'client-in-ambient', namespace: 'httpbin', cluster: 'cluster1' },
   backend: 'in-ambient.httpbin.svc.cluster.local',
   hops: [hop],
+  backendShares: hop.endpoints,
   diagnostics: [diagnostic],
 };
 

@@ -1,6 +1,8 @@
 /** Selections of every field, shared by the unit and integration tests of the GraphQL API. */
 const RESOURCE = '{ kind name namespace cluster }';
 const DIAGNOSTIC = `{ code severity message equivalent resources ${RESOURCE} }`;
+const ENDPOINT =
+  '{ name address cluster network locality node priority healthy ejected sharePercent priorityReason localityWeight }';
 const HOP = `{
   from { kind name cluster network locality node }
   to layer
@@ -15,10 +17,15 @@ const HOP = `{
   }
   panicThresholdPercent overprovisioningFactor shareUnit
   priorities { level endpoints healthy healthPercent loadPercent panic meaning }
-  endpoints { name address cluster network locality node priority healthy ejected sharePercent priorityReason localityWeight }
+  endpoints ${ENDPOINT}
   droppedPercent notes
+  replicas {
+    from { kind name cluster network locality node } trafficPercent droppedPercent
+    priorities { level endpoints healthy healthPercent loadPercent panic meaning }
+    endpoints ${ENDPOINT}
+  }
 }`;
-export const POLICY_FIELDS = `{ profile backend client ${RESOURCE} hops ${HOP} diagnostics ${DIAGNOSTIC} }`;
+export const POLICY_FIELDS = `{ profile backend client ${RESOURCE} hops ${HOP} backendShares ${ENDPOINT} diagnostics ${DIAGNOSTIC} }`;
 export const WHAT_IF_FIELDS = `{
   profile errorPercent overflowPercent notes
   ejections { endpoint hop outcome reason ejectionSeconds }

@@ -13,6 +13,40 @@ const ctx = {
 const LINK =
   'https://spillway.example.com/?snapshot=snp_1&client=httpbin/client-in-ambient&backend=in-ambient.httpbin';
 
+/** A waypoint hop with two replicas, each keeping its half in its own subzone (the golden scenario's shape). */
+function twoReplicaPolicy(backendShares: { locality: string; sharePercent: number }[]) {
+  const hop = makeHop();
+  const replica = { from: hop.from, trafficPercent: 50, priorities: [], endpoints: [], droppedPercent: 0 };
+  return makePolicy({
+    hops: [makeZtunnelHop(), { ...hop, replicas: [replica, replica] }],
+    backendShares: backendShares.map((s, i) => makeEndpoint({ name: `pod-${i}`, ...s })),
+  });
+}
+
+describe('renderPolicy: end to end', () => {
+  it.each([
+    {
+      what: 'one replica per hop: no end-to-end line (it would repeat the last hop)',
+      policy: makePolicy(),
+      line: undefined,
+    },
+    {
+      what: 'two replicas: the client requests per locality, largest first',
+      policy: twoReplicaPolicy([
+        { locality: 'r/z/sz-2', sharePercent: 25 },
+        { locality: 'r/z/sz-1', sharePercent: 50 },
+        { locality: 'r/z/sz-2', sharePercent: 25 },
+        { locality: 'r/z/sz-3', sharePercent: 0 },
+      ]),
+      line: '*End to end*: 50% r/z/sz-1 · 50% r/z/sz-2',
+    },
+  ])('$what', ({ policy, line }) => {
+    const text = allText(renderPolicy(policy, ctx));
+    if (line === undefined) expect(text).not.toContain('End to end');
+    else expect(text).toContain(line);
+  });
+});
+
 describe('renderPolicy', () => {
   it('is the headline, three lines and the link: four blocks', () => {
     const m = renderPolicy(makePolicy(), { ...ctx, link: LINK });

@@ -95,6 +95,7 @@ export function makePolicy(overrides: Partial<EffectivePolicy> = {}): EffectiveP
     client: { kind: 'Pod', name: 'client-in-ambient', namespace: 'httpbin' },
     backend: 'in-ambient.httpbin.svc.cluster.local',
     hops: [makeZtunnelHop(), makeHop()],
+    backendShares: makeHop().endpoints,
     diagnostics: [],
     ...overrides,
   };
