@@ -158,6 +158,8 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     sharePercent: R,
     priorityReason: O,
     localityWeight: O,
+    held: R,
+    stateReason: O,
     utilizationPercent: O,
   }),
   CircuitBreakers: manifest<CircuitBreakerLimits>({

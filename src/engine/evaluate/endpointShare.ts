@@ -20,7 +20,7 @@ export function endpointShare(
   ejected: boolean,
   utilizationPercent?: number,
 ): EndpointShare {
-  const { address, node, localityWeight } = e;
+  const { address, node, localityWeight, stateReason } = e;
   const share: { -readonly [K in keyof EndpointShare]: EndpointShare[K] } = {
     name: e.name,
     cluster: e.cluster,
@@ -31,10 +31,12 @@ export function endpointShare(
     ejected,
     sharePercent,
     priorityReason: e.priorityReason,
+    held: e.health !== 'EXCLUDED',
   };
   if (address !== undefined) share.address = address;
   if (node !== undefined) share.node = node;
   if (localityWeight !== undefined) share.localityWeight = localityWeight;
   if (utilizationPercent !== undefined) share.utilizationPercent = utilizationPercent;
+  if (stateReason !== undefined) share.stateReason = stateReason;
   return share;
 }

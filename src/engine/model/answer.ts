@@ -145,6 +145,13 @@ export interface EndpointShare {
   /** Locality weight in force (DR distribute), when any. */
   readonly localityWeight?: number;
   /**
+   * The balancing proxy holds the endpoint (istiod sent it in EDS, ztunnel keeps it as a candidate,
+   * kube-proxy lists it); false: listed for explanation only, it never receives traffic.
+   */
+  readonly held: boolean;
+  /** Why it is in or out: its conditions as the control plane reads them, and what the proxy does with them. */
+  readonly stateReason?: string;
+  /**
    * Share of its capacity the endpoint uses at the scenario's load (an estimate from the capacity given:
    * `Scenario.utilizationPercent` or an HPA target); null when the capacity is unknown.
    */

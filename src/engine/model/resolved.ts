@@ -52,6 +52,12 @@ export interface ResolvedEndpoint {
    * their ids. The gateway fails as a host only when every endpoint behind it fails.
    */
   readonly standsFor?: readonly string[];
+  /**
+   * Why the proxy holds the endpoint or not (`health`), from its EndpointSlice conditions or its pod's
+   * readiness as the proxy's control plane reads them (`endpointHealthStatus`, `filterIstioEndpoint`,
+   * ztunnel's workload health). Absent on hand-built hops.
+   */
+  readonly stateReason?: string;
 }
 
 /** How a hop's proxy spreads traffic across priorities. */

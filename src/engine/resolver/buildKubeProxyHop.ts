@@ -42,6 +42,9 @@ export function buildKubeProxyHop(
         ? 'kube-proxy: every ready endpoint is equal'
         : 'not ready: kube-proxy skips it',
       health: e.ready ? 'HEALTHY' : 'EXCLUDED',
+      stateReason: e.ready
+        ? `${e.status.reason}: kube-proxy lists it (ready)`
+        : `${e.status.reason}: kube-proxy lists only ready endpoints`,
       weight: 1,
     }));
   const notes: string[] = [

@@ -38,6 +38,30 @@ export interface HopResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Why ztunnel keeps an endpoint as a candidate or not (`state.rs` `load_balance` filters). */
+function ztunnelStateReason(
+  workload: string,
+  healthy: boolean,
+  excludedBy: string | undefined,
+  healthPolicy: 'ONLY_HEALTHY' | 'ALLOW_ALL',
+): string {
+  switch (excludedBy) {
+    case 'UNHEALTHY':
+      return `${workload}; ztunnel skips unhealthy workloads (health policy ONLY_HEALTHY)`;
+    case 'STRICT_MISMATCH':
+      return `${workload}; not a candidate: STRICT (internalTrafficPolicy Local) keeps only full matches`;
+    case 'NO_ADDRESS':
+      return `${workload}; not a candidate: no address ztunnel can reach`;
+    case 'NO_WORKLOAD':
+      return `${workload}; not a candidate: no workload behind the endpoint`;
+    case undefined:
+    default:
+      return !healthy && healthPolicy === 'ALLOW_ALL'
+        ? `${workload}; kept anyway: publishNotReadyAddresses sets health policy ALLOW_ALL`
+        : `${workload}; a candidate`;
+  }
+}
+
 /**
  * Build the ztunnel hop from `source` (the client's node) to `destination`.
  *
@@ -134,6 +158,7 @@ export function buildZtunnelHop(
       priorityReason: `${e.ztunnelHealthy ? '' : `${e.ztunnelReason}; `}${r?.reason ?? 'not ranked'}${crossNetwork ? `; on network ${e.network}, reached through its east-west gateway` : ''}`,
       health: excluded ? 'EXCLUDED' : e.ztunnelHealthy ? 'HEALTHY' : 'UNHEALTHY',
       weight: e.weight,
+      stateReason: ztunnelStateReason(e.ztunnelReason, e.ztunnelHealthy, r?.excludedBy, lb.healthPolicy),
     };
   });
 

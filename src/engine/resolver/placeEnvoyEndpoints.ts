@@ -79,6 +79,9 @@ export function placeEnvoyEndpoints(
         : placedWhy !== undefined
           ? `${a.reason}; ${placedWhy}`
           : a.reason;
+    const stateReason = isRemoved
+      ? `${e.status.reason}; sent, but distribute gives its locality no weight`
+      : (placedWhy ?? `${e.status.reason}: sent to the proxy as HEALTHY`);
     const priority = a?.priority ?? lastLevel;
     const rawPriority = a?.rawPriority ?? -1;
     const priorityReason =
@@ -106,6 +109,7 @@ export function placeEnvoyEndpoints(
         health,
         weight: e.weight,
         ...(localityWeight === undefined ? {} : { localityWeight }),
+        stateReason,
       };
     } else {
       out = {
@@ -123,6 +127,7 @@ export function placeEnvoyEndpoints(
         health,
         weight: e.weight,
         ...(localityWeight !== undefined ? { localityWeight } : {}),
+        stateReason,
       };
       const members = view.standIns.get(i);
       if (members !== undefined)

@@ -2,7 +2,7 @@
 const RESOURCE = '{ kind name namespace cluster }';
 const DIAGNOSTIC = `{ code severity message equivalent resources ${RESOURCE} }`;
 const ENDPOINT =
-  '{ name address cluster network locality node priority healthy ejected sharePercent priorityReason localityWeight }';
+  '{ name address cluster network locality node priority healthy ejected sharePercent priorityReason localityWeight held stateReason }';
 const HOP = `{
   from { kind name cluster network locality node }
   to layer

@@ -17,6 +17,7 @@ export function makeEndpoint(overrides: Partial<EndpointShare> = {}): EndpointSh
     healthy: true,
     ejected: false,
     sharePercent: 100,
+    held: true,
     ...overrides,
   };
 }

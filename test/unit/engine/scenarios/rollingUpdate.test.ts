@@ -39,9 +39,15 @@ const EXAMPLE: readonly Obj[] = parseAllDocuments(
   readFileSync(new URL('../../../../examples/sidecar-client.yaml', import.meta.url), 'utf8'),
 ).map((d) => d.toJS() as Obj);
 
-function rollingUpdate(old: OldConditions): MeshModel {
+function rollingUpdate(old: OldConditions, publishNotReadyAddresses = false): MeshModel {
   const out: Obj[] = [];
   for (const doc of EXAMPLE) {
+    if (publishNotReadyAddresses && doc.kind === 'Service' && doc.metadata.name === 'helloworld') {
+      const svc: Obj = structuredClone(doc);
+      svc.spec.publishNotReadyAddresses = true;
+      out.push(svc);
+      continue;
+    }
     if (doc.kind === 'Pod' && doc.metadata.name === OLD) {
       const deleting = old.terminating !== false;
       const oldPod: Obj = structuredClone(doc);
@@ -82,6 +88,59 @@ const TERMINATING = { ready: false, serving: true, terminating: true };
 const TERMINATING_UNSET = { ready: false };
 /** Readiness lost without deletion: not terminating, so 1.31 sends it as UNHEALTHY. */
 const NOT_READY = { ready: false, serving: false, terminating: false };
+/** Serving but not ready (a pod whose readiness gate is pending): `serving` decides nothing without persistent sessions. */
+const SERVING_NOT_READY = { ready: false, serving: true, terminating: false };
+/**
+ * What the EndpointSlice controller writes for the deleted pod when the Service sets
+ * `publishNotReadyAddresses` (`podToEndpoint`: ready = publishNotReadyAddresses || (serving && !terminating)).
+ */
+const PUBLISHED_TERMINATING = { ready: true, serving: false, terminating: true };
+
+describe('why each endpoint is in or out, as the answer states it', () => {
+  it.each<[string, OldConditions, boolean, Profile, boolean, RegExp]>([
+    // endpointHealthStatus → TERMINATING; filterIstioEndpoint never sends it.
+    ['terminating', TERMINATING, false, 'ISTIO_1_31', false, /terminating .*never sends terminating/],
+    [
+      'terminating left unset',
+      TERMINATING_UNSET,
+      false,
+      'ISTIO_1_31',
+      false,
+      /absent terminating .* as true/,
+    ],
+    // UNHEALTHY, sent by 1.31's auto flag (PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS).
+    ['not ready (1.31)', NOT_READY, false, 'ISTIO_1_31', true, /^not ready \(ready: false/],
+    [
+      'serving, not ready (1.31)',
+      SERVING_NOT_READY,
+      false,
+      'ISTIO_1_31',
+      true,
+      /serving: true, terminating: false/,
+    ],
+    // ready: true as the controller writes it → HEALTHY, sent like any ready endpoint.
+    [
+      'publishNotReadyAddresses',
+      PUBLISHED_TERMINATING,
+      true,
+      'ISTIO_1_31',
+      true,
+      /^ready \(ready: true\): sent/,
+    ],
+  ])(
+    '%s → held %s',
+    (_name, old, publish, profile, held, reason) => {
+      const policy = policyOf(resolve(rollingUpdate(old, publish), CLIENT, BACKEND, profile));
+      const endpoints = policy.hops[policy.hops.length - 1]?.endpoints ?? [];
+      const oldEndpoint = endpoints.find((e) => e.name === OLD);
+      expect(oldEndpoint?.held).toBe(held);
+      expect(oldEndpoint?.stateReason).toMatch(reason);
+      // The new replica is ready and always held.
+      expect(endpoints.find((e) => e.name === NEW)?.held).toBe(true);
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+});
 
 describe('rolling update of a PreferClose service: one of four endpoints terminating', () => {
   it.each<[string, OldConditions, Profile, Record<string, number>]>([
@@ -94,16 +153,33 @@ describe('rolling update of a PreferClose service: one of four endpoints termina
     // 0 = {new01, 2kxq7} is 1/2 healthy: health = min(100, 1.4 × 50) = 70 % stays in us-east-1a; the other
     // 30 % spills to priority 1 (us-east-1b and 1c, same region), 15 % each (equal weights).
     ['not ready, not terminating (1.31)', NOT_READY, 'ISTIO_1_31', { [NEW]: 70, [OLD]: 0, [B]: 15, [C]: 15 }],
+    // Serving but not ready reads the same: `serving` only matters to persistent-session services
+    // (DRAINING); otherwise not ready and not terminating → UNHEALTHY, the same 70 / 15 / 15.
+    ['serving, not ready (1.31)', SERVING_NOT_READY, 'ISTIO_1_31', { [NEW]: 70, [OLD]: 0, [B]: 15, [C]: 15 }],
+    // 1.30 has no auto flag, but a Service with a traffic distribution forces unhealthy endpoints
+    // (`unhealthyEndpointSupport`: mode ≠ Any), so 1.30 sends it as UNHEALTHY too: the same 70 / 15 / 15.
+    ['serving, not ready (1.30)', SERVING_NOT_READY, 'ISTIO_1_30', { [NEW]: 70, [OLD]: 0, [B]: 15, [C]: 15 }],
+    // publishNotReadyAddresses: the controller writes ready: true for the deleted pod, istiod reads ready →
+    // HEALTHY and sends it: priority 0 = {new01, 2kxq7}, 2 of 2 healthy → 100 %, 50 % each (equal weights).
+    [
+      'publishNotReadyAddresses (1.31)',
+      PUBLISHED_TERMINATING,
+      'ISTIO_1_31',
+      { [NEW]: 50, [OLD]: 50, [B]: 0, [C]: 0 },
+    ],
   ])(
     '%s',
-    (_name, old, profile, expected) => {
-      const path = resolve(rollingUpdate(old), CLIENT, BACKEND, profile);
+    (name, old, profile, expected) => {
+      const publish = name.startsWith('publishNotReadyAddresses');
+      const path = resolve(rollingUpdate(old, publish), CLIENT, BACKEND, profile);
       const policy = policyOf(path);
       const hop = policy.hops[policy.hops.length - 1];
       const got = shares(hop);
       for (const [name, share] of Object.entries(expected)) expect(got[name] ?? 0).toBeCloseTo(share, 6);
       const oldEndpoint = path.hops[path.hops.length - 1]?.endpoints.find((e) => e.name === OLD);
-      if (old === NOT_READY) {
+      if (publish) {
+        expect(oldEndpoint?.health).toBe('HEALTHY');
+      } else if (old === NOT_READY || old === SERVING_NOT_READY) {
         expect(oldEndpoint?.health).toBe('UNHEALTHY');
       } else {
         // Listed for explanation, held by no proxy, with istiod's reason.
