@@ -3,6 +3,8 @@
  * files (`../shared/design/api.md`, "Command line"; `docs/cli.md`).
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { FailureKind } from '../engine/index.js';
+import { FAILURE_WORDS, parseFailureKind } from '../services/failureKind.js';
 import type { CliCommand } from './cliCommand.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './outputFormats.js';
 
@@ -17,6 +19,7 @@ export interface BlastOptions extends InputOptions {
   readonly fail: readonly string[];
   readonly eject?: readonly string[];
   readonly load?: number;
+  readonly failure?: FailureKind;
 }
 
 export interface DiffOptions extends InputOptions {
@@ -38,6 +41,12 @@ function loadFactor(value: string): number {
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
     throw new InvalidArgumentError('a load factor is a number > 0, e.g. 1.5.');
   return n;
+}
+
+function failureKind(value: string): FailureKind {
+  const kind = parseFailureKind(value);
+  if (kind === undefined) throw new InvalidArgumentError(`a failure kind is one of ${FAILURE_WORDS}.`);
+  return kind;
 }
 
 const inputOptions = (command: Command): Command =>
@@ -68,8 +77,13 @@ export const blastCommand: CliCommand = {
       )
       .option(
         '--eject <endpoints>',
-        'endpoints that fail with 5xx: pod, WorkloadEntry names or addresses; comma-separated, repeatable',
+        'endpoints that fail (how: --failure): pod, WorkloadEntry names or addresses; comma-separated, repeatable',
         list,
+      )
+      .option(
+        '--failure <kind>',
+        `how the endpoints and localities fail: ${FAILURE_WORDS} (default 5xx: they answer 503; connect: they refuse connections, which Envoy retries on another host; not-ready: they leave EDS and ztunnel's candidates)`,
+        failureKind,
       )
       .option('--load <factor>', 'offered load / nominal load, e.g. 1.5', loadFactor)
       .action(async (files: string[], options: BlastOptions) => {

@@ -24,6 +24,7 @@ function scenarioWords(s: Scenario): string {
   return [
     `fail ${(s.failLocalities ?? []).join(',')}`,
     ...(s.ejectEndpoints === undefined ? [] : [`eject ${s.ejectEndpoints.join(',')}`]),
+    ...(s.failure === undefined ? [] : [`failure ${s.failure}`]),
     ...(s.loadFactor === undefined ? [] : [`load ${s.loadFactor.toString()}`]),
   ].join(' ');
 }

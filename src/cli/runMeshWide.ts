@@ -24,6 +24,7 @@ export async function runBlast(
     failLocalities: [...new Set(options.fail)],
     ...(options.eject === undefined ? {} : { ejectEndpoints: [...new Set(options.eject)] }),
     ...(options.load === undefined ? {} : { loadFactor: options.load }),
+    ...(options.failure === undefined ? {} : { failure: options.failure }),
   };
   const answer = blastSources({
     sources: await readInputs(files, io),

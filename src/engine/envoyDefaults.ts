@@ -76,3 +76,33 @@ export const ISTIO_DEFAULT_MESH_LOCALITY_LB_SETTING: LocalityLbSetting = { enabl
 export const ISTIO_DEFAULT_ROOT_NAMESPACE = 'istio-system';
 /** The cluster domain short names expand into (`ResolveShortnameToFQDN`). */
 export const ISTIO_DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
+
+// Istio's default retry policy (istio.md §12 addendum; `pilot/pkg/networking/core/route/retry/retry.go`
+// `DefaultPolicy`, applied to every HTTP route without VirtualService retries: the default outbound route
+// of sidecars and gateways, and waypoint routes).
+
+/** `defaultNumRetries`: retries after the first attempt. */
+export const ISTIO_DEFAULT_RETRY_NUM_RETRIES = 2;
+/** `defaultRetryOn`, Envoy `retry_on` conditions in Istio's order. */
+export const ISTIO_DEFAULT_RETRY_ON: readonly string[] = [
+  'connect-failure',
+  'refused-stream',
+  'unavailable',
+  'cancelled',
+  'retriable-status-codes',
+];
+/**
+ * `HostSelectionRetryMaxAttempts`: with the previous-hosts predicate Envoy draws a host up to this many
+ * extra times (`LoadBalancerBase`/`ThreadAwareLoadBalancerBase` `chooseHost`: `hostSelectionRetryCount() + 1`
+ * draws) before it keeps the last draw, even a host already tried.
+ */
+export const ISTIO_DEFAULT_HOST_SELECTION_RETRY_MAX_ATTEMPTS = 5;
+/**
+ * `features.Exclude503FromDefaultRetries` (`EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY`, default true since
+ * Istio 1.24; only the 1.23 compatibility profile turns it off): the default policy then lists no
+ * retriable status code, so an upstream 503 is never retried. Every profile Spillway models (1.30, 1.31,
+ * SOLO) runs with it on.
+ */
+export const ISTIO_DEFAULT_EXCLUDE_503_FROM_DEFAULT_RETRY = true;
+/** The retriable status code the default policy carried before that flag (`retriable-status-codes`). */
+export const ISTIO_LEGACY_DEFAULT_RETRIABLE_STATUS_CODE = 503;

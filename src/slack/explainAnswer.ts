@@ -240,6 +240,8 @@ export function scenarioText(scenario: Scenario): string {
     parts.push(`fail ${scenario.failLocalities.join(', ')}`);
   if (scenario.overprovisioningFactor !== undefined)
     parts.push(`overprovisioning ${scenario.overprovisioningFactor}%`);
+  if (scenario.failure !== undefined && scenario.failure !== 'HTTP_5XX')
+    parts.push(`failure ${scenario.failure === 'CONNECT_FAILURE' ? 'connect' : 'not-ready'}`);
   return parts.length === 0 ? 'no change (baseline)' : parts.join(' · ');
 }
 

@@ -3,7 +3,8 @@
  * mistyped client or backend is left for the service to diagnose (it knows the names to suggest).
  */
 import { closest, distance } from 'fastest-levenshtein';
-import type { Scenario } from '../engine/index.js';
+import type { FailureKind, Scenario } from '../engine/index.js';
+import { FAILURE_WORDS, parseFailureKind } from '../services/failureKind.js';
 import type { ResponseType } from './blockKit.js';
 import { COMMAND_NAMES, PUBLIC_FLAGS, WHATIF_KEYWORDS } from './usage.js';
 import type { CommandName, WhatIfKeyword } from './usage.js';
@@ -136,6 +137,7 @@ function parseScenario(
   const eject: string[] = [];
   const failLocalities: string[] = [];
   let loadFactor: number | undefined;
+  let failure: FailureKind | undefined;
   let index = 0;
   while (index < tokens.length) {
     const raw = tokens[index] ?? '';
@@ -148,8 +150,8 @@ function parseScenario(
         error: {
           message:
             command === 'whatif'
-              ? `I don't understand \`${raw}\` here: after CLIENT and BACKEND, whatif takes \`eject\`, \`load\` and \`fail\`.`
-              : `I don't understand \`${raw}\` here: after the localities, blast takes \`eject\` and \`load\`.`,
+              ? `I don't understand \`${raw}\` here: after CLIENT and BACKEND, whatif takes \`eject\`, \`load\`, \`fail\` and \`failure\`.`
+              : `I don't understand \`${raw}\` here: after the localities, blast takes \`eject\`, \`load\` and \`failure\`.`,
           command,
           responseType,
           ...(suggestion === undefined ? {} : { suggestion }),
@@ -170,6 +172,23 @@ function parseScenario(
       case 'fail':
         failLocalities.push(...items);
         break;
+      case 'failure': {
+        const kind = items.length === 1 ? parseFailureKind(items[0] ?? '') : undefined;
+        if (kind === undefined || failure !== undefined) {
+          return {
+            error: {
+              message:
+                failure !== undefined
+                  ? '`failure` is given twice.'
+                  : `\`failure ${items.join(',')}\` is not a failure kind: use \`${FAILURE_WORDS}\`.`,
+              command,
+              responseType,
+            },
+          };
+        }
+        failure = kind;
+        break;
+      }
       case 'load': {
         if (loadFactor !== undefined)
           return { error: { message: '`load` is given twice.', command, responseType } };
@@ -194,6 +213,7 @@ function parseScenario(
       ...(eject.length > 0 ? { ejectEndpoints: [...new Set(eject)] } : {}),
       ...(loadFactor === undefined ? {} : { loadFactor }),
       ...(failLocalities.length > 0 ? { failLocalities: [...new Set(failLocalities)] } : {}),
+      ...(failure === undefined ? {} : { failure }),
     },
   };
 }

@@ -30,7 +30,9 @@ import {
   type EffectivePolicy,
   type Ejection,
   type EndpointShare,
+  type FailureKind,
   type Hop,
+  type HopRetries,
   type Impact,
   type Layer,
   type LocalityLb,
@@ -100,6 +102,7 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     priorities: R,
     endpoints: R,
     droppedPercent: R,
+    retries: O,
     notes: R,
     replicas: O,
   }),
@@ -109,6 +112,14 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     priorities: R,
     endpoints: R,
     droppedPercent: R,
+  }),
+  HopRetries: manifest<HopRetries>({
+    policy: R,
+    retried: R,
+    reason: R,
+    attemptsPerRequest: R,
+    retriedPercent: R,
+    errorPercentBeforeRetries: R,
   }),
   TrafficDistribution: manifest<TrafficDistribution>({
     mode: R,
@@ -161,6 +172,8 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     held: R,
     stateReason: O,
     utilizationPercent: O,
+    failing: O,
+    attemptsPercent: O,
   }),
   CircuitBreakers: manifest<CircuitBreakerLimits>({
     maxConnections: O,
@@ -279,6 +292,7 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
     NONE: true,
   }),
   Layer: members<Layer>({ L4: true, L7: true }),
+  FailureKind: members<FailureKind>({ HTTP_5XX: true, CONNECT_FAILURE: true, NOT_READY: true }),
   ShareUnit: members<Hop['shareUnit']>({ REQUEST: true, CONNECTION: true }),
   MeshClientKind: members<MeshClientKind>({ AMBIENT: true, SIDECAR: true, INGRESS_GATEWAY: true }),
   ChangeAspect: members<ChangeAspect>({
@@ -299,6 +313,7 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
 const INPUTS: Readonly<Record<string, Readonly<Record<string, Presence>>>> = {
   ScenarioInput: manifest<Scenario>({
     ejectEndpoints: O,
+    failure: O,
     loadFactor: O,
     failLocalities: O,
     overprovisioningFactor: O,

@@ -10,7 +10,7 @@ import { endpointShare } from './endpointShare.js';
 
 export interface HopTraffic extends Omit<
   HopPlacement,
-  'shares' | 'healthy' | 'ejected' | 'localityIndex' | 'localities'
+  'shares' | 'healthy' | 'ejected' | 'failing' | 'attempts' | 'localityIndex' | 'localities'
 > {
   readonly endpoints: readonly EndpointShare[];
 }
@@ -28,6 +28,9 @@ function hopTrafficOf(hop: ResolvedHop, placed: HopPlacement): HopTraffic {
         placed.shares[i] ?? 0,
         placed.healthy[i] === 1,
         placed.ejected[i] === 1,
+        undefined,
+        placed.failing[i] === 1,
+        placed.retries?.retried === true ? (placed.attempts[i] ?? 0) : undefined,
       ),
     );
   }
@@ -40,6 +43,7 @@ function hopTrafficOf(hop: ResolvedHop, placed: HopPlacement): HopTraffic {
     ejections: placed.ejections,
     notes: placed.notes,
     trace: placed.trace,
+    ...(placed.retries === undefined ? {} : { retries: placed.retries }),
   };
 }
 

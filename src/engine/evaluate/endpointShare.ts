@@ -19,6 +19,8 @@ export function endpointShare(
   healthy: boolean,
   ejected: boolean,
   utilizationPercent?: number,
+  failing = false,
+  attemptsPercent?: number,
 ): EndpointShare {
   const { address, node, localityWeight, stateReason } = e;
   const share: { -readonly [K in keyof EndpointShare]: EndpointShare[K] } = {
@@ -38,5 +40,7 @@ export function endpointShare(
   if (localityWeight !== undefined) share.localityWeight = localityWeight;
   if (utilizationPercent !== undefined) share.utilizationPercent = utilizationPercent;
   if (stateReason !== undefined) share.stateReason = stateReason;
+  if (failing) share.failing = true;
+  if (attemptsPercent !== undefined) share.attemptsPercent = attemptsPercent;
   return share;
 }

@@ -54,11 +54,14 @@ export function scenarioLoads(
   const inputs = loadInputs(scenario);
   const nominalShares = nominal.map((p) => p.shares);
   const baseline = pathLoads(path.hops, nominalShares, nominalShares, { ...inputs, loadFactor: 1 });
+  // Each retry is another request on another host (issue 14 item 5): the scenario's offered load per
+  // endpoint is its attempts, retries included (equal to its share where nothing is retried).
   const loads = pathLoads(
     path.hops,
     nominalShares,
-    placed.map((p) => p.shares),
+    placed.map((p) => p.attempts),
     inputs,
+    placed.map((p) => p.retries?.attemptsPerRequest ?? 1),
   );
   return { nominal, baseline, scenario: loads, ...composeLoads(loads) };
 }

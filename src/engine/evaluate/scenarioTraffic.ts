@@ -2,11 +2,13 @@
  * Runs a validated scenario over every hop of a path: turns `ejectEndpoints` and `failLocalities` into
  * each hop's ordered failing endpoints, computes the hop's traffic, and collects the ejection outcomes.
  */
-import type { Ejection } from '../model/answer.js';
+import type { Ejection, FailureKind } from '../model/answer.js';
+import type { Profile } from '../model/meshModel.js';
 import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
 import { computeHopPlacement } from '../spillover/index.js';
 import type { EjectionCapRule, HopPlacement } from '../spillover/index.js';
 import { markFailingGateways } from './failingGateways.js';
+import { hopFailureInputs } from './hopFailureInputs.js';
 import { localityMatcher, referenceMatcher } from './matchEndpoints.js';
 import type { ValidScenario } from './validateScenario.js';
 
@@ -22,14 +24,17 @@ export interface ScenarioPlacements {
   readonly failingIds: readonly (readonly string[])[];
   readonly overprovisioningFactors: readonly number[];
   readonly ejections: readonly Ejection[];
+  /** What the failing endpoints do (`ScenarioInput.failure`) and the profile that decides how each proxy reacts. */
+  readonly failure: FailureKind;
+  readonly profile: Profile;
 }
 
 /**
- * One replica of hop `hopIndex` under the same scenario: the same failing endpoints (by id), the same
+ * One replica of hop `hopIndex` under the same scenario: the same failing endpoints (by id), failure kind,
  * overprovisioning factor and ejection rule; its own outlier detector replays the ejections.
  */
 export function replicaPlacement(
-  run: Pick<ScenarioPlacements, 'failingIds' | 'overprovisioningFactors'>,
+  run: Pick<ScenarioPlacements, 'failingIds' | 'overprovisioningFactors' | 'failure' | 'profile'>,
   hop: ResolvedHop,
   hopIndex: number,
   options: EvaluateOptions = {},
@@ -37,6 +42,7 @@ export function replicaPlacement(
   return computeHopPlacement(hop, {
     failingEndpointIds: run.failingIds[hopIndex] ?? [],
     overprovisioningFactor: run.overprovisioningFactors[hopIndex] ?? hop.overprovisioningFactor,
+    ...hopFailureInputs(run.profile, hop, run.failure),
     ...(options.ejectionRule === undefined ? {} : { ejectionRule: options.ejectionRule }),
   });
 }
@@ -129,6 +135,7 @@ export function scenarioPlacements(
         // The factor the answer reports for this hop: an override is an Envoy setting, so ztunnel and
         // kube-proxy hops keep their own.
         overprovisioningFactor: overprovisioningFactors[h] ?? hop.overprovisioningFactor,
+        ...hopFailureInputs(path.profile, hop, scenario.failure),
         ...(options.ejectionRule === undefined ? {} : { ejectionRule: options.ejectionRule }),
       });
     memo?.set(hop, traffic);
@@ -143,5 +150,12 @@ export function scenarioPlacements(
     }
     return traffic;
   });
-  return { hops, failingIds, overprovisioningFactors, ejections };
+  return {
+    hops,
+    failingIds,
+    overprovisioningFactors,
+    ejections,
+    failure: scenario.failure,
+    profile: path.profile,
+  };
 }

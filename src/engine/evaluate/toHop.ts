@@ -24,6 +24,7 @@ function presentPriorities(priorities: readonly PriorityLevel[]): PriorityLevel[
 
 function presentPlacement(hop: ResolvedHop, placement: HopPlacement, load: HopLoad | undefined): Presented {
   const utilization = load?.utilization;
+  const retried = placement.retries?.retried === true;
   const n = hop.endpoints.length;
   const percents = new Float64Array(n + 1);
   percents.set(placement.shares.subarray(0, n));
@@ -42,6 +43,8 @@ function presentPlacement(hop: ResolvedHop, placement: HopPlacement, load: HopLo
         placement.healthy[i] === 1,
         placement.ejected[i] === 1,
         utilization === undefined ? undefined : roundPercent(utilization[i] ?? 0),
+        placement.failing[i] === 1,
+        retried ? roundPercent(placement.attempts[i] ?? 0) : undefined,
       ),
     );
   }
@@ -54,7 +57,7 @@ function presentPlacement(hop: ResolvedHop, placement: HopPlacement, load: HopLo
 
 function hopAnswer(
   hop: ResolvedHop,
-  traffic: Pick<HopPlacement, 'shareUnit' | 'notes' | 'trace'>,
+  traffic: Pick<HopPlacement, 'shareUnit' | 'notes' | 'trace' | 'retries'>,
   presented: Presented,
   overprovisioningFactor: number,
   loadNotes: readonly string[],
@@ -76,6 +79,16 @@ function hopAnswer(
     priorities: presented.priorities,
     endpoints: presented.endpoints,
     droppedPercent: presented.droppedPercent,
+    ...(traffic.retries === undefined
+      ? {}
+      : {
+          retries: {
+            ...traffic.retries,
+            retriedPercent: roundPercent(traffic.retries.retriedPercent),
+            errorPercentBeforeRetries: roundPercent(traffic.retries.errorPercentBeforeRetries),
+            attemptsPerRequest: roundPercent(traffic.retries.attemptsPerRequest),
+          },
+        }),
     notes: [...hop.notes, ...traffic.notes, ...traffic.trace, ...loadNotes],
   };
 }

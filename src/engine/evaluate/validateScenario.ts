@@ -3,13 +3,15 @@
  * names the offending value.
  */
 import { EngineError } from '../errors.js';
-import type { Scenario } from '../model/answer.js';
+import type { FailureKind, Scenario } from '../model/answer.js';
 import { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from '../load/index.js';
 import { FULL_LOAD_PERCENT } from '../spillover/index.js';
 
 export interface ValidScenario {
   readonly ejectEndpoints: readonly string[];
   readonly failLocalities: readonly string[];
+  /** How they fail; `HTTP_5XX` unless the scenario says otherwise. */
+  readonly failure: FailureKind;
   readonly loadFactor: number;
   readonly overprovisioningFactor?: number;
   readonly utilizationPercent?: number;
@@ -49,6 +51,23 @@ export function validateLoadFactor(loadFactor: number): number {
     );
   }
   return loadFactor;
+}
+
+export const DEFAULT_FAILURE_KIND: FailureKind = 'HTTP_5XX';
+const FAILURE_KINDS: readonly FailureKind[] = ['HTTP_5XX', 'CONNECT_FAILURE', 'NOT_READY'];
+
+/** Throws INVALID_SCENARIO for a failure kind outside the enum (adapters map their spellings first). */
+function validFailure(failure: FailureKind | undefined): FailureKind {
+  if (failure === undefined) return DEFAULT_FAILURE_KIND;
+  const known = FAILURE_KINDS.find((k) => k === failure);
+  if (known === undefined) {
+    throw new EngineError(
+      'INVALID_SCENARIO',
+      `failure must be one of ${FAILURE_KINDS.join(', ')}, got ${String(failure)}`,
+      { field: 'failure', value: String(failure) },
+    );
+  }
+  return known;
 }
 
 /**
@@ -95,6 +114,7 @@ export function validateScenario(scenario: Scenario): ValidScenario {
   return {
     ejectEndpoints,
     failLocalities,
+    failure: validFailure(scenario.failure),
     loadFactor,
     ...(op === undefined ? {} : { overprovisioningFactor: op }),
     ...(utilizationPercent === undefined ? {} : { utilizationPercent }),

@@ -96,3 +96,6 @@ export {
 
 export { INGRESS_USE_WAYPOINT_LABEL } from './waypointLabels.js';
 export { circuitBreakerLimits } from './circuitBreakerLimits.js';
+
+export { defaultRetryPolicy, FAILING_ENDPOINT_HTTP_STATUS, retriesFailure } from './defaultRetryPolicy.js';
+export type { RetryDecision, RetryPolicy } from './defaultRetryPolicy.js';

@@ -60,11 +60,17 @@ export function pathLoads(
   nominalShares: readonly Float64Array[],
   shares: readonly Float64Array[],
   inputs: LoadInputs,
+  attemptsPerRequest: readonly number[] = [],
 ): HopLoad[] {
   return hops.map((hop, h) => {
+    // Envoy's max_requests counts every upstream request in flight, retries included (issue 14 item 5).
+    const retried = attemptsPerRequest[h] ?? 1;
     const breakers = circuitBreakerOverflow(
       hop.circuitBreakers,
-      replicasOf(h, shares, inputs.requestsPerSecond),
+      replicasOf(h, shares, inputs.requestsPerSecond).map((r) => ({
+        ...r,
+        requestsPerSecond: r.requestsPerSecond * retried,
+      })),
       inputs.latencyMs,
       inputs.loadFactor,
     );

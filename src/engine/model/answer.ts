@@ -156,6 +156,28 @@ export interface EndpointShare {
    * `Scenario.utilizationPercent` or an HPA target); null when the capacity is unknown.
    */
   readonly utilizationPercent?: number | null;
+  /** Set (true) on an endpoint the scenario makes fail; its health flags stay what the proxy sees. */
+  readonly failing?: boolean;
+  /**
+   * The requests the endpoint receives per 100 requests of the hop, retries included; present when the
+   * hop retried (otherwise it equals `sharePercent`).
+   */
+  readonly attemptsPercent?: number;
+}
+
+/** What the retry policy in force did on a hop under the scenario's failures. */
+export interface HopRetries {
+  /** The policy and where it comes from (Istio's default without VirtualService retries). */
+  readonly policy: string;
+  /** Whether this failure kind is retried, and why. */
+  readonly retried: boolean;
+  readonly reason: string;
+  /** Mean attempts per request of the hop (1 without retries). */
+  readonly attemptsPerRequest: number;
+  /** Share of the hop's requests retried at least once. */
+  readonly retriedPercent: number;
+  /** The hop's error rate before retries (the failing endpoints' share). */
+  readonly errorPercentBeforeRetries: number;
 }
 
 /**
@@ -191,6 +213,8 @@ export interface Hop {
   readonly endpoints: readonly EndpointShare[];
   /** Traffic on this hop that reaches no endpoint (no healthy host, STRICT with no match…). */
   readonly droppedPercent: number;
+  /** Under a whatIf scenario with failing endpoints on an Envoy hop: what retries did. */
+  readonly retries?: HopRetries;
   readonly notes: readonly string[];
   /**
    * Every replica of this hop when it has more than one (absent otherwise): each client pod's own first
@@ -233,7 +257,9 @@ export type EjectionOutcome =
   | 'NO_OUTLIER_DETECTION'
   | 'UNKNOWN_ENDPOINT'
   | 'NOT_ON_PATH'
-  | 'ALREADY_UNHEALTHY';
+  | 'ALREADY_UNHEALTHY'
+  /** `failure: NOT_READY`: the endpoint left EDS (or ztunnel's candidates); nothing to eject. */
+  | 'REMOVED_NOT_READY';
 
 export interface Ejection {
   readonly endpoint: string;
@@ -243,8 +269,17 @@ export interface Ejection {
   readonly ejectionSeconds?: number;
 }
 
+/**
+ * How `ejectEndpoints` and `failLocalities` fail: the endpoint answers 503 (`HTTP_5XX`, the default),
+ * refuses or resets connections (`CONNECT_FAILURE`: Envoy's default retry policy retries it on another
+ * host), or loses readiness (`NOT_READY`: removed from EDS and from ztunnel's candidates, nothing fails).
+ */
+export type FailureKind = 'HTTP_5XX' | 'CONNECT_FAILURE' | 'NOT_READY';
+
 export interface Scenario {
   readonly ejectEndpoints?: readonly string[];
+  /** How the named endpoints fail; default `HTTP_5XX`. */
+  readonly failure?: FailureKind;
   readonly loadFactor?: number;
   readonly failLocalities?: readonly string[];
   readonly overprovisioningFactor?: number;

@@ -6,11 +6,14 @@
  * - ENVOY: the ejection replay (`replayEjections.ts`) over Envoy's placement (`placeEnvoy.ts`);
  * - ZTUNNEL: `placeZtunnel.ts`; no outlier detection;
  * - KUBE_PROXY: `placeKubeProxy.ts`; no outlier detection.
- * Failing endpoints answer 5xx: whatever share they keep is the hop's error rate. The answer layer
- * (`evaluate/`) spells the result out per endpoint.
+ * The failure kind (`failureKinds.ts`) first decides what the proxy sees (`NOT_READY` removes the
+ * endpoints), then what a failing endpoint's share becomes (retried or failed). An endpoint's health flag
+ * is what the proxy counts (so a priority's healthy count always agrees with its endpoints' flags);
+ * `failing` says separately that it fails. The answer layer (`evaluate/`) spells the result out per endpoint.
  */
 import type { ResolvedHop } from '../model/resolved.js';
 import { failingOrder } from './failingOrder.js';
+import { failureOutcome, notReadyView } from './failureKinds.js';
 import { DEFAULT_EJECTION_CAP_RULE } from './outlierEjection.js';
 import { placeEnvoy } from './placeEnvoy.js';
 import { placeKubeProxy } from './placeKubeProxy.js';
@@ -29,6 +32,7 @@ interface Balanced {
 const NONE_EJECTED: ReadonlySet<number> = new Set();
 
 function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly number[]): Balanced {
+  const failureWord = scenario.failure === 'CONNECT_FAILURE' ? 'connect failures' : '503s';
   const factor = scenario.overprovisioningFactor ?? hop.overprovisioningFactor;
   switch (hop.balancer) {
     case 'ENVOY': {
@@ -40,6 +44,7 @@ function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly numb
         prepared.hostCount,
         scenario.ejectionRule ?? DEFAULT_EJECTION_CAP_RULE,
         (ejected) => placeEnvoy(hop, prepared, ejected, factor),
+        failureWord,
       );
       const notes = [
         `Envoy ${hop.loadBalancer}: shares are long-run request shares; inside a locality the LB policy spreads evenly by endpoint weight.`,
@@ -84,13 +89,22 @@ function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly numb
  * @example computeHopPlacement(httpbinHop, { failingEndpointIds: ['pod-1'] })
  * // with maxEjectionPercent 50: pod-1 EJECTED (1 of 3 hosts = 33.3 % ≤ 50 %), the other two 50 % each
  */
-export function computeHopPlacement(hop: ResolvedHop, scenario: HopScenario = {}): HopPlacement {
+export function computeHopPlacement(given: ResolvedHop, scenario: HopScenario = {}): HopPlacement {
+  const named = failingOrder(given.endpoints, scenario);
+  const view =
+    scenario.failure === 'NOT_READY'
+      ? notReadyView(given, named, scenario)
+      : { hop: given, failing: named, ejections: [] };
+  const { hop, failing } = view;
   const endpoints = hop.endpoints;
-  const failing = failingOrder(endpoints, scenario);
-  const { placement, ejected, ejections, notes } = balance(hop, scenario, failing);
+  const balanced = balance(hop, scenario, failing);
+  const { placement, ejected } = balanced;
+  const ejections = [...view.ejections, ...balanced.ejections];
   const prepared = prepareHop(hop);
-  let errorPercent = 0;
-  for (const i of new Set(failing)) errorPercent += placement.shares[i] ?? 0;
+  const failingFlags = new Uint8Array(endpoints.length);
+  for (const i of failing) failingFlags[i] = 1;
+  const outcome = failureOutcome(hop, placement, failingFlags, scenario);
+  const notes = [...balanced.notes, ...outcome.notes];
   const healthy = new Uint8Array(endpoints.length);
   const ejectedFlags = new Uint8Array(endpoints.length);
   for (let i = 0; i < endpoints.length; i += 1) {
@@ -101,18 +115,20 @@ export function computeHopPlacement(hop: ResolvedHop, scenario: HopScenario = {}
     ejectedFlags[i] = 1;
     healthy[i] = 0;
   }
-  for (const i of failing) healthy[i] = 0;
   return {
     shareUnit: hop.balancer === 'ZTUNNEL' || hop.layer === 'L4' ? 'CONNECTION' : 'REQUEST',
     priorities: placement.priorities,
     droppedPercent: placement.droppedPercent,
-    errorPercent,
+    errorPercent: outcome.errorPercent,
     ejections,
     notes,
     trace: placement.trace,
     shares: placement.shares,
     healthy,
     ejected: ejectedFlags,
+    failing: failingFlags,
+    attempts: outcome.attempts,
+    ...(outcome.retries === undefined ? {} : { retries: outcome.retries }),
     localityIndex: prepared.localityIndex,
     localities: prepared.localities,
   };

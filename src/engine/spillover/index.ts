@@ -21,4 +21,6 @@ export {
 export type { EjectionCapRule } from './outlierEjection.js';
 export { computeHopPlacement } from './computeHopPlacement.js';
 export { localityKey } from './hostHealth.js';
-export type { HopPlacement, HopScenario } from './types.js';
+export type { HopPlacement, HopScenario, RetryPolicyInForce } from './types.js';
+export { retryAttempts } from './retryAttempts.js';
+export type { RetryModel, RetryOutcome } from './retryAttempts.js';

@@ -1,6 +1,7 @@
 /**
  * Envoy's outlier detection replayed over a scenario's failing endpoints (`DetectorImpl::ejectHost`,
- * `onConsecutiveErrorWorker`; envoy.md §7). Failing endpoints answer 503 (`SCENARIO_FAILURE_HTTP_STATUS`).
+ * `onConsecutiveErrorWorker`; envoy.md §7). Failing endpoints answer 503 (`SCENARIO_FAILURE_HTTP_STATUS`);
+ * a refused connection counts the same (`putResultNoLocalExternalSplit` records it as a 503).
  * A failing endpoint is judged once it receives traffic, in the order the scenario gives; each ejection
  * can shift load onto further failing endpoints, so judging repeats until nothing changes. The cap counts
  * active ejections against every host the proxy holds, across all priorities.
@@ -93,6 +94,7 @@ export function replayEjections(
   hostCount: number,
   rule: EjectionCapRule,
   place: (ejected: ReadonlySet<number>) => Placement,
+  failureWord = `${SCENARIO_FAILURE_HTTP_STATUS.toString()}s`,
 ): EjectionReplay {
   const endpoints = hop.endpoints;
   const detector = trippingDetector(hop);
@@ -122,7 +124,7 @@ export function replayEjections(
         totalHosts: hostCount,
         maxEjectionPercent: od.maxEjectionPercent,
       });
-      const trips = `${detector.streak.toString()} consecutive ${SCENARIO_FAILURE_HTTP_STATUS.toString()}s trip ${detector.name}`;
+      const trips = `${detector.streak.toString()} consecutive ${failureWord} trip ${detector.name}`;
       if (decision.allowed) {
         ejected.add(i);
         changed = true;

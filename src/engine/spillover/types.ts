@@ -4,8 +4,9 @@
  * `degraded` and `excluded` are disjoint; the rest are unhealthy. A hop's scenario, placement and
  * ejection outcomes follow.
  */
-import type { EjectionOutcome, PriorityLevel } from '../model/answer.js';
+import type { EjectionOutcome, FailureKind, HopRetries, PriorityLevel } from '../model/answer.js';
 import type { EjectionCapRule } from './outlierEjection.js';
+import type { RetryModel } from './retryAttempts.js';
 
 /** One priority level's host counts (T_p, H_p, D_p, X_p in envoy.md). */
 export interface PriorityHostCounts {
@@ -63,6 +64,22 @@ export interface HopScenario {
   readonly overprovisioningFactor?: number;
   /** Which Envoy `ejectHost` rule to apply; default ≥ 1.31 (`DEFAULT_EJECTION_CAP_RULE`). */
   readonly ejectionRule?: EjectionCapRule;
+  /** How the failing endpoints fail; default `HTTP_5XX`. */
+  readonly failure?: FailureKind;
+  /**
+   * `NOT_READY` on an Envoy hop: what EDS makes of a not-ready endpoint for this proxy (istiod's
+   * `notReadyEndpointHealth`): sent as UNHEALTHY, or dropped (`EXCLUDED`). Default `EXCLUDED`.
+   */
+  readonly notReady?: { readonly health: 'UNHEALTHY' | 'EXCLUDED'; readonly reason: string };
+  /** The retry policy in force on an Envoy hop and whether it retries this failure kind. */
+  readonly retry?: RetryPolicyInForce;
+}
+
+/** A hop's retry policy as the placement applies it. */
+export interface RetryPolicyInForce extends RetryModel {
+  readonly description: string;
+  readonly retried: boolean;
+  readonly reason: string;
 }
 
 /** What outlier detection did with one failing endpoint. */
@@ -98,6 +115,12 @@ export interface HopPlacement extends Placement {
   readonly healthy: Uint8Array;
   /** 1 when the scenario ejected the endpoint. */
   readonly ejected: Uint8Array;
+  /** 1 when the endpoint fails in this scenario (and still is in the proxy's view). */
+  readonly failing: Uint8Array;
+  /** Per endpoint, attempts per 100 requests of the hop, retries included (equals `shares` without retries). */
+  readonly attempts: Float64Array;
+  /** What retries did on an Envoy hop with failing endpoints. */
+  readonly retries?: HopRetries;
   /** Per endpoint, the index of its `region/zone/subzone` in `localities`. */
   readonly localityIndex: Int32Array;
   readonly localities: readonly string[];

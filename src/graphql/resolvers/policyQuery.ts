@@ -15,6 +15,7 @@ export function toPolicyQuery(args: PolicyArgs): PolicyQuery {
 export function toScenario(input: ScenarioInput): Scenario {
   return {
     ...(input.ejectEndpoints == null ? {} : { ejectEndpoints: input.ejectEndpoints }),
+    ...(input.failure == null ? {} : { failure: input.failure }),
     ...(input.loadFactor == null ? {} : { loadFactor: input.loadFactor }),
     ...(input.failLocalities == null ? {} : { failLocalities: input.failLocalities }),
     ...(input.overprovisioningFactor == null ? {} : { overprovisioningFactor: input.overprovisioningFactor }),

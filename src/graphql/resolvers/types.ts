@@ -3,7 +3,7 @@
  * (`test/contract/graphqlSchema.test.ts`) checks these maps and the answer types against `schema/` both ways.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Profile, WhatIf } from '../../engine/index.js';
+import type { FailureKind, Profile, WhatIf } from '../../engine/index.js';
 import type { WhatIfQuery } from '../../services/types.js';
 import type { GraphQLContext } from '../context.js';
 
@@ -26,6 +26,7 @@ export interface PolicyArgs {
 
 export interface ScenarioInput {
   readonly ejectEndpoints?: Nullable<readonly string[]>;
+  readonly failure?: Nullable<FailureKind>;
   readonly loadFactor?: Nullable<number>;
   readonly failLocalities?: Nullable<readonly string[]>;
   readonly overprovisioningFactor?: Nullable<number>;

@@ -54,11 +54,15 @@ describe('computeHopTraffic: Envoy', () => {
     const t = computeHopTraffic(makeHop(many(4, 'p')), { failingEndpointIds: [id('p-1')] });
     expect(t.ejections[0]?.outcome).toBe('NO_OUTLIER_DETECTION');
     expect(t.errorPercent).toBe(25);
+    // Health is stated once: Envoy still counts p-1 healthy (nothing ejected it), so its flag says so
+    // and `failing` says it fails.
     expect(t.endpoints.find((e) => e.name === 'p-1')).toMatchObject({
-      healthy: false,
+      healthy: true,
+      failing: true,
       ejected: false,
       sharePercent: 25,
     });
+    expect(t.priorities[0]?.healthy).toBe(4);
   });
 
   it('ejects in the order given until the cap (20 hosts at 10 % → 2)', () => {
