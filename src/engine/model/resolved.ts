@@ -69,6 +69,32 @@ export type Balancer =
   /** No mesh proxy: kube-proxy style uniform spread over ready endpoints. */
   | 'KUBE_PROXY';
 
+/** One locality's hosts, for Envoy's zone-aware routing (`ZoneAwareLoadBalancerBase`). */
+export interface LocalityHostCount {
+  /** `region/zone/subzone`. */
+  readonly locality: string;
+  readonly hosts: number;
+  readonly healthy: number;
+}
+
+/**
+ * Envoy zone-aware routing on a hop whose effective setting is `zoneAwareLbSetting` (Istio 1.31): what
+ * Envoy needs beyond the upstream hosts (its own locality and the `local_cluster` istiod injects with
+ * self-discovery), or the prerequisite the snapshot shows missing.
+ */
+export interface ZoneAwareHop {
+  readonly localLocality: string;
+  readonly minClusterSize: number;
+  /** `routing_enabled`: 100, or 0 for `enabled: false`. */
+  readonly routingEnabledPercent: number;
+  /** The local cluster (the proxy's own Service) per locality; absent when a prerequisite is missing. */
+  readonly local?: readonly LocalityHostCount[];
+  /** The Service that forms the local cluster. */
+  readonly localService?: string;
+  /** Which prerequisite is missing, in words; absent when all hold. */
+  readonly missing?: string;
+}
+
 export interface ResolvedHop {
   readonly from: Proxy;
   readonly to: string;
@@ -88,6 +114,8 @@ export interface ResolvedHop {
   readonly circuitBreakers?: CircuitBreakerLimits;
   /** Envoy honours locality weights only when `locality_weighted_lb_config` is set. */
   readonly localityWeighted: boolean;
+  /** Zone-aware routing inside priority 0, when the hop's setting is `zoneAwareLbSetting`. */
+  readonly zoneAware?: ZoneAwareHop;
   /** ztunnel only: STRICT drops connections with no full match; ALLOW_ALL keeps unready endpoints. */
   readonly ztunnel?: {
     readonly mode: 'STANDARD' | 'FAILOVER' | 'STRICT' | 'PASSTHROUGH';

@@ -17,6 +17,7 @@ import type { HopDestination, HopSource } from './hopContext.js';
 import { proxyOf } from './hopContext.js';
 import { placeEnvoyEndpoints } from './placeEnvoyEndpoints.js';
 import { trafficDistributionFor } from './trafficDistributionFor.js';
+import { zoneAwareLocalCluster } from './zoneAwareLocalCluster.js';
 
 /**
  * Build the Envoy hop from `source` to `destination`.
@@ -51,6 +52,10 @@ export function buildEnvoyHop(
         : {}),
   };
   const circuitBreakers = circuitBreakerLimits(policy.policy.policy.connectionPool);
+  const zoneAware =
+    setting.kind === 'ZONE_AWARE' && activation.active
+      ? zoneAwareLocalCluster(mesh, source, setting.setting)
+      : undefined;
   const hop: ResolvedHop = {
     from: proxyOf(source),
     to: destination.host,
@@ -66,12 +71,20 @@ export function buildEnvoyHop(
     overprovisioningFactor: ENVOY_DEFAULT_OVERPROVISIONING_FACTOR_PERCENT,
     ...(circuitBreakers === undefined ? {} : { circuitBreakers }),
     localityWeighted: placed.localityWeighted,
+    ...(zoneAware === undefined ? {} : { zoneAware }),
     endpoints: placed.endpoints,
     priorityMeanings: placed.levelMeanings.length > 0 ? placed.levelMeanings : ['all endpoints'],
     notes: [
       `traffic distribution ${mode}: ${td.resolution.reason}`,
       `locality: ${activation.reason}`,
       ...policy.notes,
+      ...(zoneAware === undefined
+        ? []
+        : [
+            zoneAware.missing === undefined
+              ? `zone-aware routing: local_cluster ${zoneAware.localService ?? ''} (self-discovery on), min_cluster_size ${zoneAware.minClusterSize.toString()}, routing_enabled ${zoneAware.routingEnabledPercent.toString()} %; Envoy routes priority 0 by zone (ZoneAwareLoadBalancerBase)`
+              : `zone-aware routing is off inside priority 0: ${zoneAware.missing}`,
+          ]),
     ],
   };
   const diagnostics = withDiagnostics

@@ -13,6 +13,7 @@ import {
   HEALTH_CODE_HEALTHY,
   HEALTH_CODE_UNHEALTHY,
 } from './hostHealth.js';
+import { placeByZone } from './placeByZone.js';
 import { placeWithinPriority } from './placeWithinPriority.js';
 import type { PreparedHop } from './prepareHop.js';
 import { computePriorityLoad } from './priorityLoad.js';
@@ -64,7 +65,12 @@ export function placeEnvoy(
       return;
     }
     const groups = prepared.groupsByLevel[level] ?? [];
-    dropped += placeWithinPriority(hop, members, groups, health, HEALTH_CODE_HEALTHY, hl, factor, shares);
+    // Zone-aware routing acts on priority 0 only (`regenerateLocalityRoutingStructures`).
+    const zoned = level === 0 ? placeByZone(hop, prepared, members, health, hl, shares) : undefined;
+    if (zoned !== undefined) trace.push(zoned.trace);
+    if (zoned?.applied === true) dropped += zoned.dropped;
+    else
+      dropped += placeWithinPriority(hop, members, groups, health, HEALTH_CODE_HEALTHY, hl, factor, shares);
     dropped += placeWithinPriority(hop, members, groups, health, HEALTH_CODE_DEGRADED, dl, factor, shares);
   });
   if (levels.length === 0) dropped = FULL_LOAD_PERCENT;

@@ -88,10 +88,46 @@ describe('spillway blast and diff in process', { timeout: TIMEOUT_MS }, () => {
     expect(blast.classKey.length).toBeGreaterThan(0);
   });
 
+  it('blast --failure: the same zone failing as 5xx, refused connections or lost readiness', async () => {
+    const errors = async (failure: string): Promise<[string, number][]> => {
+      const run = await runInProcess([
+        'blast',
+        BOOKINFO,
+        '--fail',
+        'us-east/us-east-1a',
+        '--failure',
+        failure,
+        '-o',
+        'json',
+      ]);
+      expect(run.code).toBe(0);
+      return (JSON.parse(run.stdout) as BlastRadius).impacts.map((i) => [i.backend, i.errorPercent]);
+    };
+    // productpage.bookinfo.svc.cluster.local: the waypoint balances its two cluster1 pods 50/50, one of them in
+    // us-east-1a, with no outlier detection. A 503 is not retried: 50 %. A refused connection is retried
+    // twice (Istio's DefaultPolicy, previous_hosts, 6 draws per retry): ½ · (½)^6 · (½)^6 = 0.0122 %. Lost
+    // readiness removes the pod: no errors, so productpage is not impacted at all.
+    // ratings: cluster1's only pod is in us-east-1a; not ready, ztunnel has no candidate left: 100 % dropped.
+    expect(await errors('5xx')).toEqual([
+      ['ratings.bookinfo.svc.cluster.local', 100],
+      ['productpage.bookinfo.svc.cluster.local', 50],
+    ]);
+    expect(await errors('connect')).toEqual([
+      ['ratings.bookinfo.svc.cluster.local', 100],
+      ['productpage.bookinfo.svc.cluster.local', 0.012207],
+    ]);
+    expect(await errors('not-ready')).toEqual([['ratings.bookinfo.svc.cluster.local', 100]]);
+  });
+
   it.each([
     { args: ['blast', BOOKINFO], code: 64, err: /required option '--fail <localities>'/ },
     { args: ['blast', BOOKINFO, '--fail', 'a/b/c/d'], code: 64, err: /failLocalities entry "a\/b\/c\/d"/ },
     { args: ['blast', BOOKINFO, '--fail', 'us-east', '--load', '0'], code: 64, err: /load factor/ },
+    {
+      args: ['blast', BOOKINFO, '--fail', 'us-east', '--failure', 'timeout'],
+      code: 64,
+      err: /a failure kind is one of 5xx\|connect\|not-ready/,
+    },
     { args: ['blast', 'examples/nope.yaml', '--fail', 'us-east'], code: 66, err: /nope\.yaml/ },
     { args: ['diff', AFTER], code: 64, err: /missing required argument 'after'/ },
     { args: ['diff', '-', '-'], code: 64, err: /Only one of BEFORE and AFTER/ },

@@ -159,6 +159,85 @@ describe('queries on the bundled examples', () => {
     expect(data?.whatIf.errorPercent).toBeGreaterThan(0);
   });
 
+  it.each([
+    // httpbin-before: the waypoint balances in-ambient's three pods evenly, no outlier detection.
+    // HTTP_5XX: a 503 is not retried → abc12's third fails: 33.333333 %.
+    // CONNECT_FAILURE: DefaultPolicy retries twice, 6 draws each: ⅓ · (⅓)^6 · (⅓)^6 = 3^−13 → 0.000063 %;
+    // each request makes 1 + ⅓ + ⅓ · (⅓)^6 = 1.333791 attempts on average.
+    // NOT_READY: abc12 leaves EDS (sent UNHEALTHY), the other two take half each: 0 %.
+    { failure: 'HTTP_5XX', error: 33.333333, retried: false, attempts: 1 },
+    { failure: 'CONNECT_FAILURE', error: 0.000063, retried: true, attempts: 1.333791 },
+    { failure: 'NOT_READY', error: 0, retried: undefined, attempts: undefined },
+  ])('whatIf with failure $failure', async ({ failure, error, retried, attempts }) => {
+    const res = await graphql(
+      app,
+      `
+        query ($scenario: ScenarioInput!) {
+          whatIf(
+            snapshot: "httpbin-before"
+            client: "httpbin/client-in-ambient"
+            backend: "in-ambient.httpbin"
+            scenario: $scenario
+          ) {
+            errorPercent
+            ejections {
+              outcome
+            }
+            scenario {
+              hops {
+                retries {
+                  retried
+                  attemptsPerRequest
+                }
+                endpoints {
+                  name
+                  healthy
+                  failing
+                  attemptsPercent
+                }
+              }
+            }
+          }
+        }
+      `,
+      { scenario: { ejectEndpoints: ['in-ambient-7d8f9b6c54-abc12'], failure } },
+    );
+    const body = res.json<{
+      data?: {
+        whatIf: {
+          errorPercent: number;
+          scenario: { hops: { retries: { retried: boolean; attemptsPerRequest: number } | null }[] };
+        };
+      };
+      errors?: unknown;
+    }>();
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.whatIf.errorPercent).toBe(error);
+    const retries = body.data?.whatIf.scenario.hops[1]?.retries;
+    expect(retries?.retried).toBe(retried);
+    expect(retries?.attemptsPerRequest).toBe(attempts);
+  });
+
+  it('whatIf rejects an unknown failure kind as a validation error', async () => {
+    const res = await graphql(
+      app,
+      `
+        {
+          whatIf(
+            snapshot: "httpbin-before"
+            client: "httpbin/client-in-ambient"
+            backend: "in-ambient.httpbin"
+            scenario: { failure: TIMEOUT }
+          ) {
+            errorPercent
+          }
+        }
+      `,
+    );
+    const body = res.json<{ errors?: { extensions?: { code?: string } }[] }>();
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it.each(['httpbin-before', 'httpbin-after', 'bookinfo-multicluster', 'sidecar-client'])(
     'analyze and snapshot(ref) on %s',
     async (snapshot) => {

@@ -40,6 +40,37 @@ describe('parseCommand: accepted commands', () => {
       },
     },
     {
+      text: 'blast us-east/us-east-1a failure connect',
+      command: {
+        kind: 'blast',
+        snapshot: 'latest',
+        scenario: { failLocalities: ['us-east/us-east-1a'], failure: 'CONNECT_FAILURE' },
+        responseType: 'ephemeral',
+      },
+    },
+    {
+      text: `whatif ${C} ${B} eject pod-a failure=not-ready`,
+      command: {
+        kind: 'whatif',
+        client: C,
+        backend: B,
+        snapshot: 'latest',
+        scenario: { ejectEndpoints: ['pod-a'], failure: 'NOT_READY' },
+        responseType: 'ephemeral',
+      },
+    },
+    {
+      text: `whatif ${C} ${B} fail us-east failure HTTP_5XX`,
+      command: {
+        kind: 'whatif',
+        client: C,
+        backend: B,
+        snapshot: 'latest',
+        scenario: { failLocalities: ['us-east'], failure: 'HTTP_5XX' },
+        responseType: 'ephemeral',
+      },
+    },
+    {
       text: 'diff httpbin-before httpbin-after',
       command: { kind: 'diff', before: 'httpbin-before', after: 'httpbin-after', responseType: 'ephemeral' },
     },
@@ -181,6 +212,18 @@ describe('parseCommand: usage errors', () => {
       message: /blast takes/,
     },
     { text: 'blast us-east load 0', suggestion: undefined, command: 'blast', message: /not a load factor/ },
+    {
+      text: 'blast us-east failure timeout',
+      suggestion: undefined,
+      command: 'blast',
+      message: /not a failure kind: use `5xx\|connect\|not-ready`/,
+    },
+    {
+      text: 'blast us-east failure connect failure 5xx',
+      suggestion: undefined,
+      command: 'blast',
+      message: /`failure` is given twice/,
+    },
     { text: 'diff only-one', suggestion: undefined, command: 'diff', message: /needs two snapshots/ },
     { text: 'diff a b c', suggestion: undefined, command: 'diff', message: /needs two snapshots/ },
     { text: 'help polciy', suggestion: 'policy', command: 'help', message: /no help/ },
