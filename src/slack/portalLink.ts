@@ -41,6 +41,11 @@ export function portalLink(publicUrl: string | undefined, view: PortalView = {})
     add('eject', (scenario.ejectEndpoints ?? []).map(encode).join(','));
     add('fail', (scenario.failLocalities ?? []).map(encode).join(','));
     add('load', scenario.loadFactor === undefined ? undefined : String(scenario.loadFactor));
+    // The portal's own parameter (web/src/state/route.ts); 5xx is its default, so it is left out.
+    add(
+      'failure',
+      scenario.failure === undefined || scenario.failure === 'HTTP_5XX' ? undefined : scenario.failure,
+    );
     const load = scenario.loadFactor ?? 1;
     const opensWhatIf = parts.some((p) => /^(eject|fail|load)=/.test(p));
     // The sweep both opens the what-if view (when nothing else would) and keeps the scenario's load in range;

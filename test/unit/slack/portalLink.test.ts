@@ -44,6 +44,12 @@ describe('portalLink', () => {
       { ejectEndpoints: ['a&b c'], loadFactor: 2 },
       { eject: ['a&b c'], load: 2 },
     ],
+    // The failure kind travels as the portal's `failure`; HTTP_5XX is its default and stays out.
+    [
+      { ejectEndpoints: ['pod-a'], failure: 'CONNECT_FAILURE' },
+      { eject: ['pod-a'], failure: 'CONNECT_FAILURE' },
+    ],
+    [{ ejectEndpoints: ['pod-a'], failure: 'HTTP_5XX' }, { eject: ['pod-a'] }],
   ])('a what-if %j reads back in the portal as the what-if view with %j', (scenario, expected) => {
     const link = portalLink(BASE, { ...QUESTION, scenario }) ?? '';
     const { route, problems } = parseRoute(new URL(link).search);
@@ -54,6 +60,10 @@ describe('portalLink', () => {
 
   it.each<[Scenario, Record<string, unknown>]>([
     [{ failLocalities: ['us-east/us-east-1b'] }, { fail: ['us-east/us-east-1b'] }],
+    [
+      { failLocalities: ['us-east/us-east-1b'], failure: 'NOT_READY' },
+      { fail: ['us-east/us-east-1b'], failure: 'NOT_READY' },
+    ],
     [
       { failLocalities: ['cluster:cluster2'], ejectEndpoints: ['10.0.0.7'], loadFactor: 4.2 },
       { fail: ['cluster:cluster2'], eject: ['10.0.0.7'], load: 4.2 },
