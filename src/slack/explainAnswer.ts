@@ -183,7 +183,7 @@ function shiftLine(answer: WhatIf): string {
 function causeLine(answer: WhatIf): string | undefined {
   const failing = answer.scenario.hops.flatMap((hop, index) =>
     hop.endpoints
-      .filter((e) => !e.healthy && !e.ejected && e.sharePercent > 0)
+      .filter((e) => e.failing === true && !e.ejected && e.sharePercent > 0)
       .map((e) => ({ e, hop, index })),
   );
   if (failing.length === 0) return undefined;

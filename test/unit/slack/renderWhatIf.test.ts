@@ -53,10 +53,12 @@ describe('renderWhatIf', () => {
   });
 
   it('explains errors by the failing endpoints that still get traffic, and why', () => {
-    const failing = makeEndpoint({ name: 'pod-b', sharePercent: 50, healthy: false, address: '10.0.0.2' });
+    // Health is stated once: a failing endpoint nothing ejected stays healthy in its proxy's eyes and says
+    // `failing: true`.
+    const failing = makeEndpoint({ name: 'pod-b', sharePercent: 50, failing: true, address: '10.0.0.2' });
     const ztunnel = {
       ...makeZtunnelHop(),
-      endpoints: [makeEndpoint({ name: 'waypoint-1', healthy: false, sharePercent: 100 })],
+      endpoints: [makeEndpoint({ name: 'waypoint-1', failing: true, sharePercent: 100 })],
     };
     const whatIf = makeWhatIf({
       scenario: makePolicy({
