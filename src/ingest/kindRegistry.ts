@@ -21,6 +21,8 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { ReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { EndpointSlice } from 'kubernetes-models/discovery.k8s.io/v1/EndpointSlice';
+import { HorizontalPodAutoscaler as HorizontalPodAutoscalerV1 } from 'kubernetes-models/autoscaling/v1/HorizontalPodAutoscaler';
+import { HorizontalPodAutoscaler as HorizontalPodAutoscalerV2 } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { DestinationRule as DestinationRuleV1alpha3 } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/DestinationRule';
 import { ServiceEntry as ServiceEntryV1alpha3 } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/ServiceEntry';
 import { WorkloadEntry as WorkloadEntryV1alpha3 } from '@kubernetes-models/istio/networking.istio.io/v1alpha3/WorkloadEntry';
@@ -40,6 +42,7 @@ export type UnderstoodKind =
   | 'Deployment'
   | 'ReplicaSet'
   | 'StatefulSet'
+  | 'HorizontalPodAutoscaler'
   | 'DestinationRule'
   | 'ServiceEntry'
   | 'WorkloadEntry'
@@ -167,6 +170,22 @@ const definitions: readonly (KindDefinition & { readonly apiVersion: string })[]
     group: 'apps',
     namespaced: true,
     validate: precompiled(StatefulSet),
+  },
+  // The backend's capacity when a what-if gives none (issue 14): v2's CPU averageUtilization target, or
+  // v1's targetCPUUtilizationPercentage.
+  {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    group: 'autoscaling',
+    namespaced: true,
+    validate: precompiled(HorizontalPodAutoscalerV2),
+  },
+  {
+    apiVersion: 'autoscaling/v1',
+    kind: 'HorizontalPodAutoscaler',
+    group: 'autoscaling',
+    namespaced: true,
+    validate: precompiled(HorizontalPodAutoscalerV1),
   },
   {
     apiVersion: 'discovery.k8s.io/v1',

@@ -201,6 +201,28 @@ function causeLine(answer: WhatIf): string | undefined {
   return `Failing but serving: ${shown.join('; ')}${more(failing.length, MAX_NAMES_SHOWN)}.`;
 }
 
+/** The overload cascade and the backend's autoscaling, when the answer has them, in one sentence each. */
+function capacitySentences(answer: WhatIf): string {
+  const parts: string[] = [];
+  const cascade = answer.cascade;
+  if (cascade !== undefined && cascade.outcome !== 'CAPACITY_UNKNOWN')
+    parts.push(
+      ` Overload cascade: ${cascade.outcome.toLowerCase().replaceAll('_', ' ')}, errors ${formatPercent(cascade.errorPercent)}` +
+        (cascade.firstEjectionLoadFactor === null
+          ? '.'
+          : `; first ejection at ${formatFactor(cascade.firstEjectionLoadFactor)}.`),
+    );
+  const [hpa] = answer.autoscalers ?? [];
+  if (hpa?.desiredReplicas != null && hpa.desiredReplicas > hpa.currentReplicas)
+    parts.push(
+      ` HPA ${hpa.autoscaler.name} wants ${hpa.desiredReplicas.toString()} replicas (max ${hpa.maxReplicas.toString()})` +
+        (hpa.canAbsorb === true
+          ? `, reachable in ${String(hpa.scaleUpSeconds ?? '?')} s of syncs.`
+          : ': not enough.'),
+    );
+  return parts.join('');
+}
+
 /** The load model in one line: what a higher load does, and where the overflow figure comes from. */
 function loadLine(answer: WhatIf, scenario: Scenario): string | undefined {
   if (scenario.loadFactor === undefined || scenario.loadFactor === 1) return undefined;
@@ -210,7 +232,8 @@ function loadLine(answer: WhatIf, scenario: Scenario): string | undefined {
     'circuit breakers refuse.' +
     (answer.saturatedPercent === null
       ? ' Capacity unknown (no utilizationPercent, no HPA target): saturation not estimated.'
-      : '')
+      : '') +
+    capacitySentences(answer)
   );
 }
 

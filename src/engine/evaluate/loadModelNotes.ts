@@ -16,9 +16,12 @@ export const LOAD_MODEL_NOTES: readonly string[] = [
     "in-flight requests = requestsPerSecond × latencyMs (Little's law), refusals by the M/M/c/K loss formula (Erlang B without a " +
     'queue). Without limits, or without a rate and a latency, it is 0.',
   'utilizationPercent and saturatedPercent are estimates from the capacity given (ScenarioInput.utilizationPercent for the backend ' +
-    "endpoints): each endpoint's share × load factor over its capacity, calibrated so the endpoints serving at nominal load run at " +
-    'the given utilisation, capacity proportional to endpoint weight; saturatedPercent is the requests beyond capacity. Unknown ' +
-    'capacity is null.',
+    "endpoints, else the CPU averageUtilization target of the HorizontalPodAutoscalers that scale them): each endpoint's share × load " +
+    'factor over its capacity, calibrated so the endpoints serving at nominal load run at that utilisation, capacity proportional to ' +
+    'endpoint weight; saturatedPercent is the requests beyond capacity. Unknown capacity is null.',
+  'With ScenarioInput.overload, the overload cascade (an estimate on top of Envoy): backend endpoints past failsAbovePercent fail, ' +
+    "Envoy's outlier detection judges them (DetectorImpl::ejectHost: consecutive errors, the max-ejection cap), priority loads follow " +
+    'the new health (recalculatePerPriorityState), and the steps repeat until nothing changes or the state oscillates.',
   `Failing endpoints answer ${SCENARIO_FAILURE_HTTP_STATUS.toString()}: the share they keep is errors. errorPercent and overflowPercent ` +
     'compose the hops in series (1 − Π(1 − rate)); traffic that finds no usable endpoint counts as errors.',
 ];

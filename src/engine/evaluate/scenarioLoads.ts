@@ -3,7 +3,14 @@
  * scenario's load does on every hop of its placement (`../load/pathLoads.ts`), with the request's
  * overflow and saturation composed over the hops.
  */
-import { pathLoads, type HopLoad, type LoadInputs } from '../load/index.js';
+import {
+  autoscalerCapacity,
+  autoscalerOutlook,
+  pathLoads,
+  type HopLoad,
+  type LoadInputs,
+} from '../load/index.js';
+import type { AutoscalerOutlook } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
 import { computeHopPlacement, type HopPlacement } from '../spillover/index.js';
 import { composeInSeries } from './composeHops.js';
@@ -17,15 +24,32 @@ export interface ScenarioLoads {
   readonly scenario: readonly HopLoad[];
   readonly overflowPercent: number;
   readonly saturatedPercent: number | null;
+  /** What each HPA behind the backend does at the scenario's load. */
+  readonly autoscalers: readonly AutoscalerOutlook[];
+  /** Why the HPAs give no capacity, when they do not. */
+  readonly notes: readonly string[];
 }
 
-function loadInputs(scenario: ValidScenario): LoadInputs {
+/**
+ * The load side's inputs for a scenario: its rate, latency and utilisation, and the capacity the backend's
+ * HPAs give when it names none (with the reason when they give none).
+ */
+export function scenarioLoadInputs(
+  path: ResolvedPath,
+  scenario: ValidScenario,
+  nominalShares: readonly Float64Array[],
+): { readonly inputs: LoadInputs; readonly notes: readonly string[] } {
   const { loadFactor, utilizationPercent, requestsPerSecond, latencyMs } = scenario;
+  const fromHpa = autoscalerCapacity(path.backendAutoscalers, nominalShares[path.hops.length - 1]);
   return {
-    loadFactor,
-    ...(utilizationPercent === undefined ? {} : { utilizationPercent }),
-    ...(requestsPerSecond === undefined ? {} : { requestsPerSecond }),
-    ...(latencyMs === undefined ? {} : { latencyMs }),
+    inputs: {
+      loadFactor,
+      ...(utilizationPercent === undefined ? {} : { utilizationPercent }),
+      ...(requestsPerSecond === undefined ? {} : { requestsPerSecond }),
+      ...(latencyMs === undefined ? {} : { latencyMs }),
+      ...(fromHpa.capacity === undefined ? {} : { autoscaledCapacity: fromHpa.capacity }),
+    },
+    notes: utilizationPercent === undefined ? fromHpa.notes : [],
   };
 }
 
@@ -51,8 +75,9 @@ export function scenarioLoads(
   placed: readonly HopPlacement[],
   nominal: readonly HopPlacement[] = path.hops.map((hop) => computeHopPlacement(hop)),
 ): ScenarioLoads {
-  const inputs = loadInputs(scenario);
   const nominalShares = nominal.map((p) => p.shares);
+  const last = path.hops.length - 1;
+  const { inputs, notes } = scenarioLoadInputs(path, scenario, nominalShares);
   const baseline = pathLoads(path.hops, nominalShares, nominalShares, { ...inputs, loadFactor: 1 });
   // Each retry is another request on another host (issue 14 item 5): the scenario's offered load per
   // endpoint is its attempts, retries included (equal to its share where nothing is retried).
@@ -63,5 +88,13 @@ export function scenarioLoads(
     inputs,
     placed.map((p) => p.retries?.attemptsPerRequest ?? 1),
   );
-  return { nominal, baseline, scenario: loads, ...composeLoads(loads) };
+  const backend = loads[last]?.utilization;
+  return {
+    nominal,
+    baseline,
+    scenario: loads,
+    ...composeLoads(loads),
+    autoscalers: (path.backendAutoscalers ?? []).map((a) => autoscalerOutlook(a, backend)),
+    notes,
+  };
 }

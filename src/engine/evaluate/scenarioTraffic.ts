@@ -24,6 +24,8 @@ export interface ScenarioPlacements {
   readonly failingIds: readonly (readonly string[])[];
   readonly overprovisioningFactors: readonly number[];
   readonly ejections: readonly Ejection[];
+  /** Per hop, the scenario's failing endpoints (indexes into `hop.endpoints`), in the scenario's order. */
+  readonly failing: readonly (readonly number[])[];
   /** What the failing endpoints do (`ScenarioInput.failure`) and the profile that decides how each proxy reacts. */
   readonly failure: FailureKind;
   readonly profile: Profile;
@@ -157,5 +159,6 @@ export function scenarioPlacements(
     ejections,
     failure: scenario.failure,
     profile: path.profile,
+    failing: failing.map((f) => [...f.keys()]),
   };
 }

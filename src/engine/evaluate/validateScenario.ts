@@ -3,7 +3,7 @@
  * names the offending value.
  */
 import { EngineError } from '../errors.js';
-import type { FailureKind, Scenario } from '../model/answer.js';
+import type { FailureKind, OverloadInput, Scenario } from '../model/answer.js';
 import { isValidLoadFactor, NOMINAL_LOAD_FACTOR } from '../load/index.js';
 import { FULL_LOAD_PERCENT } from '../spillover/index.js';
 
@@ -17,6 +17,7 @@ export interface ValidScenario {
   readonly utilizationPercent?: number;
   readonly requestsPerSecond?: number;
   readonly latencyMs?: number;
+  readonly overload?: Required<OverloadInput>;
 }
 
 /** Throws INVALID_SCENARIO unless the optional number is finite and within (0, max]. */
@@ -70,6 +71,22 @@ function validFailure(failure: FailureKind | undefined): FailureKind {
   return known;
 }
 
+const OVERLOAD_FAILURES: readonly string[] = ['HTTP_5XX', 'TIMEOUT'];
+
+/** `overload.failsAbovePercent` must be a finite percent > 0 (it may exceed 100: endpoints that hold on past capacity). */
+function validateOverload(overload: OverloadInput | undefined): Required<OverloadInput> | undefined {
+  if (overload === undefined) return undefined;
+  positive('overload.failsAbovePercent', overload.failsAbovePercent);
+  const as = overload.as ?? 'HTTP_5XX';
+  if (!OVERLOAD_FAILURES.includes(as)) {
+    throw new EngineError('INVALID_SCENARIO', `overload.as must be HTTP_5XX or TIMEOUT, got ${String(as)}`, {
+      field: 'overload.as',
+      value: as,
+    });
+  }
+  return { failsAbovePercent: overload.failsAbovePercent, as };
+}
+
 /**
  * @example validateScenario({ loadFactor: 0 }) // throws EngineError INVALID_SCENARIO
  */
@@ -111,6 +128,7 @@ export function validateScenario(scenario: Scenario): ValidScenario {
   positive('utilizationPercent', utilizationPercent, FULL_LOAD_PERCENT);
   positive('requestsPerSecond', requestsPerSecond);
   positive('latencyMs', latencyMs);
+  const overload = validateOverload(scenario.overload);
   return {
     ejectEndpoints,
     failLocalities,
@@ -120,5 +138,6 @@ export function validateScenario(scenario: Scenario): ValidScenario {
     ...(utilizationPercent === undefined ? {} : { utilizationPercent }),
     ...(requestsPerSecond === undefined ? {} : { requestsPerSecond }),
     ...(latencyMs === undefined ? {} : { latencyMs }),
+    ...(overload === undefined ? {} : { overload }),
   };
 }

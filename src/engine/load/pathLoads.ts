@@ -14,6 +14,8 @@ export interface LoadInputs {
   readonly utilizationPercent?: number;
   readonly requestsPerSecond?: number;
   readonly latencyMs?: number;
+  /** The backend's capacity from its HorizontalPodAutoscalers, used when `utilizationPercent` is absent. */
+  readonly autoscaledCapacity?: CapacitySource;
 }
 
 export interface HopLoad {
@@ -45,9 +47,13 @@ function replicasOf(
   return replicas;
 }
 
-/** The capacity a hop's endpoints have: the scenario's utilisation for the backend's hop, else unknown. */
+/**
+ * The capacity a hop's endpoints have: for the backend's hop the scenario's utilisation, else its HPAs'
+ * target; unknown on every other hop.
+ */
 function capacityOf(h: number, hops: readonly ResolvedHop[], inputs: LoadInputs): CapacitySource | undefined {
-  if (h !== hops.length - 1 || inputs.utilizationPercent === undefined) return undefined;
+  if (h !== hops.length - 1) return undefined;
+  if (inputs.utilizationPercent === undefined) return inputs.autoscaledCapacity;
   return { utilizationPercent: inputs.utilizationPercent, source: 'ScenarioInput.utilizationPercent' };
 }
 

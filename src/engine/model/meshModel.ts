@@ -8,6 +8,8 @@
  */
 
 import type { Diagnostic } from './answer.js';
+import type { AutoscalerModel } from './autoscalerModel.js';
+export type { AutoscalerModel, ScalingPolicy } from './autoscalerModel.js';
 
 /** Semantics an answer is computed with (`../shared/design/api.md`, "profile"). */
 export type Profile = 'SOLO' | 'ISTIO_1_30' | 'ISTIO_1_31';
@@ -167,6 +169,8 @@ export interface ClusterModel {
   /** Non-waypoint Gateways: ingress (class `istio`) and east-west (`istio-east-west`). */
   readonly gateways: readonly GatewayModel[];
   readonly destinationRules: readonly DestinationRuleModel[];
+  /** HorizontalPodAutoscalers (the backend's capacity when a what-if gives none); absent when none. */
+  readonly autoscalers?: readonly AutoscalerModel[];
 }
 
 export interface NodeModel {

@@ -14,7 +14,7 @@ import type {
   Proxy,
   TrafficDistribution,
 } from './answer.js';
-import type { Locality, Profile, ResourceRef } from './meshModel.js';
+import type { AutoscalerModel, Locality, Profile, ResourceRef } from './meshModel.js';
 
 /**
  * Health as the balancing proxy sees it before any scenario (Envoy `coarseHealth`). `EXCLUDED` means the
@@ -156,4 +156,12 @@ export interface ResolvedPath {
    */
   readonly replicas?: readonly (readonly HopReplica[])[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The HorizontalPodAutoscalers that scale the last hop's endpoints; absent when none does. */
+  readonly backendAutoscalers?: readonly BackendAutoscaler[];
+}
+
+/** One HPA and the endpoints of the path's last hop it scales (indexes into `hop.endpoints`). */
+export interface BackendAutoscaler {
+  readonly autoscaler: AutoscalerModel;
+  readonly endpointIndexes: readonly number[];
 }

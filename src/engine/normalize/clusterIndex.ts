@@ -38,6 +38,7 @@ export interface ClusterIndex {
   readonly replicaSets: Map<string, OwnedObject>;
   /** Deployments and StatefulSets: what a manifest declares, whether or not it runs. */
   readonly controllers: KubeObject[];
+  readonly autoscalers: KubeObject[];
 }
 
 export function namespaceOf(object: KubeObject): string {
@@ -80,6 +81,7 @@ export function buildClusterIndex(
     namespaceByName: new Map(),
     replicaSets: new Map(),
     controllers: [],
+    autoscalers: [],
   };
   // The casts below are sound because ingest validated each object against its kind's schema.
   for (const object of objects) {
@@ -119,6 +121,9 @@ export function buildClusterIndex(
       case 'Deployment':
       case 'StatefulSet':
         index.controllers.push(object);
+        break;
+      case 'HorizontalPodAutoscaler':
+        index.autoscalers.push(object);
         break;
       default:
         // The mesh ConfigMap carries nothing normalization reads here.

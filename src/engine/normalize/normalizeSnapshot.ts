@@ -16,6 +16,7 @@ import type {
 import { buildClusterIndex, namespaceOf, refOf } from './clusterIndex.js';
 import type { ClusterIndex } from './clusterIndex.js';
 import type { KubeObject } from './kubeObjects.js';
+import { normalizeAutoscalers } from './normalizeAutoscalers.js';
 import { normalizeDestinationRule } from './normalizeDestinationRule.js';
 import { normalizeEndpoints } from './normalizeEndpoints.js';
 import { normalizeGateways } from './normalizeGateways.js';
@@ -177,6 +178,7 @@ function normalizeCluster(
   const destinationRules = index.destinationRules.map((rule) =>
     normalizeDestinationRule(rule, input.name, namespaceOf(rule)),
   );
+  const autoscalers = normalizeAutoscalers(index);
   const cluster: ClusterModel = {
     name: input.name,
     network,
@@ -189,6 +191,7 @@ function normalizeCluster(
     waypoints,
     gateways,
     destinationRules,
+    ...(autoscalers.length === 0 ? {} : { autoscalers }),
   };
   reportMissingWaypoints(cluster, diagnostics);
   return cluster;

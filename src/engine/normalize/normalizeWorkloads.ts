@@ -33,28 +33,34 @@ const MAX_RESOURCES_PER_DIAGNOSTIC = 5;
 const TERMINAL_POD_PHASES: readonly string[] = ['Succeeded', 'Failed'];
 
 /**
- * The name users call a workload by: the Deployment behind the pod's ReplicaSet, the StatefulSet (or any
- * other controller) that owns it, else its `app` label, else the pod name. When the ReplicaSet is not in
- * the snapshot, its name minus the `pod-template-hash` suffix is the Deployment's name (that is how the
- * Deployment controller names ReplicaSets).
+ * The controller that runs a pod: the Deployment behind its ReplicaSet, else the StatefulSet (or any other
+ * controller) that owns it; undefined for a pod without owners. When the ReplicaSet is not in the snapshot,
+ * its name minus the `pod-template-hash` suffix is the Deployment's name (that is how the Deployment
+ * controller names ReplicaSets).
  */
-export function podWorkloadName(pod: PodObject, index: ClusterIndex): string {
+export function podController(
+  pod: PodObject,
+  index: ClusterIndex,
+): { readonly kind: string; readonly name: string } | undefined {
   const owners = pod.metadata.ownerReferences ?? [];
   const owner = owners.find((ref) => ref.controller === true) ?? owners[0];
-  const labels = labelsOf(pod);
-  if (owner !== undefined) {
-    if (owner.kind !== 'ReplicaSet') return owner.name;
-    const replicaSet = index.replicaSets.get(`${namespaceOf(pod)}/${owner.name}`);
-    if (replicaSet !== undefined) {
-      const rsOwners = replicaSet.metadata.ownerReferences ?? [];
-      const deployment = rsOwners.find((ref) => ref.controller === true) ?? rsOwners[0];
-      return deployment?.name ?? owner.name;
-    }
-    const hash = labels[LABEL_POD_TEMPLATE_HASH];
-    if (hash !== undefined && owner.name.endsWith(`-${hash}`)) return owner.name.slice(0, -hash.length - 1);
-    return owner.name;
+  if (owner === undefined) return undefined;
+  if (owner.kind !== 'ReplicaSet') return { kind: owner.kind, name: owner.name };
+  const replicaSet = index.replicaSets.get(`${namespaceOf(pod)}/${owner.name}`);
+  if (replicaSet !== undefined) {
+    const rsOwners = replicaSet.metadata.ownerReferences ?? [];
+    const deployment = rsOwners.find((ref) => ref.controller === true) ?? rsOwners[0];
+    return deployment === undefined ? { kind: owner.kind, name: owner.name } : deployment;
   }
-  return labels[LABEL_APP] ?? pod.metadata.name;
+  const hash = labelsOf(pod)[LABEL_POD_TEMPLATE_HASH];
+  if (hash !== undefined && owner.name.endsWith(`-${hash}`))
+    return { kind: 'Deployment', name: owner.name.slice(0, -hash.length - 1) };
+  return { kind: owner.kind, name: owner.name };
+}
+
+/** The name users call a workload by: its controller's, else its `app` label, else the pod name. */
+export function podWorkloadName(pod: PodObject, index: ClusterIndex): string {
+  return podController(pod, index)?.name ?? labelsOf(pod)[LABEL_APP] ?? pod.metadata.name;
 }
 
 /**

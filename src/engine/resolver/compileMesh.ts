@@ -2,6 +2,7 @@
  * Index a normalized mesh once so the resolver's per-request lookups are map reads.
  */
 import type {
+  AutoscalerModel,
   DestinationRuleModel,
   EndpointModel,
   GatewayModel,
@@ -52,6 +53,7 @@ export function compileMesh(model: MeshModel): CompiledMesh {
   const eastWestGatewaysByNetwork = new Map<string, GatewayModel[]>();
   const destinationRulesByCluster = new Map<string, readonly DestinationRuleModel[]>();
   const destinationRuleIndexByCluster = new Map<string, DestinationRuleIndex>();
+  const autoscalersByPod = new Map<string, AutoscalerModel>();
   const rootNamespace =
     model.meshConfig.rootNamespace === '' ? ISTIO_DEFAULT_ROOT_NAMESPACE : model.meshConfig.rootNamespace;
   const hosts = new Set<string>();
@@ -108,6 +110,10 @@ export function compileMesh(model: MeshModel): CompiledMesh {
       if (gw.gatewayClassName === EAST_WEST_GATEWAY_CLASS)
         push(eastWestGatewaysByNetwork, cluster.network, gw);
     }
+    for (const hpa of cluster.autoscalers ?? []) {
+      for (const pod of hpa.pods)
+        autoscalersByPod.set(meshKey(cluster.name, hpa.ref.namespace ?? '', pod), hpa);
+    }
     destinationRulesByCluster.set(cluster.name, cluster.destinationRules);
     destinationRuleIndexByCluster.set(
       cluster.name,
@@ -143,6 +149,7 @@ export function compileMesh(model: MeshModel): CompiledMesh {
     eastWestGatewaysByNetwork,
     destinationRulesByCluster,
     destinationRuleIndexByCluster,
+    autoscalersByPod,
     knownHosts: [...hosts].sort(),
     knownClients: [...clientNames].sort(),
   };

@@ -4,6 +4,7 @@
  */
 import type { DestinationRuleIndex } from '../istio/index.js';
 import type {
+  AutoscalerModel,
   ClusterModel,
   DestinationRuleModel,
   EndpointModel,
@@ -59,6 +60,8 @@ export interface CompiledMesh {
   readonly destinationRulesByCluster: ReadonlyMap<string, readonly DestinationRuleModel[]>;
   /** Istio's DR index (namespace-local, exported, root-local) per cluster, built once. */
   readonly destinationRuleIndexByCluster: ReadonlyMap<string, DestinationRuleIndex>;
+  /** The HorizontalPodAutoscaler that scales each pod, by `cluster/namespace/pod`. */
+  readonly autoscalersByPod: ReadonlyMap<string, AutoscalerModel>;
   /** Every host a backend reference may name, sorted: for "did you mean" suggestions. */
   readonly knownHosts: readonly string[];
   /** Every `namespace/name` a client reference may name, sorted: for "did you mean" suggestions. */

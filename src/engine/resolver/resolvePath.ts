@@ -13,6 +13,7 @@ import type { DestinationRuleProxyKind } from '../istio/index.js';
 import type { Diagnostic } from '../model/answer.js';
 import type { Profile, ServiceModel, WorkloadModel } from '../model/meshModel.js';
 import type { HopReplica, ResolvedEndpoint, ResolvedHop, ResolvedPath } from '../model/resolved.js';
+import { backendAutoscalers } from './backendAutoscalers.js';
 import { buildEnvoyHop } from './buildEnvoyHop.js';
 import { buildKubeProxyHop } from './buildKubeProxyHop.js';
 import { buildZtunnelHop, type HopResult } from './buildZtunnelHop.js';
@@ -358,6 +359,7 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
   }
   for (const r of results) diagnostics.push(...r.diagnostics);
   const hops = results.map((r) => r.hop);
+  const autoscalers = backendAutoscalers(mesh, hops[hops.length - 1]);
   return {
     profile,
     client: client.ref,
@@ -365,5 +367,6 @@ export function resolvePath(mesh: CompiledMesh, query: PathQuery, memo?: PathMem
     hops,
     replicas: pathReplicas(mesh, client, hops, source, buildFirst, waypointReplicas),
     diagnostics: checked ? dedupeDiagnostics(diagnostics) : [],
+    ...(autoscalers.length === 0 ? {} : { backendAutoscalers: autoscalers }),
   };
 }

@@ -1,4 +1,4 @@
-import { sweepLoadFactors, type SweepPoint } from '../../engine/index.js';
+import { sweepLoadFactors, type AutoscalerOutlook, type SweepPoint } from '../../engine/index.js';
 import { WHAT_IF_QUERY, type Nullable, type Resolver, type WhatIfParent } from './types.js';
 
 interface SweepArgs {
@@ -15,4 +15,8 @@ const sweep: Resolver<WhatIfParent, SweepArgs, readonly SweepPoint[]> = (parent,
   });
 };
 
-export const WhatIf = { sweep };
+/** The engine leaves the list out when no HPA scales the backend; the schema says []. */
+const autoscalers: Resolver<WhatIfParent, object, readonly AutoscalerOutlook[]> = (parent) =>
+  parent.autoscalers ?? [];
+
+export const WhatIf = { sweep, autoscalers };

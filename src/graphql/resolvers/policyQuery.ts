@@ -22,5 +22,13 @@ export function toScenario(input: ScenarioInput): Scenario {
     ...(input.utilizationPercent == null ? {} : { utilizationPercent: input.utilizationPercent }),
     ...(input.requestsPerSecond == null ? {} : { requestsPerSecond: input.requestsPerSecond }),
     ...(input.latencyMs == null ? {} : { latencyMs: input.latencyMs }),
+    ...(input.overload == null
+      ? {}
+      : {
+          overload: {
+            failsAbovePercent: input.overload.failsAbovePercent,
+            ...(input.overload.as == null ? {} : { as: input.overload.as }),
+          },
+        }),
   };
 }

@@ -3,7 +3,7 @@
  * (`test/contract/graphqlSchema.test.ts`) checks these maps and the answer types against `schema/` both ways.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { FailureKind, Profile, WhatIf } from '../../engine/index.js';
+import type { FailureKind, OverloadInput, Profile, WhatIf } from '../../engine/index.js';
 import type { WhatIfQuery } from '../../services/types.js';
 import type { GraphQLContext } from '../context.js';
 
@@ -33,6 +33,10 @@ export interface ScenarioInput {
   readonly utilizationPercent?: Nullable<number>;
   readonly requestsPerSecond?: Nullable<number>;
   readonly latencyMs?: Nullable<number>;
+  readonly overload?: Nullable<{
+    readonly failsAbovePercent: number;
+    readonly as?: Nullable<NonNullable<OverloadInput['as']>>;
+  }>;
 }
 
 export interface WhatIfArgs extends PolicyArgs {

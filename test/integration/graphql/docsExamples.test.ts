@@ -142,6 +142,25 @@ const CHECKS: Record<string, (data: Data) => void> = {
     expect(w.sweep.map((p) => p.loadFactor)).toEqual([1, 1.25, 1.5, 1.75, 2]);
     expect(w.notes.length).toBeGreaterThan(0);
   },
+  'overload-cascade': ({ whatIf: w }) => {
+    // 3 pods at 60 % × 2 = 120 % > 100 %: one ejected (1 of 3 ≤ maxEjectionPercent 50), the cap keeps the
+    // other two, now at 2 × 50 / 55.6 = 180 %, shedding 2 × 50 × (1 − 100/180) = 44.444444 %.
+    expect(w.errorPercent).toBe(0);
+    expect(w.cascade?.outcome).toBe('OSCILLATING');
+    expect(w.cascade?.steps.map((s) => [s.failing.length, s.ejected.length, s.errorPercent])).toEqual([
+      [0, 0, 0],
+      [3, 1, 44.444444],
+    ]);
+    // 100 / 60 = 1.666667; no connectionPool → no overflow at any load.
+    expect(w.cascade?.firstEjectionLoadFactor).toBe(1.666667);
+    expect(w.cascade?.firstOverflowLoadFactor).toBeNull();
+    // 1× and 1.5× (90 %) overload nothing; 2× is the state above.
+    expect(w.sweep.map((p) => [p.loadFactor, p.ejectedEndpoints, p.errorPercent, p.cascade])).toEqual([
+      [1, 0, 0, 'NO_OVERLOAD'],
+      [1.5, 0, 0, 'NO_OVERLOAD'],
+      [2, 1, 44.444444, 'OSCILLATING'],
+    ]);
+  },
   'zone-outage': ({ whatIf: w }) => {
     const failed = w.scenario.hops
       .flatMap((h) => h.endpoints)

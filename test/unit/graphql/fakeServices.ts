@@ -268,6 +268,9 @@ export function createFakeServices(snapshotCount = 5): FakeServices {
         check(query);
         const points: SweepPoint[] = query.loadFactors.map((loadFactor) => ({
           loadFactor,
+          ejectedEndpoints: 0,
+          errorPercent: 0,
+          cascade: null,
           hops: [
             {
               hop: 0,

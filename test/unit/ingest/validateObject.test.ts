@@ -125,3 +125,52 @@ describe('fields an Istio CRD does not define', () => {
     expect(unknownSpecFields('Service', { anything: 1 })).toEqual([]);
   });
 });
+
+describe('HorizontalPodAutoscalers (the backend capacity, issue 14)', () => {
+  const target = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' };
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'autoscaling/v2 with a CPU target',
+      {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: {
+          scaleTargetRef: target,
+          maxReplicas: 10,
+          metrics: [
+            {
+              type: 'Resource',
+              resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } },
+            },
+          ],
+        },
+      },
+      [],
+    ],
+    [
+      'autoscaling/v1',
+      {
+        apiVersion: 'autoscaling/v1',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: { scaleTargetRef: target, maxReplicas: 10, targetCPUUtilizationPercentage: 60 },
+      },
+      [],
+    ],
+    // The API server requires scaleTargetRef and maxReplicas.
+    [
+      'autoscaling/v2 without maxReplicas',
+      {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: { scaleTargetRef: target },
+      },
+      ['SCHEMA_VIOLATION'],
+    ],
+  ])('%s', (_case, object, codes) => {
+    expect(verdict(object).status).not.toBe('ignored');
+    expect(problemCodes(object)).toEqual(codes);
+  });
+});

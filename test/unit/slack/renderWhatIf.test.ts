@@ -52,6 +52,42 @@ describe('renderWhatIf', () => {
     expect(unknown).toContain('Capacity unknown (no utilizationPercent, no HPA target)');
   });
 
+  it('adds the overload cascade and the HPA to the load line', () => {
+    const answer = {
+      ...makeWhatIf(),
+      saturatedPercent: 25.9,
+      cascade: {
+        failsAbovePercent: 100,
+        as: 'HTTP_5XX' as const,
+        outcome: 'OSCILLATING' as const,
+        stable: false,
+        steps: [],
+        errorPercent: 44.4,
+        firstSaturationLoadFactor: 1.67,
+        firstEjectionLoadFactor: 1.67,
+        firstOverflowLoadFactor: null,
+        reason: 'flaps',
+      },
+      autoscalers: [
+        {
+          autoscaler: { kind: 'HorizontalPodAutoscaler', name: 'web', namespace: 'shop' },
+          target: 'Deployment/web',
+          cpuTargetPercent: 60,
+          currentReplicas: 3,
+          maxReplicas: 4,
+          measuredUtilizationPercent: 90,
+          desiredReplicas: 5,
+          canAbsorb: false,
+          scaleUpSeconds: 0,
+          reason: 'r',
+        },
+      ],
+    };
+    const text = allText(renderWhatIf(answer, scenario, ctx));
+    expect(text).toContain('Overload cascade: oscillating, errors 44.4%; first ejection at ×1.67.');
+    expect(text).toContain('HPA web wants 5 replicas (max 4): not enough.');
+  });
+
   it('explains errors by the failing endpoints that still get traffic, and why', () => {
     // Health is stated once: a failing endpoint nothing ejected stays healthy in its proxy's eyes and says
     // `failing: true`.

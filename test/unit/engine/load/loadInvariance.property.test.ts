@@ -81,3 +81,39 @@ describe('loads are unchanged by load factor', () => {
     );
   });
 });
+
+describe('the overload cascade leaves the scenario as Envoy computes it', () => {
+  it("whatIf's scenario is the same with or without overload; the cascade starts from it and ends", () => {
+    fc.assert(
+      fc.property(
+        hop,
+        fc.array(fc.nat(11), { maxLength: 4 }),
+        loadFactor,
+        fc.double({ min: 50, max: 200, noNaN: true }),
+        fc.constantFrom('HTTP_5XX' as const, 'TIMEOUT' as const),
+        (h, failing, L, threshold, as) => {
+          const path = makePath([h]);
+          const ejectEndpoints = failing
+            .filter((i) => i < h.endpoints.length)
+            .map((i) => `e-${i.toString()}`);
+          const scenario = { ejectEndpoints, loadFactor: L, utilizationPercent: 60 };
+          const plain = evaluateWhatIf(path, scenario);
+          const withOverload = evaluateWhatIf(path, {
+            ...scenario,
+            overload: { failsAbovePercent: threshold, as },
+          });
+          expect(withOverload.scenario).toEqual(plain.scenario);
+          expect(withOverload.errorPercent).toBe(plain.errorPercent);
+          const steps = withOverload.cascade?.steps ?? [];
+          // Capacity is unknown only when nothing serves at nominal load.
+          if (withOverload.cascade?.outcome === 'CAPACITY_UNKNOWN') return;
+          expect(steps[0]?.loads).toEqual(plain.scenario.hops[0]?.priorities.map((p) => p.loadPercent));
+          expect(steps[0]?.errorPercent).toBe(plain.errorPercent);
+          expect(steps.length).toBeGreaterThan(0);
+          for (const s of steps) expect(s.errorPercent).toBeLessThanOrEqual(100);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
