@@ -81,9 +81,16 @@ describe.runIf(run)('portal in Chromium', () => {
     expect(await textsOf(path.locator('text'))).toEqual(
       expect.arrayContaining(['hop 1 · L4 · connections', 'hop 2 · L7 · requests', 'PreferSameZone']),
     );
-    for (const pod of PODS)
-      await expect.poll(() => page.getByRole('rowheader', { name: pod }).count()).toBe(1);
     const hop2 = page.getByRole('region', { name: 'Hop 2 shares' });
+    for (const pod of PODS)
+      await expect.poll(() => hop2.getByRole('rowheader', { name: pod }).count()).toBe(1);
+    // End to end (backendShares): ztunnel sends every connection to the one waypoint pod, which spreads the
+    // requests 100 % / 3 = 33.3 % over the three pods, so each pod's share of the client's requests is
+    // 100 % × 33.3 % = 33.3 %, listed once per pod.
+    const endToEnd = page.getByRole('region', { name: /^End to end/ });
+    for (const pod of PODS)
+      await expect.poll(() => endToEnd.getByRole('rowheader', { name: pod }).count()).toBe(1);
+    expect(await textsOf(endToEnd.locator('td.share-value'))).toEqual(Array(3).fill('33.3 %'));
     const levels = await textsOf(hop2.getByRole('heading', { name: /^Priority/ }));
     expect(levels).toHaveLength(1);
     expect(levels[0]).toMatch(/^Priority 0 · load 100 % · 3\/3 healthy/);
