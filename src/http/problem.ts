@@ -8,6 +8,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/appError.js';
 import { ERROR_SPECS, problemType, type AppErrorCode } from '../errors/errorCodes.js';
 import { toAppError } from '../errors/toAppError.js';
+import { bodyWithheld } from './requestBody.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -88,7 +89,12 @@ export function errorHandler(
   // Fastify closes the connection after refusing a body it has not read, and closing with the client's
   // bytes unread makes the kernel reset the connection: the client may lose the answer. Kept open, the
   // connection discards the rest of the body (bounded by the request timeout) and the client reads its 413.
-  if (appError.code === 'PAYLOAD_TOO_LARGE') reply.removeHeader('connection');
+  // A body announced with `Expect: 100-continue` and never invited is not on its way: that connection
+  // closes (Node ends it either way), and the answer says so, or the client could send the body on it.
+  if (appError.code === 'PAYLOAD_TOO_LARGE') {
+    if (bodyWithheld(request)) void reply.header('connection', 'close');
+    else reply.removeHeader('connection');
+  }
   return sendProblem(reply, appError);
 }
 

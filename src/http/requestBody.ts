@@ -7,8 +7,10 @@
  *  - a body sent with a `Content-Encoding` other than identity is 415: nothing here decodes it, and reading
  *    gzip as YAML would only yield a confusing syntax error;
  *  - `Expect: 100-continue` is answered only once the route has authenticated the caller and the announced
- *    length fits the route's limit, so an oversized or unauthorized body is refused before it is sent.
+ *    length fits the route's limit, so an oversized or unauthorized body is refused before it is sent; such
+ *    a refusal closes the connection (`bodyWithheld`).
  */
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/appError.js';
 import { parseStrictJson } from '../ingest/index.js';
@@ -67,6 +69,19 @@ function expectsContinue(request: FastifyRequest): boolean {
   return request.headers.expect?.toLowerCase() === '100-continue';
 }
 
+/** Requests this service has sent `100 Continue` to. */
+const invited = new WeakSet<IncomingMessage>();
+
+/**
+ * The client announced a body with `Expect: 100-continue` and was never invited to send it. A final answer
+ * to such a request must close the connection (RFC 9110 §10.1.1 asks the server to say whether it will
+ * read the content): the client may send the body anyway, which the server would then read as the next
+ * request, or may not, and the server would wait for it.
+ */
+export function bodyWithheld(request: FastifyRequest): boolean {
+  return expectsContinue(request) && !invited.has(request.raw);
+}
+
 export function registerRequestBodies(
   app: FastifyInstance,
   options: { readonly jsonMaxDepth: number },
@@ -99,7 +114,10 @@ export function registerRequestBodies(
     if (!expectsContinue(request) || reply.raw.headersSent) return payload;
     const length = Number(request.headers['content-length']);
     const limit = request.routeOptions.bodyLimit;
-    if (!(Number.isFinite(length) && limit !== undefined && length > limit)) reply.raw.writeContinue();
+    if (!(Number.isFinite(length) && limit !== undefined && length > limit)) {
+      reply.raw.writeContinue();
+      invited.add(request.raw);
+    }
     return payload;
   });
 }

@@ -85,6 +85,9 @@ describe('bodies larger than the limit', () => {
     const exchange = await rawExchange(port, expectingContinue);
     expect(exchange.statuses).toEqual([413]);
     expect(problemOf(exchange.received)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    // The server will not read the announced body, so it says it closes (RFC 9110 §10.1.1), and does.
+    expect(lastHeader(exchange.received, 'connection')).toBe('close');
+    expect(exchange.timedOut).toBe(false);
     expect(exchange.reset).toBe(false);
   });
 
@@ -104,6 +107,8 @@ describe('bodies larger than the limit', () => {
     const port = await listenForTest(app);
     const exchange = await rawExchange(port, expectingContinue);
     expect(exchange.statuses).toEqual([401]);
+    expect(lastHeader(exchange.received, 'connection')).toBe('close');
+    expect(exchange.timedOut).toBe(false);
   });
 
   it('sent without asking → 413 read in full by the client, not a reset connection', async () => {
@@ -115,6 +120,9 @@ describe('bodies larger than the limit', () => {
     });
     expect(exchange.statuses).toEqual([413]);
     expect(problemOf(exchange.received)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    // The body is on its way: the connection stays open to discard it, and closes once the client is done.
+    expect(lastHeader(exchange.received, 'connection')).toBeUndefined();
+    expect(exchange.timedOut).toBe(false);
     expect(exchange.reset).toBe(false);
   });
 });
