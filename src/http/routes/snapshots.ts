@@ -6,6 +6,7 @@ import type { SnapshotAdminService, UploadContentType } from '../../services/sna
 import type { PolicyService } from '../../services/types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, unknownSnapshot } from '../../services/snapshotService.js';
 import type { Authorizer } from '../auth.js';
+import { refuseAnnouncedOversize } from '../requestBody.js';
 import { ref } from '../openapiDocument.js';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
@@ -45,7 +46,8 @@ export const snapshotRoutes: FastifyPluginAsync<{
   app.post<{ Querystring: UploadQuery; Body: Buffer }>(
     '/v1/snapshots',
     {
-      onRequest: async (request) => writer(request),
+      // In this order, then the rate limit's own hook: 401, then 413 from the headers, then 429.
+      onRequest: [async (request) => writer(request), refuseAnnouncedOversize],
       bodyLimit: config.upload.bodyLimitBytes,
       config: { rateLimit: { max: config.upload.ratePerMinute, timeWindow: '1 minute' } },
       schema: {

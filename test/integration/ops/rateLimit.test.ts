@@ -57,6 +57,30 @@ describe('upload rate limit (SPILLWAY_UPLOAD_RATE_PER_MINUTE)', () => {
     expectProblem(limited, 429, 'RATE_LIMITED');
   });
 
+  // An announced length past the limit is refused from the headers, as cheaply as the limit itself is
+  // counted (on PostgreSQL more cheaply: counting writes to the database), and the answer names the
+  // mistake: a client that retries it should keep hearing 413, not be sent into 429's backoff for a
+  // request that can never succeed. A caller over its limit hears 413 too; 429 would only delay that.
+  it('refuses an announced oversized body with 413 before counting it', async () => {
+    const app = await buildTestApp({
+      SPILLWAY_UPLOAD_RATE_PER_MINUTE: '1',
+      SPILLWAY_UPLOAD_MAX_BYTES: '1024',
+      SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    });
+    const send = (payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/snapshots',
+        headers: { 'content-type': 'application/yaml' },
+        payload,
+      });
+    const oversized = `${upload(0)}# ${'x'.repeat(2048)}\n`;
+    for (let i = 0; i < 3; i += 1) expectProblem(await send(oversized), 413, 'PAYLOAD_TOO_LARGE');
+    expect((await send(upload(1))).statusCode).toBe(201);
+    expectProblem(await send(oversized), 413, 'PAYLOAD_TOO_LARGE');
+    expectProblem(await send(upload(2)), 429, 'RATE_LIMITED');
+  });
+
   it('limits each client address separately and never limits reads', async () => {
     const app = await buildTestApp({
       SPILLWAY_UPLOAD_RATE_PER_MINUTE: '1',
