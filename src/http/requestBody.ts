@@ -22,8 +22,9 @@ function hasPrototypeKeys(root: unknown): boolean {
   const pending: unknown[] = [root];
   for (let value = pending.pop(); value !== undefined; value = pending.pop()) {
     if (typeof value !== 'object' || value === null) continue;
+    // Loops, not `push(...values)`: one argument per element overflows V8's stack at ~10⁵ (a 400 KB body).
     if (Array.isArray(value)) {
-      pending.push(...(value as unknown[]));
+      for (const item of value as unknown[]) pending.push(item);
       continue;
     }
     const record = value as Record<string, unknown>;
@@ -36,7 +37,7 @@ function hasPrototypeKeys(root: unknown): boolean {
       Object.hasOwn(constructorValue, 'prototype')
     )
       return true;
-    pending.push(...Object.values(record));
+    for (const item of Object.values(record)) pending.push(item);
   }
   return false;
 }

@@ -64,7 +64,8 @@ export function locateInSource(
   const found: (SourceLocation | undefined)[] = places.map(() => undefined);
   const lines = new LineCounter();
   const composer = new Composer({ uniqueKeys: true, strict: true });
-  const last = Math.max(-1, ...places.map((place) => place.documentIndex));
+  // A loop, not `Math.max(...indexes)`: one argument per place overflows V8's stack at ~10⁵.
+  const last = places.reduce((max, place) => Math.max(max, place.documentIndex), -1);
   let documentIndex = -1;
   for (const document of composer.compose(new Parser(lines.addNewLine).parse(text))) {
     documentIndex += 1;

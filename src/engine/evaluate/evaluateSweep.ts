@@ -60,7 +60,11 @@ export function evaluateSweep(
           hop,
           loads: loads[hop] ?? [],
           overflowPercent: roundPercent(load?.overflowPercent ?? 0),
-          maxUtilizationPercent: utilization === undefined ? null : roundPercent(Math.max(0, ...utilization)),
+          // A loop, not `Math.max(...utilization)`: one argument per endpoint overflows V8's stack at ~10⁵.
+          maxUtilizationPercent:
+            utilization === undefined
+              ? null
+              : roundPercent(utilization.reduce((max, percent) => Math.max(max, percent), 0)),
           saturatedPercent: load?.saturatedPercent === undefined ? null : roundPercent(load.saturatedPercent),
         };
       }),

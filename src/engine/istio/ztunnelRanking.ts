@@ -169,7 +169,8 @@ export function ztunnelRanking(input: {
     }
     ranked.push({ id: ep.id, rank: r.rank, matched: r.matchedScopes });
   }
-  const best = ranked.length === 0 ? undefined : Math.max(...ranked.map((r) => r.rank));
+  // A loop, not `Math.max(...ranks)`: one argument per endpoint overflows V8's stack at ~10⁵.
+  const best = ranked.length === 0 ? undefined : ranked.reduce((max, r) => Math.max(max, r.rank), -Infinity);
   const out: ZtunnelRankedEndpoint[] = ranked.map((r) => {
     const selectable = r.rank === best;
     const standard = lb.mode === 'STANDARD' || lb.mode === 'PASSTHROUGH';

@@ -272,6 +272,19 @@ describe('JSON bodies', () => {
     });
     expectProblem(response, 400, 'INVALID_REQUEST');
   });
+
+  it('a 200,000-element array beside a "constructor" key is searched for prototype keys, not a 500', async () => {
+    // 400 KB, under the 1 MiB limit. `push(...array)` in the search threw RangeError (call stack).
+    const app = await buildTestApp();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"query":"{ __typename }","variables":{"constructor":"x","big":[${'0,'.repeat(199_999)}0]}}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
 });
 
 describe('authentication and the headers of every answer', () => {

@@ -90,4 +90,17 @@ describe('locateInSource', () => {
   ] as const)('%j → lines %j', (text, contentType, places, lines) => {
     expect(locateInSource(text, contentType, places).map((location) => location?.line)).toEqual(lines);
   });
+
+  it('locates 200,000 places (no spread of one argument per place)', () => {
+    // `Math.max(...indexes)` threw RangeError (call stack) at this size.
+    const places = Array.from({ length: 200_000 }, (_, index) => ({
+      documentIndex: index % 2,
+      pointer: '',
+    }));
+    const lines = locateInSource('kind: Pod\n---\nkind: Service\n', 'application/yaml', places).map(
+      (location) => location?.line,
+    );
+    expect(lines.slice(0, 4)).toEqual([1, 3, 1, 3]);
+    expect(lines.filter((line) => line === undefined)).toEqual([]);
+  });
 });

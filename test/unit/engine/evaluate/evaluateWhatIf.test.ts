@@ -189,6 +189,15 @@ describe('evaluateSweep', () => {
     );
   });
 
+  it('reads the busiest endpoint of a 200,000-endpoint hop (no spread of one argument per endpoint)', () => {
+    // Round robin over equal endpoints: each carries 1/200,000 of the hop and sits at the given 60 %, so
+    // the busiest is at 60 % at factor 1 and 120 % at factor 2. `Math.max(...utilization)` threw
+    // RangeError (call stack) at this size.
+    const path = makePath([makeHop(many(200_000, 'a'))]);
+    const points = evaluateSweep(path, { utilizationPercent: 60 }, [1, 2]);
+    expect(points.map((p) => p.hops[0]?.maxUtilizationPercent)).toEqual([60, 120]);
+  });
+
   it('rejects an invalid point', () => {
     expect(() => evaluateSweep(makePath([makeHop(many(1, 'a'))]), {}, [1, 0])).toThrow(EngineError);
   });

@@ -72,3 +72,30 @@ describe('ztunnel_lb vectors', () => {
     },
   );
 });
+
+describe('ztunnelRanking at scale', () => {
+  it('ranks 200,000 endpoints (no spread of one argument per endpoint)', () => {
+    // FAILOVER [NETWORK, REGION, ZONE] with the network preferred (1.31): maxRank 2·3 − 1 = 5; the half in
+    // the client's zone match all three scopes (rank 5), the other half only network and region (rank 4).
+    // `Math.max(...ranks)` threw RangeError (call stack) at this size.
+    const source = place({ network: 'n1', region: 'r1', zone: 'z1' });
+    const r = ztunnelRanking({
+      profile: 'ISTIO_1_31',
+      loadBalancing: {
+        mode: 'FAILOVER',
+        scopes: ['NETWORK', 'REGION', 'ZONE'],
+        healthPolicy: 'ONLY_HEALTHY',
+      },
+      source,
+      endpoints: Array.from({ length: 200_000 }, (_, i) => ({
+        id: `ep-${i.toString()}`,
+        ...place({ network: 'n1', region: 'r1', zone: i % 2 === 0 ? 'z1' : 'z2' }),
+        healthy: true,
+        hasAddress: true,
+      })),
+    });
+    expect(r.maxRank).toBe(5);
+    expect(r.selectable.length).toBe(100_000);
+    expect(r.selectable[0]).toBe('ep-0');
+  });
+});
