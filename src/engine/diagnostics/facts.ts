@@ -150,6 +150,8 @@ export interface CrossNetworkFacts {
   readonly target?: ResourceRef;
   /** Networks holding endpoints that the snapshot has no east-west gateway for. */
   readonly networksWithoutGateway: readonly string[];
+  /** On a hop, the Envoy proxy that balances: what upstream does without a gateway depends on it. */
+  readonly proxyKind?: DestinationRuleProxyKind;
 }
 
 /** One waypoint Gateway and its pods. */

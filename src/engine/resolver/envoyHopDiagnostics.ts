@@ -112,6 +112,7 @@ export function envoyHopDiagnostics(
       host: destination.host,
       ...(target !== undefined ? { target } : {}),
       networksWithoutGateway,
+      proxyKind,
     }),
   );
   return out;

@@ -131,6 +131,8 @@ describe.each<Profile>(['ISTIO_1_30', 'ISTIO_1_31', 'SOLO'])(
         ]);
         const missing = path.diagnostics.find((d) => d.code === 'SPW0020');
         expect(missing?.message).toContain('network network2');
+        // The client is a sidecar: upstream keeps the pods and addresses them directly (EndpointsByNetworkFilter).
+        expect(missing?.message).toContain('a sidecar then addresses the pods directly');
       },
       SCENARIO_TIMEOUT_MS,
     );

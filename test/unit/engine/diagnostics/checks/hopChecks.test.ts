@@ -4,7 +4,7 @@ import { destinationRuleOverridesTrafficDistribution } from '../../../../../src/
 import { noEastWestGateway } from '../../../../../src/engine/diagnostics/checks/noEastWestGateway.js';
 import { zoneAwareIgnoredOnWaypoint } from '../../../../../src/engine/diagnostics/checks/zoneAwareIgnoredOnWaypoint.js';
 import type { HopFacts } from '../../../../../src/engine/diagnostics/index.js';
-import type { EffectiveLbSetting } from '../../../../../src/engine/istio/index.js';
+import type { DestinationRuleProxyKind, EffectiveLbSetting } from '../../../../../src/engine/istio/index.js';
 import { HOST, messages, RULE, SERVICE } from './harness.js';
 
 const meshLocality: EffectiveLbSetting = {
@@ -108,5 +108,48 @@ describe('SPW0020 endpoints on a network without an east-west gateway', () => {
     expect(messages(noEastWestGateway, { host: HOST, target: SERVICE, networksWithoutGateway })).toHaveLength(
       count,
     );
+  });
+
+  // What upstream does without a gateway depends on the proxy (ep_filters.go EndpointsByNetworkFilter):
+  // a sidecar keeps the endpoints and addresses them directly; with ambient multi-network a waypoint or
+  // gateway skips them ("no reachable E/W gateway"); an ingress gateway needs AMBIENT_ENABLE_MULTI_NETWORK_
+  // INGRESS besides. The message must not claim Istio drops them for a sidecar.
+  it.each<[string, DestinationRuleProxyKind | undefined, RegExp, RegExp | undefined]>([
+    [
+      'a sidecar addresses them directly',
+      'SIDECAR',
+      /a sidecar then addresses the pods directly/u,
+      /leaves/u,
+    ],
+    [
+      'a waypoint leaves them out',
+      'WAYPOINT',
+      /ambient multi-network this proxy then leaves them out/u,
+      /directly/u,
+    ],
+    ['an east-west gateway leaves them out', 'EAST_WEST_GATEWAY', /leaves them out/u, /directly/u],
+    [
+      'an ingress gateway names its flag',
+      'INGRESS_GATEWAY',
+      /AMBIENT_ENABLE_MULTI_NETWORK_INGRESS/u,
+      /directly/u,
+    ],
+    [
+      'the mesh analysis names every kind',
+      undefined,
+      /sidecars .* waypoints and gateways .* ztunnel/u,
+      undefined,
+    ],
+  ])('%s', (_label, proxyKind, says, doesNotSay) => {
+    const [message] = messages(noEastWestGateway, {
+      host: HOST,
+      target: SERVICE,
+      networksWithoutGateway: ['net2'],
+      ...(proxyKind === undefined ? {} : { proxyKind }),
+    });
+    expect(message).toContain('on network net2 are kept');
+    expect(message).toMatch(says);
+    expect(message).not.toMatch(/Istio drops them/u);
+    if (doesNotSay !== undefined) expect(message).not.toMatch(doesNotSay);
   });
 });
