@@ -8,8 +8,7 @@ import type { GatewayModel, WorkloadModel } from '../model/meshModel.js';
 import type { ClusterIndex } from './clusterIndex.js';
 import { annotationsOf, labelsOf, namespaceOf, refOf } from './clusterIndex.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
-import { conditionsField } from './statusConditions.js';
-import { conditionStatus } from './statusFields.js';
+import { conditionStatus, conditionsField } from './statusConditions.js';
 import { LABEL_WAYPOINT_FOR, WAYPOINT_GATEWAY_CLASS } from './wellKnownLabels.js';
 
 const WAYPOINT_FOR_VALUES: readonly GatewayModel['waypointFor'][] = ['service', 'workload', 'all', 'none'];

@@ -10,8 +10,8 @@ import type { PodObject, WorkloadEntryObject } from './kubeObjects.js';
 import { namespaceExpectsSidecar, podHasSidecar, workloadDataplaneMode } from './dataplaneMode.js';
 import { localityFromZone, parseLocality, UNKNOWN_LOCALITY } from './locality.js';
 import { snapshotDiagnostic } from './snapshotDiagnostics.js';
-import { conditionsField } from './statusConditions.js';
-import { conditionStatus, podIPOf, statusString } from './statusFields.js';
+import { conditionStatus, conditionsField } from './statusConditions.js';
+import { podIPOf, statusString } from './statusFields.js';
 import { waypointUseFromLabels } from './waypointUse.js';
 import {
   LABEL_APP,

@@ -5,36 +5,54 @@
  * has a string `type` and `status`; anything else is left out rather than guessed at.
  */
 import type { StatusCondition } from '../model/meshModel.js';
+import { isRecord, statusString } from './statusFields.js';
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** One entry of `status.conditions`, or undefined when it lacks a string `type` or `status`. */
+function readCondition(entry: unknown): StatusCondition | undefined {
+  if (!isRecord(entry)) return undefined;
+  const type = statusString(entry, 'type');
+  const state = statusString(entry, 'status');
+  if (type === undefined || state === undefined) return undefined;
+  const reason = statusString(entry, 'reason');
+  const message = statusString(entry, 'message');
+  return {
+    type,
+    status: state,
+    ...(reason === undefined ? {} : { reason }),
+    ...(message === undefined ? {} : { message }),
+  };
+}
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
+const conditionEntries = (status: unknown): readonly unknown[] => {
+  const conditions = isRecord(status) ? status['conditions'] : undefined;
+  return Array.isArray(conditions) ? (conditions as readonly unknown[]) : [];
+};
 
 /**
  * @example statusConditions({ conditions: [{ type: 'istio.io/WaypointBound', status: 'False', reason: 'NoWaypoint' }] })
  * // → [{ type: 'istio.io/WaypointBound', status: 'False', reason: 'NoWaypoint' }]
  */
 export function statusConditions(status: unknown): StatusCondition[] {
-  const conditions = isRecord(status) ? status['conditions'] : undefined;
-  if (!Array.isArray(conditions)) return [];
   const out: StatusCondition[] = [];
-  for (const entry of conditions as readonly unknown[]) {
-    if (!isRecord(entry)) continue;
-    const type = text(entry['type']);
-    const state = text(entry['status']);
-    if (type === undefined || state === undefined) continue;
-    const reason = text(entry['reason']);
-    const message = text(entry['message']);
-    out.push({
-      type,
-      status: state,
-      ...(reason === undefined ? {} : { reason }),
-      ...(message === undefined ? {} : { message }),
-    });
+  for (const entry of conditionEntries(status)) {
+    const condition = readCondition(entry);
+    if (condition !== undefined) out.push(condition);
   }
   return out;
+}
+
+/**
+ * The `status` (`"True"`, `"False"`, `"Unknown"`) of the first condition of `type` that
+ * `statusConditions` would keep; undefined when the status lists none. Called per pod, so it builds no list.
+ *
+ * @example conditionStatus({ conditions: [{ type: 'Ready', status: 'True' }] }, 'Ready') // → 'True'
+ */
+export function conditionStatus(status: unknown, type: string): string | undefined {
+  for (const entry of conditionEntries(status)) {
+    const condition = readCondition(entry);
+    if (condition?.type === type) return condition.status;
+  }
+  return undefined;
 }
 
 /** The model's `conditions` field: present only when the object has some. */

@@ -2,27 +2,17 @@
  * Reading `status`, which ingest does not hold to its schema: status is observed state that people trim or
  * redact before sharing a snapshot (node and container ids, whole conditions), and the API server never
  * refuses an object for what its status lacks. So every field is read only when it has the shape it should;
- * anything else counts as absent, and callers say what that leaves unknown.
+ * anything else counts as absent, and callers say what that leaves unknown. Conditions are read by
+ * `statusConditions.ts`, with these rules.
  */
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `status.<field>` when it is a non-empty string. */
 export function statusString(status: unknown, field: string): string | undefined {
   const value = isRecord(status) ? status[field] : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** The `status` (`"True"`, `"False"`, `"Unknown"`) of the condition of `type`, if the status lists one. */
-export function conditionStatus(status: unknown, type: string): string | undefined {
-  const conditions = isRecord(status) ? status['conditions'] : undefined;
-  if (!Array.isArray(conditions)) return undefined;
-  for (const condition of conditions as readonly unknown[]) {
-    if (isRecord(condition) && condition['type'] === type && typeof condition['status'] === 'string')
-      return condition['status'];
-  }
-  return undefined;
 }
 
 /** A pod's IP: `status.podIP`, else the first of `status.podIPs` (the EndpointSlice controller reads both). */

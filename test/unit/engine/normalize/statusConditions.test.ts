@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusConditions } from '../../../../src/engine/normalize/statusConditions.js';
+import { conditionStatus, statusConditions } from '../../../../src/engine/normalize/statusConditions.js';
 
 describe('statusConditions reads what the controller wrote and leaves out what it cannot read', () => {
   it.each<[string, unknown, ReturnType<typeof statusConditions>]>([
@@ -44,5 +44,41 @@ describe('statusConditions reads what the controller wrote and leaves out what i
     ],
   ])('%s', (_label, status, expected) => {
     expect(statusConditions(status)).toEqual(expected);
+  });
+});
+
+// One reading of `status.conditions` for both: a condition's status is what `statusConditions` keeps.
+describe('conditionStatus: the first readable condition of a type', () => {
+  it.each<[string, unknown, string, string | undefined]>([
+    ['a Ready pod', { conditions: [{ type: 'Ready', status: 'True' }] }, 'Ready', 'True'],
+    ['another type only', { conditions: [{ type: 'PodScheduled', status: 'True' }] }, 'Ready', undefined],
+    ['no status', undefined, 'Ready', undefined],
+    ['conditions not a list', { conditions: { type: 'Ready', status: 'True' } }, 'Ready', undefined],
+    [
+      'an unreadable entry is skipped for a later one of the type',
+      {
+        conditions: [
+          { type: 'Programmed', status: 1 },
+          { type: 'Programmed', status: 'False' },
+        ],
+      },
+      'Programmed',
+      'False',
+    ],
+    [
+      'the first of a repeated type',
+      {
+        conditions: [
+          { type: 'Healthy', status: 'False' },
+          { type: 'Healthy', status: 'True' },
+        ],
+      },
+      'Healthy',
+      'False',
+    ],
+    // A trimmed status is absent, as everywhere in status (statusFields.ts); it was "" before unifying.
+    ['an empty status is absent', { conditions: [{ type: 'Ready', status: '' }] }, 'Ready', undefined],
+  ])('%s', (_label, status, type, expected) => {
+    expect(conditionStatus(status, type)).toBe(expected);
   });
 });
