@@ -341,6 +341,13 @@ describe.runIf(run)('portal with tokens and without snapshots', () => {
           fieldsOf('SweepHop').includes('maxUtilizationPercent'),
         );
         expect(sweepHop.includes('saturatedPercent')).toBe(fieldsOf('SweepHop').includes('saturatedPercent'));
+        // The scenario's outcome: each endpoint's failing flag, each sweep point's ejections, errors, cascade.
+        expect(/endpoints \{[^}]*\bfailing\b/.test(query.query)).toBe(
+          fieldsOf('EndpointShare').includes('failing'),
+        );
+        expect(query.query.includes('ejectedEndpoints errorPercent cascade')).toBe(
+          ['ejectedEndpoints', 'errorPercent', 'cascade'].every((f) => fieldsOf('SweepPoint').includes(f)),
+        );
         expect('failure' in query.variables.scenario).toBe(fieldsOf('ScenarioInput').includes('failure'));
         expect('utilizationPercent' in query.variables.scenario).toBe(
           fieldsOf('ScenarioInput').includes('utilizationPercent'),

@@ -14,6 +14,7 @@ export const SERIES_COLOURS = [
 export const OVERFLOW_COLOUR = '#D55E00'; // vermillion
 export const UTILIZATION_COLOUR = '#333333'; // near-black, its own dash and square markers
 export const SATURATION_COLOUR = '#882255'; // Tol's wine, apart from every Okabe–Ito hue above
+export const ERROR_COLOUR = '#332288'; // Tol's indigo, apart from the blues above by lightness
 export const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 2 1 2'];
 export type Marker = 'circle' | 'square' | 'triangle' | 'diamond';
 export const MARKERS: readonly Marker[] = ['circle', 'square', 'triangle', 'diamond'];

@@ -68,7 +68,7 @@ describe('replicas and end-to-end shares', () => {
     const page = openPortal(HTTPBIN);
     const svg = await find(page, 'svg.path-svg');
     expect(asked.find((a) => a.query.includes('query Policy'))?.query).toMatch(
-      /backendShares \{ name [^}]* utilizationPercent \}/,
+      /backendShares \{ name [^}]* utilizationPercent failing \}/,
     );
     const title = text(svg.querySelector('title'));
     expect(title).toContain(

@@ -25,6 +25,8 @@ export const ALL_FEATURES: Features = {
   diff: true,
   sweepUtilization: true,
   sweepSaturation: true,
+  endpointFailing: true,
+  sweepOutcome: true,
 };
 
 /** Today's schema names, plus each Addition a feature stands for: the introspection answer of such a server. */
@@ -45,7 +47,12 @@ export function introspection(features: Features): unknown {
     whatIf: { fields: fields(['baseline', 'scenario', 'sweep', features.saturation && 'saturatedPercent']) },
     policy: { fields: fields(['hops', 'diagnostics', features.backendShares && 'backendShares']) },
     endpoint: {
-      fields: fields(['name', 'sharePercent', features.endpointUtilization && 'utilizationPercent']),
+      fields: fields([
+        'name',
+        'sharePercent',
+        features.endpointUtilization && 'utilizationPercent',
+        features.endpointFailing && 'failing',
+      ]),
     },
     query: {
       fields: fields([
@@ -62,6 +69,13 @@ export function introspection(features: Features): unknown {
         'loads',
         features.sweepUtilization && 'maxUtilizationPercent',
         features.sweepSaturation && 'saturatedPercent',
+      ]),
+    },
+    sweepPoint: {
+      fields: fields([
+        'loadFactor',
+        'hops',
+        ...(features.sweepOutcome ? ['ejectedEndpoints', 'errorPercent', 'cascade'] : []),
       ]),
     },
   };

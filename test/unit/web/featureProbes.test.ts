@@ -21,6 +21,9 @@ const ADDITIONS: { readonly [K in keyof Features]: string } = {
   // Not named in api.md: issue 14's sweep fields as its branch names them (docs/portal.md).
   sweepUtilization: 'extend type SweepHop { maxUtilizationPercent: Float }',
   sweepSaturation: 'extend type SweepHop { saturatedPercent: Float }',
+  endpointFailing: 'extend type EndpointShare { failing: Boolean }',
+  sweepOutcome:
+    'enum CascadeOutcome { NO_OVERLOAD } extend type SweepPoint { ejectedEndpoints: Int! errorPercent: Float! cascade: CascadeOutcome }',
 };
 
 const today = loadTypeDefs();

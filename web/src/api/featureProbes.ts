@@ -23,6 +23,10 @@ export interface Features {
   readonly sweepUtilization: boolean;
   /** `SweepHop.saturatedPercent`: the hop's requests beyond capacity per sweep step. */
   readonly sweepSaturation: boolean;
+  /** `EndpointShare.failing`: the scenario makes this endpoint fail (ejected or not). */
+  readonly endpointFailing: boolean;
+  /** `SweepPoint.ejectedEndpoints`, `errorPercent` and `cascade`: the request's outcome per sweep step. */
+  readonly sweepOutcome: boolean;
 }
 
 const QUESTION = 'snapshot: "", client: "", backend: ""';
@@ -37,6 +41,8 @@ export const FEATURE_PROBES: { readonly [K in keyof Features]: string } = {
   diff: `{ diff(before: "", after: "") @skip(if: true) { changes { summary } } }`,
   sweepUtilization: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { hops { maxUtilizationPercent } } } }`,
   sweepSaturation: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { hops { saturatedPercent } } } }`,
+  endpointFailing: `{ effectivePolicy(${QUESTION}) @skip(if: true) { hops { endpoints { failing } } } }`,
+  sweepOutcome: `{ whatIf(${QUESTION}, scenario: {}) @skip(if: true) { sweep { ejectedEndpoints errorPercent cascade } } }`,
 };
 
 export const NO_FEATURES: Features = {
@@ -49,4 +55,6 @@ export const NO_FEATURES: Features = {
   diff: false,
   sweepUtilization: false,
   sweepSaturation: false,
+  endpointFailing: false,
+  sweepOutcome: false,
 };

@@ -32,10 +32,14 @@ const INTROSPECTION = `{
   endpoint: __type(name: "EndpointShare") { fields { name } }
   query: __type(name: "Query") { fields { name } }
   sweepHop: __type(name: "SweepHop") { fields { name } }
+  sweepPoint: __type(name: "SweepPoint") { fields { name } }
 }`;
 
 async function introspect(): Promise<Features | undefined> {
-  let types: Record<'scenario' | 'whatIf' | 'policy' | 'endpoint' | 'query' | 'sweepHop', TypeFields | null>;
+  let types: Record<
+    'scenario' | 'whatIf' | 'policy' | 'endpoint' | 'query' | 'sweepHop' | 'sweepPoint',
+    TypeFields | null
+  >;
   try {
     types = await graphql(INTROSPECTION);
   } catch (error) {
@@ -54,6 +58,8 @@ async function introspect(): Promise<Features | undefined> {
     diff: has(types.query, 'diff'),
     sweepUtilization: has(types.sweepHop, 'maxUtilizationPercent'),
     sweepSaturation: has(types.sweepHop, 'saturatedPercent'),
+    endpointFailing: has(types.endpoint, 'failing'),
+    sweepOutcome: ['ejectedEndpoints', 'errorPercent', 'cascade'].every((f) => has(types.sweepPoint, f)),
   };
 }
 

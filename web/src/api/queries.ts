@@ -20,7 +20,7 @@ const DIAGNOSTIC = `code severity message equivalent resources { ${REF} }`;
 const endpointFields = (features: Features): string =>
   `name address cluster network locality node priority healthy ejected sharePercent priorityReason localityWeight${
     features.endpointUtilization ? ' utilizationPercent' : ''
-  }`;
+  }${features.endpointFailing ? ' failing' : ''}`;
 
 const policyFragment = (features: Features): string => `fragment Policy on EffectivePolicy {
   profile
@@ -169,6 +169,7 @@ export async function whatIf(route: Route, features: Features): Promise<WhatIf> 
             ${features.sweepUtilization ? 'maxUtilizationPercent' : ''}
             ${features.sweepSaturation ? 'saturatedPercent' : ''}
           }
+          ${features.sweepOutcome ? 'ejectedEndpoints errorPercent cascade' : ''}
         }
       }
     }

@@ -41,6 +41,8 @@ export interface EndpointShare {
   readonly localityWeight: number | null;
   /** Only selected when the server has it (api.md Additions). */
   readonly utilizationPercent?: number | null;
+  /** The scenario makes it fail (whatIf); `healthy` stays what the proxy counts. Only selected when the server has it. */
+  readonly failing?: boolean | null;
 }
 
 export interface PriorityLevel {
@@ -121,6 +123,12 @@ export interface SweepPoint {
     /** The hop's requests beyond capacity. Only selected when the server has it; null: capacity unknown. */
     readonly saturatedPercent?: number | null;
   }[];
+  /** Endpoints ejected at this load (the scenario's, and the overload cascade's). Only when the server has it. */
+  readonly ejectedEndpoints?: number;
+  /** The request's error rate at this load, over every hop. Only when the server has it. */
+  readonly errorPercent?: number;
+  /** The overload cascade's outcome at this load; null without `overload`. Only when the server has it. */
+  readonly cascade?: string | null;
 }
 
 export interface WhatIf {

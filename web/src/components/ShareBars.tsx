@@ -28,6 +28,8 @@ function state(endpoint: EndpointShare | undefined, ejections: readonly Ejection
       e.outcome === 'REFUSED_BY_CAP' && (e.endpoint === endpoint.name || e.endpoint === endpoint.address),
   );
   if (refused) return 'failing, kept by the ejection cap';
+  // `healthy` is what the proxy counts; a failing endpoint it has not ejected still looks healthy to it.
+  if (endpoint.failing === true) return 'failing, not ejected';
   return endpoint.healthy ? 'healthy' : 'unhealthy';
 }
 

@@ -10,6 +10,7 @@ import { useState } from 'preact/hooks';
 import type { Hop, SweepPoint } from '../api/types';
 import { factor, percent, words } from '../format';
 import {
+  ERROR_COLOUR,
   OVERFLOW_COLOUR,
   SATURATION_COLOUR,
   UTILIZATION_COLOUR,
@@ -64,6 +65,23 @@ export function loadModelSeries(sweep: readonly SweepPoint[], hopIndex: number):
           },
         ]
       : []),
+  ];
+}
+
+/**
+ * The request's error rate over every hop (SweepPoint.errorPercent), where the server sends it: not a hop's
+ * figure, so the same line whichever hop is plotted.
+ */
+export function requestSeries(sweep: readonly SweepPoint[]): Series[] {
+  if (sweep[0]?.errorPercent === undefined) return [];
+  return [
+    {
+      name: 'request errors, all hops',
+      colour: ERROR_COLOUR,
+      dash: '12 2',
+      marker: 'circle',
+      values: sweep.map((p) => p.errorPercent ?? null),
+    },
   ];
 }
 
@@ -154,7 +172,11 @@ export function SpilloverPlot({
       values: points.map((p) => p.hop?.overflowPercent ?? 0),
     },
     ...loadModelSeries(sweep, hopIndex),
+    ...requestSeries(sweep),
   ];
+  const showsEjected = sweep[0]?.ejectedEndpoints !== undefined;
+  // Null at every point without `overload` in the scenario: no column then.
+  const showsCascade = sweep.some((p) => typeof p.cascade === 'string');
   const showsUtilization = series.some((s) => s.name === UTILIZATION_SERIES);
   const xs = points.map((p) => p.loadFactor);
   const xMin = Math.min(...xs);
@@ -315,8 +337,9 @@ export function SpilloverPlot({
         Hop {hopIndex + 1}, {hop === undefined ? '' : `${words(hop.from.kind)} → ${hop.to}`}, under the
         scenario at {factor(currentLoad)}: {scenarioLoads}. Priority loads, overflow and saturated requests
         are in percent of the hop's traffic (saturated: those that meet an endpoint beyond its capacity),
-        utilisation in percent of the busiest endpoint's capacity. Envoy moves traffic between priorities on
-        health only; the other series come from the load model (see the notes).
+        utilisation in percent of the busiest endpoint's capacity; request errors in percent of the client's
+        requests, over every hop. Envoy moves traffic between priorities on health only; the other series come
+        from the load model (see the notes).
         {capacityUnknown(sweep, hopIndex) && (
           <strong class="capacity-unknown">
             {' '}
@@ -338,6 +361,8 @@ export function SpilloverPlot({
                     {s.name}
                   </th>
                 ))}
+                {showsEjected && <th scope="col">ejected endpoints</th>}
+                {showsCascade && <th scope="col">overload cascade</th>}
               </tr>
             </thead>
             <tbody>
@@ -347,6 +372,8 @@ export function SpilloverPlot({
                   {series.map((s) => (
                     <td key={s.name}>{percent(s.values[i])}</td>
                   ))}
+                  {showsEjected && <td class="ejected-count">{sweep[i]?.ejectedEndpoints ?? ''}</td>}
+                  {showsCascade && <td class="cascade">{words(sweep[i]?.cascade ?? '—')}</td>}
                 </tr>
               ))}
             </tbody>

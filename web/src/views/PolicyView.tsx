@@ -38,6 +38,7 @@ export function EndToEnd({ policy }: { readonly policy: EffectivePolicy }) {
               <tr key={`${e.cluster ?? ''}/${e.name}`}>
                 <th scope="row" class="endpoint-name">
                   {e.name}
+                  {e.failing === true && <strong class="failing-marker"> · failing</strong>}
                 </th>
                 <td>
                   {locality(e.locality)}
