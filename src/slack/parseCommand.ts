@@ -3,7 +3,7 @@
  * mistyped client or backend is left for the service to diagnose (it knows the names to suggest).
  */
 import { closest, distance } from 'fastest-levenshtein';
-import type { FailureKind, Scenario } from '../engine/index.js';
+import type { FailureKind, OverloadFailure, OverloadInput, Scenario } from '../engine/index.js';
 import { FAILURE_WORDS, parseFailureKind } from '../services/failureKind.js';
 import type { ResponseType } from './blockKit.js';
 import { COMMAND_NAMES, PUBLIC_FLAGS, WHATIF_KEYWORDS } from './usage.js';
@@ -63,6 +63,13 @@ const COMMAND_ALIASES: Readonly<Record<string, CommandName>> = {
 };
 
 const LOAD_FACTOR_PATTERN = /^[x×]?(\d+(?:\.\d+)?|\.\d+)[x×]?$/i;
+const PERCENT_PATTERN = /^(\d+(?:\.\d+)?|\.\d+)%?$/;
+/** GraphQL `OverloadFailure`, as people type it; the enum names work too. */
+const OVERLOAD_SPELLINGS: Readonly<Record<string, OverloadFailure>> = {
+  '5xx': 'HTTP_5XX',
+  http_5xx: 'HTTP_5XX',
+  timeout: 'TIMEOUT',
+};
 const LOAD_PERCENT_PATTERN = /^(\d+(?:\.\d+)?)%$/;
 const PERCENT_PER_UNIT = 100;
 
@@ -125,6 +132,13 @@ export function parseLoadFactor(value: string): number | undefined {
   return Number.isFinite(number) && number > 0 ? number : undefined;
 }
 
+/** `60` or `60%`: a positive percent; undefined otherwise (the service checks the upper bound it has). */
+export function parsePercent(value: string): number | undefined {
+  const digits = PERCENT_PATTERN.exec(value.trim())?.[1];
+  const number = digits === undefined ? Number.NaN : Number(digits);
+  return Number.isFinite(number) && number > 0 ? number : undefined;
+}
+
 function isKeyword(word: string): word is WhatIfKeyword {
   return (WHATIF_KEYWORDS as readonly string[]).includes(word);
 }
@@ -138,6 +152,8 @@ function parseScenario(
   const failLocalities: string[] = [];
   let loadFactor: number | undefined;
   let failure: FailureKind | undefined;
+  let utilizationPercent: number | undefined;
+  let overload: OverloadInput | undefined;
   let index = 0;
   while (index < tokens.length) {
     const raw = tokens[index] ?? '';
@@ -150,8 +166,8 @@ function parseScenario(
         error: {
           message:
             command === 'whatif'
-              ? `I don't understand \`${raw}\` here: after CLIENT and BACKEND, whatif takes \`eject\`, \`load\`, \`fail\` and \`failure\`.`
-              : `I don't understand \`${raw}\` here: after the localities, blast takes \`eject\`, \`load\` and \`failure\`.`,
+              ? `I don't understand \`${raw}\` here: after CLIENT and BACKEND, whatif takes \`eject\`, \`load\`, \`fail\`, \`failure\`, \`util\` and \`overload\`.`
+              : `I don't understand \`${raw}\` here: after the localities, blast takes \`eject\`, \`load\`, \`failure\`, \`util\` and \`overload\`.`,
           command,
           responseType,
           ...(suggestion === undefined ? {} : { suggestion }),
@@ -206,6 +222,40 @@ function parseScenario(
         loadFactor = parsed;
         break;
       }
+      case 'util': {
+        if (utilizationPercent !== undefined)
+          return { error: { message: '`util` is given twice.', command, responseType } };
+        const parsed = items.length === 1 ? parsePercent(items[0] ?? '') : undefined;
+        if (parsed === undefined || parsed > PERCENT_PER_UNIT) {
+          return {
+            error: {
+              message: `\`util ${items.join(',')}\` is not a utilisation: use the endpoints' mean utilisation at nominal load, a percent above 0 and at most 100 (\`util 60\`).`,
+              command,
+              responseType,
+            },
+          };
+        }
+        utilizationPercent = parsed;
+        break;
+      }
+      case 'overload': {
+        if (overload !== undefined)
+          return { error: { message: '`overload` is given twice.', command, responseType } };
+        const [threshold, how, ...extra] = items;
+        const failsAbovePercent = threshold === undefined ? undefined : parsePercent(threshold);
+        const as = how === undefined ? 'HTTP_5XX' : OVERLOAD_SPELLINGS[how.toLowerCase()];
+        if (failsAbovePercent === undefined || as === undefined || extra.length > 0) {
+          return {
+            error: {
+              message: `\`overload ${items.join(',')}\` is not an overload: give the utilisation past which endpoints fail, a percent above 0 (it may exceed 100), and how they fail, \`5xx\` (the default) or \`timeout\`: \`overload 120\` or \`overload 120,timeout\`.`,
+              command,
+              responseType,
+            },
+          };
+        }
+        overload = { failsAbovePercent, as };
+        break;
+      }
     }
   }
   return {
@@ -214,6 +264,8 @@ function parseScenario(
       ...(loadFactor === undefined ? {} : { loadFactor }),
       ...(failLocalities.length > 0 ? { failLocalities: [...new Set(failLocalities)] } : {}),
       ...(failure === undefined ? {} : { failure }),
+      ...(utilizationPercent === undefined ? {} : { utilizationPercent }),
+      ...(overload === undefined ? {} : { overload }),
     },
   };
 }

@@ -14,7 +14,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'diff',
 ];
 
-export const WHATIF_KEYWORDS = ['eject', 'load', 'fail', 'failure'] as const;
+export const WHATIF_KEYWORDS = ['eject', 'load', 'fail', 'failure', 'util', 'overload'] as const;
 export type WhatIfKeyword = (typeof WHATIF_KEYWORDS)[number];
 
 /** Flags, accepted anywhere in the text, that post the answer to the channel instead of only to the caller. */
@@ -25,8 +25,9 @@ export const USAGE: { readonly [C in CommandName]: string } = {
   snapshots: 'snapshots',
   policy: 'policy CLIENT BACKEND [@SNAPSHOT]',
   whatif:
-    'whatif CLIENT BACKEND [eject EP[,EP…]] [load FACTOR] [fail LOCALITY[,…]] [failure 5xx|connect|not-ready] [@SNAPSHOT]',
-  blast: 'blast LOCALITY[,…] [eject EP[,EP…]] [load FACTOR] [failure 5xx|connect|not-ready] [@SNAPSHOT]',
+    'whatif CLIENT BACKEND [eject EP[,EP…]] [load FACTOR] [fail LOCALITY[,…]] [failure 5xx|connect|not-ready] [util PERCENT] [overload PERCENT[,5xx|timeout]] [@SNAPSHOT]',
+  blast:
+    'blast LOCALITY[,…] [eject EP[,EP…]] [load FACTOR] [failure 5xx|connect|not-ready] [util PERCENT] [overload PERCENT[,5xx|timeout]] [@SNAPSHOT]',
   diff: 'diff BEFORE AFTER',
 };
 
@@ -35,7 +36,7 @@ export const DESCRIPTION: { readonly [C in CommandName]: string } = {
   snapshots: 'List the newest mesh snapshots.',
   policy: 'The effective load-balancing, failover and outlier policy from a client to a backend, hop by hop.',
   whatif:
-    'What happens to a client→backend path when endpoints fail (eject), load grows (load 1.5 = 150 %) or localities go down (fail region/zone or cluster:NAME); `failure` says how they fail: 5xx (answer 503, the default), connect (refuse connections: Envoy retries on another host) or not-ready (leave EDS and ztunnel).',
+    "What happens to a client→backend path when endpoints fail (eject), load grows (load 1.5 = 150 %) or localities go down (fail region/zone or cluster:NAME); `failure` says how they fail: 5xx (answer 503, the default), connect (refuse connections: Envoy retries on another host) or not-ready (leave EDS and ztunnel). `util 60` gives the backend endpoints' utilisation at nominal load (their capacity; else an HPA target is used); `overload 120` makes endpoints past 120 % of capacity fail (with 5xx, or `overload 120,timeout`) and runs the overload cascade.",
   blast:
     'Which backends fail, for which clients and how badly, when localities go down (region/zone or cluster:NAME), endpoints fail (eject) or load grows: every client × backend pair of the mesh, worst first.',
   diff: 'What changes in load balancing, failover and ejection between two snapshots, per backend and client.',
@@ -54,6 +55,7 @@ export const EXAMPLES: { readonly [C in CommandName]: readonly string[] } = {
     'whatif httpbin/client-in-ambient in-ambient.httpbin load 1.5 @httpbin-after',
     'whatif bookinfo/ratings productpage.bookinfo.mesh.internal fail us-east/us-east-1a @bookinfo-multicluster',
     'whatif httpbin/client-in-ambient in-ambient.httpbin eject in-ambient-7d8f9b6c54-abc12 failure connect @httpbin-after',
+    'whatif httpbin/client-in-ambient in-ambient.httpbin load 2 util 60 overload 100 @httpbin-after',
   ],
   blast: ['blast us-east/us-east-1a @bookinfo-multicluster', 'blast cluster:cluster1 @bookinfo-multicluster'],
   diff: ['diff httpbin-before httpbin-after'],

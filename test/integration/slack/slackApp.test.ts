@@ -155,6 +155,35 @@ describe('Slack through the real app', () => {
     for (const note of whatIf.notes.slice(1)) expect(text).not.toContain(note);
   });
 
+  it('whatif with util and overload runs the overload cascade, as GraphQL does', async () => {
+    const app = await buildTestApp(SLACK_ENV);
+    await uploadExample(app, 'httpbin-after.yaml');
+    const response = await postCommand(
+      app,
+      slackForm(`whatif ${CLIENT} ${BACKEND} load 2 util 60 overload 100 @httpbin-after`),
+    );
+    const text = allText(answer(response.body));
+    // The same scenario as GraphQL's ScenarioInput { loadFactor: 2, utilizationPercent: 60,
+    // overload: { failsAbovePercent: 100, as: HTTP_5XX } }: 60 % at ×1 is 120 % at ×2, past the threshold.
+    const whatIf = await app.spillway.services.policy.whatIf({
+      snapshot: 'httpbin-after',
+      client: CLIENT,
+      backend: BACKEND,
+      scenario: {
+        loadFactor: 2,
+        utilizationPercent: 60,
+        overload: { failsAbovePercent: 100, as: 'HTTP_5XX' },
+      },
+    });
+    const cascade = whatIf.cascade;
+    expect(cascade?.outcome).toBeDefined();
+    expect(cascade?.outcome).not.toBe('CAPACITY_UNKNOWN');
+    expect(text).toContain(
+      `Overload cascade: ${(cascade?.outcome ?? '').toLowerCase().replaceAll('_', ' ')}, errors ${formatPercent(cascade?.errorPercent ?? Number.NaN)}`,
+    );
+    expect(text).toContain(`saturation ${formatPercent(whatIf.saturatedPercent ?? Number.NaN)}`);
+  });
+
   it('answers a mistyped client with the closest names', async () => {
     const app = await buildTestApp(SLACK_ENV);
     await uploadExample(app, 'httpbin-after.yaml');

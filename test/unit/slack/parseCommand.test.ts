@@ -175,6 +175,57 @@ describe('parseCommand: accepted commands', () => {
         responseType: 'ephemeral',
       },
     },
+    // GraphQL ScenarioInput.utilizationPercent and overload { failsAbovePercent, as }.
+    {
+      text: `whatif ${C} ${B} load 2 util 60 overload 120`,
+      command: {
+        kind: 'whatif',
+        client: C,
+        backend: B,
+        snapshot: 'latest',
+        scenario: {
+          loadFactor: 2,
+          utilizationPercent: 60,
+          overload: { failsAbovePercent: 120, as: 'HTTP_5XX' },
+        },
+        responseType: 'ephemeral',
+      },
+    },
+    {
+      text: `whatif ${C} ${B} util=75% overload 100%, timeout`,
+      command: {
+        kind: 'whatif',
+        client: C,
+        backend: B,
+        snapshot: 'latest',
+        scenario: { utilizationPercent: 75, overload: { failsAbovePercent: 100, as: 'TIMEOUT' } },
+        responseType: 'ephemeral',
+      },
+    },
+    {
+      text: `whatif ${C} ${B} overload 90,HTTP_5XX`,
+      command: {
+        kind: 'whatif',
+        client: C,
+        backend: B,
+        snapshot: 'latest',
+        scenario: { overload: { failsAbovePercent: 90, as: 'HTTP_5XX' } },
+        responseType: 'ephemeral',
+      },
+    },
+    {
+      text: 'blast us-east util 50 overload 110',
+      command: {
+        kind: 'blast',
+        snapshot: 'latest',
+        scenario: {
+          failLocalities: ['us-east'],
+          utilizationPercent: 50,
+          overload: { failsAbovePercent: 110, as: 'HTTP_5XX' },
+        },
+        responseType: 'ephemeral',
+      },
+    },
     {
       text: `what-if <http://in-ambient.httpbin|${C}> ${B} FAIL cluster:c1`,
       command: {
@@ -217,6 +268,49 @@ describe('parseCommand: usage errors', () => {
       suggestion: undefined,
       command: 'blast',
       message: /not a failure kind: use `5xx\|connect\|not-ready`/,
+    },
+    {
+      text: `whatif ${C} ${B} util 0`,
+      suggestion: undefined,
+      command: 'whatif',
+      message: /not a utilisation/,
+    },
+    { text: `whatif ${C} ${B} util 120`, suggestion: undefined, command: 'whatif', message: /at most 100/ },
+    {
+      text: `whatif ${C} ${B} util high`,
+      suggestion: undefined,
+      command: 'whatif',
+      message: /not a utilisation/,
+    },
+    {
+      text: `whatif ${C} ${B} util 50 util 60`,
+      suggestion: undefined,
+      command: 'whatif',
+      message: /`util` is given twice/,
+    },
+    {
+      text: `whatif ${C} ${B} overload 120,crash`,
+      suggestion: undefined,
+      command: 'whatif',
+      message: /not an overload: .*`5xx` \(the default\) or `timeout`/,
+    },
+    {
+      text: `whatif ${C} ${B} overload timeout`,
+      suggestion: undefined,
+      command: 'whatif',
+      message: /not an overload/,
+    },
+    {
+      text: `whatif ${C} ${B} overload 120,5xx,timeout`,
+      suggestion: undefined,
+      command: 'whatif',
+      message: /not an overload/,
+    },
+    {
+      text: `whatif ${C} ${B} overlaod 120`,
+      suggestion: 'overload',
+      command: 'whatif',
+      message: /whatif takes `eject`, `load`, `fail`, `failure`, `util` and `overload`/,
     },
     {
       text: 'blast us-east failure connect failure 5xx',
