@@ -179,6 +179,7 @@ const OBJECT_TYPES: Readonly<Record<string, Readonly<Record<string, Presence>>>>
     stateReason: O,
     utilizationPercent: O,
     failing: O,
+    failingPercent: O,
     attemptsPercent: O,
   }),
   CircuitBreakers: manifest<CircuitBreakerLimits>({

@@ -7,6 +7,7 @@ import type { ResolvedHop } from '../model/resolved.js';
 import { computeHopPlacement, localityKey } from '../spillover/index.js';
 import type { HopPlacement, HopScenario } from '../spillover/index.js';
 import { endpointShare } from './endpointShare.js';
+import { failingPercent } from './failingPercent.js';
 
 export interface HopTraffic extends Omit<
   HopPlacement,
@@ -31,6 +32,7 @@ function hopTrafficOf(hop: ResolvedHop, placed: HopPlacement): HopTraffic {
         undefined,
         placed.failing[i] === 1,
         placed.retries?.retried === true ? (placed.attempts[i] ?? 0) : undefined,
+        failingPercent(placed, i),
       ),
     );
   }

@@ -21,6 +21,7 @@ export function endpointShare(
   utilizationPercent?: number,
   failing = false,
   attemptsPercent?: number,
+  failingPercent?: number,
 ): EndpointShare {
   const { address, node, localityWeight, stateReason } = e;
   const share: { -readonly [K in keyof EndpointShare]: EndpointShare[K] } = {
@@ -42,5 +43,6 @@ export function endpointShare(
   if (stateReason !== undefined) share.stateReason = stateReason;
   if (failing) share.failing = true;
   if (attemptsPercent !== undefined) share.attemptsPercent = attemptsPercent;
+  if (failing && failingPercent !== undefined) share.failingPercent = failingPercent;
   return share;
 }

@@ -21,7 +21,10 @@ export function referenceMatcher(reference: string): (endpoint: ResolvedEndpoint
 
 /**
  * A `failLocalities` entry as a predicate, parsed once: "cluster:NAME" matches by cluster; otherwise the
- * selector's region[/zone[/subzone]] parts must equal the endpoint's, part by part.
+ * selector's region[/zone[/subzone]] parts must equal the endpoint's, part by part. An east-west gateway
+ * stand-in carries the locality of the remote endpoints it stands for, not its own pod's, so a locality
+ * never names it: it fails through the endpoints behind it (`gatewayFailures`). Its cluster is the
+ * gateway's own, so "cluster:NAME" does.
  *
  * @example localityMatcher('us-east/us-east-1a')(endpointInUsEast1a) // → true
  */
@@ -31,7 +34,8 @@ export function localityMatcher(selector: string): (endpoint: ResolvedEndpoint) 
     return (endpoint) => endpoint.cluster === cluster;
   }
   const [region, zone, subzone] = selector.split('/');
-  return ({ locality: l }) =>
+  return ({ locality: l, standsFor }) =>
+    standsFor === undefined &&
     l.region === region &&
     (zone === undefined || l.zone === zone) &&
     (subzone === undefined || l.subzone === subzone);

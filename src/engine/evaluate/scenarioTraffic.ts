@@ -5,9 +5,8 @@
 import type { Ejection, FailureKind } from '../model/answer.js';
 import type { Profile } from '../model/meshModel.js';
 import type { ResolvedHop, ResolvedPath } from '../model/resolved.js';
-import { computeHopPlacement } from '../spillover/index.js';
+import { computeHopPlacement, gatewayFailures } from '../spillover/index.js';
 import type { EjectionCapRule, HopPlacement } from '../spillover/index.js';
-import { markFailingGateways } from './failingGateways.js';
 import { hopFailureInputs } from './hopFailureInputs.js';
 import { localityMatcher, referenceMatcher } from './matchEndpoints.js';
 import type { ValidScenario } from './validateScenario.js';
@@ -107,9 +106,13 @@ export function scenarioPlacements(
     }
   }
 
+  // A gateway stand-in whose every endpoint fails is a failing host of its own (`gatewayFailures`); one
+  // with some failing endpoints behind it is left to the placement, which fails a share of its traffic.
   path.hops.forEach((hop, h) => {
     const failingHere = failing[h];
-    if (failingHere !== undefined) markFailingGateways(hop.endpoints, failingHere);
+    if (failingHere === undefined || failingHere.size === 0) return;
+    for (const i of gatewayFailures(hop.endpoints, [...failingHere.keys()], scenario.failure).whole)
+      failingHere.set(i, `${hop.endpoints[i]?.name ?? ''} (every endpoint behind it fails)`);
   });
   const overprovisioningFactors = path.hops.map((hop) =>
     hop.balancer === 'ENVOY'

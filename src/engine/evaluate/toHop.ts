@@ -8,6 +8,7 @@ import { localityKey } from '../spillover/index.js';
 import type { HopLoad } from '../load/index.js';
 import type { HopPlacement } from '../spillover/index.js';
 import { endpointShare } from './endpointShare.js';
+import { failingPercent } from './failingPercent.js';
 import { apportionInPlace, apportionPercents, roundPercent } from './presentPercent.js';
 
 interface Presented {
@@ -45,6 +46,7 @@ function presentPlacement(hop: ResolvedHop, placement: HopPlacement, load: HopLo
         utilization === undefined ? undefined : roundPercent(utilization[i] ?? 0),
         placement.failing[i] === 1,
         retried ? roundPercent(placement.attempts[i] ?? 0) : undefined,
+        failingPercent(placement, i),
       ),
     );
   }

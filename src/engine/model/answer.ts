@@ -169,6 +169,11 @@ export interface EndpointShare {
   /** Set (true) on an endpoint the scenario makes fail; its health flags stay what the proxy sees. */
   readonly failing?: boolean;
   /**
+   * On a failing endpoint that fails only part of what it receives, that part in percent: an east-west
+   * gateway with some failing endpoints behind it (it relays their errors). Absent: it fails everything.
+   */
+  readonly failingPercent?: number;
+  /**
    * The requests the endpoint receives per 100 requests of the hop, retries included; present when the
    * hop retried (otherwise it equals `sharePercent`).
    */

@@ -14,6 +14,7 @@
 import type { ResolvedHop } from '../model/resolved.js';
 import { failingOrder } from './failingOrder.js';
 import { failureOutcome, notReadyView } from './failureKinds.js';
+import { gatewayFailures, type GatewayFailures } from './gatewayFailures.js';
 import { DEFAULT_EJECTION_CAP_RULE } from './outlierEjection.js';
 import { placeEnvoy } from './placeEnvoy.js';
 import { placeKubeProxy } from './placeKubeProxy.js';
@@ -31,7 +32,12 @@ interface Balanced {
 
 const NONE_EJECTED: ReadonlySet<number> = new Set();
 
-function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly number[]): Balanced {
+function balance(
+  hop: ResolvedHop,
+  scenario: HopScenario,
+  failing: readonly number[],
+  fractions: ReadonlyMap<number, number>,
+): Balanced {
   const failureWord = scenario.failure === 'CONNECT_FAILURE' ? 'connect failures' : '503s';
   const factor = scenario.overprovisioningFactor ?? hop.overprovisioningFactor;
   switch (hop.balancer) {
@@ -45,6 +51,7 @@ function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly numb
         scenario.ejectionRule ?? DEFAULT_EJECTION_CAP_RULE,
         (ejected) => placeEnvoy(hop, prepared, ejected, factor),
         failureWord,
+        fractions,
       );
       const notes = [
         `Envoy ${hop.loadBalancer}: shares are long-run request shares; inside a locality the LB policy spreads evenly by endpoint weight.`,
@@ -85,26 +92,51 @@ function balance(hop: ResolvedHop, scenario: HopScenario, failing: readonly numb
   }
 }
 
+/** `NOT_READY` behind a gateway: the stand-ins weighed by the endpoints still ready behind them. */
+function withGatewayWeights(hop: ResolvedHop, behind: GatewayFailures): ResolvedHop {
+  const changed = behind.partial.filter((g) => g.weight !== undefined);
+  if (changed.length === 0) return hop;
+  const endpoints = [...hop.endpoints];
+  for (const g of changed) {
+    const e = endpoints[g.index];
+    if (e !== undefined && g.weight !== undefined) endpoints[g.index] = { ...e, weight: g.weight };
+  }
+  return { ...hop, endpoints };
+}
+
 /**
  * @example computeHopPlacement(httpbinHop, { failingEndpointIds: ['pod-1'] })
  * // with maxEjectionPercent 50: pod-1 EJECTED (1 of 3 hosts = 33.3 % ≤ 50 %), the other two 50 % each
  */
 export function computeHopPlacement(given: ResolvedHop, scenario: HopScenario = {}): HopPlacement {
   const named = failingOrder(given.endpoints, scenario);
+  const failure = scenario.failure ?? 'HTTP_5XX';
+  const behind = gatewayFailures(given.endpoints, named, failure, scenario.notReady?.health);
+  const whole = [...named, ...behind.whole];
   const view =
-    scenario.failure === 'NOT_READY'
-      ? notReadyView(given, named, scenario)
-      : { hop: given, failing: named, ejections: [] };
-  const { hop, failing } = view;
+    failure === 'NOT_READY'
+      ? notReadyView(withGatewayWeights(given, behind), whole, scenario)
+      : { hop: given, failing: whole, ejections: [] };
+  // A gateway with some failing endpoints behind it stays a host and fails a share φ of what it receives.
+  const fractions = new Map<number, number>();
+  if (failure !== 'NOT_READY') for (const g of behind.partial) fractions.set(g.index, g.fraction);
+  const { hop } = view;
+  const failing = [...view.failing, ...fractions.keys()];
   const endpoints = hop.endpoints;
-  const balanced = balance(hop, scenario, failing);
+  const balanced = balance(hop, scenario, failing, fractions);
   const { placement, ejected } = balanced;
   const ejections = [...view.ejections, ...balanced.ejections];
   const prepared = prepareHop(hop);
   const failingFlags = new Uint8Array(endpoints.length);
   for (const i of failing) failingFlags[i] = 1;
-  const outcome = failureOutcome(hop, placement, failingFlags, scenario);
-  const notes = [...balanced.notes, ...outcome.notes];
+  let fraction: Float64Array | undefined;
+  if (fractions.size > 0) {
+    fraction = new Float64Array(endpoints.length);
+    for (const i of failing) fraction[i] = fractions.get(i) ?? 1;
+  }
+  const outcome = failureOutcome(hop, placement, failingFlags, scenario, fraction);
+  const gatewayNotes = behind.partial.map((g) => `East-west gateway ${g.reason}.`);
+  const notes = [...balanced.notes, ...gatewayNotes, ...outcome.notes];
   const healthy = new Uint8Array(endpoints.length);
   const ejectedFlags = new Uint8Array(endpoints.length);
   for (let i = 0; i < endpoints.length; i += 1) {
@@ -128,6 +160,7 @@ export function computeHopPlacement(given: ResolvedHop, scenario: HopScenario = 
     ejected: ejectedFlags,
     failing: failingFlags,
     attempts: outcome.attempts,
+    ...(fraction === undefined ? {} : { failingFraction: fraction }),
     ...(outcome.retries === undefined ? {} : { retries: outcome.retries }),
     localityIndex: prepared.localityIndex,
     localities: prepared.localities,

@@ -76,19 +76,24 @@ export interface FailureOutcome {
   readonly notes: readonly string[];
 }
 
-/** The hop's error rate and attempts once the failure kind's retries (if any) have run. */
+/**
+ * The hop's error rate and attempts once the failure kind's retries (if any) have run. `fraction` gives,
+ * per failing endpoint, the share of what it receives that fails (a gateway with some failing endpoints
+ * behind it, `gatewayFailures.ts`); absent, a failing endpoint fails everything.
+ */
 export function failureOutcome(
   hop: ResolvedHop,
   placement: Placement,
   failingMask: Uint8Array,
   scenario: HopScenario,
+  fraction?: Float64Array,
 ): FailureOutcome {
   let before = 0;
   let anyFailing = false;
   for (let i = 0; i < failingMask.length; i += 1) {
     if (failingMask[i] !== 1) continue;
     anyFailing = true;
-    before += placement.shares[i] ?? 0;
+    before += (placement.shares[i] ?? 0) * (fraction?.[i] ?? 1);
   }
   const failure = scenario.failure ?? 'HTTP_5XX';
   const retry = scenario.retry;
@@ -102,7 +107,7 @@ export function failureOutcome(
     return { errorPercent: before, attempts: placement.shares.slice(), notes };
   }
   const model = retry.retried ? retry : { ...retry, numRetries: 0 };
-  const outcome = retryAttempts(placement.shares, failingMask, model);
+  const outcome = retryAttempts(placement.shares, failingMask, model, fraction);
   return {
     errorPercent: outcome.errorPercent,
     attempts: outcome.attempts,

@@ -13,6 +13,7 @@ import type { ResolvedEndpoint, ResolvedHop } from '../model/resolved.js';
 import { MS_PER_SECOND } from '../units.js';
 import { SCENARIO_FAILURE_HTTP_STATUS } from './constants.js';
 import { inHostSet } from './hostHealth.js';
+import { meanRequestsToStreak } from './meanRequestsToStreak.js';
 import { envoyConfigFromIstio } from './outlierConfig.js';
 import {
   ejectionCapDecision,
@@ -51,6 +52,24 @@ function trippingDetector(hop: ResolvedHop): { readonly name: string; readonly s
     candidates.push({ name: 'consecutive5xxErrors', streak: config.consecutive5xx });
   candidates.sort((a, b) => a.streak - b.streak);
   return candidates[0];
+}
+
+/** Why the detector trips: every request fails, or a run of failures among successes (`meanRequestsToStreak`). */
+function tripText(
+  detector: { readonly name: string; readonly streak: number },
+  failureWord: string,
+  fraction: number | undefined,
+): string {
+  const streak = detector.streak.toString();
+  if (fraction === undefined || fraction >= 1)
+    return `${streak} consecutive ${failureWord} trip ${detector.name}`;
+  const mean = meanRequestsToStreak(fraction, detector.streak);
+  return (
+    `only ${(Math.round(fraction * 10_000) / 100).toString()} % of its requests fail, interleaved with successes that reset the count, ` +
+    `but a run of ${streak} consecutive ${failureWord} still trips ${detector.name} while traffic flows: ` +
+    `after about ${Math.round(mean).toString()} requests on average ((1 − φ^${streak}) / ((1 − φ)·φ^${streak}), independent requests; ` +
+    'requests pinned to one failing connection trip it sooner). Ejecting it cuts off every endpoint behind the gateway'
+  );
 }
 
 /** Failing endpoints decided before any traffic flows: not held, already unhealthy, or nothing ejects. */
@@ -95,6 +114,8 @@ export function replayEjections(
   rule: EjectionCapRule,
   place: (ejected: ReadonlySet<number>) => Placement,
   failureWord = `${SCENARIO_FAILURE_HTTP_STATUS.toString()}s`,
+  /** Hosts that fail only part of what they receive (gateway stand-ins): index → φ. */
+  fractions: ReadonlyMap<number, number> = new Map(),
 ): EjectionReplay {
   const endpoints = hop.endpoints;
   const detector = trippingDetector(hop);
@@ -124,7 +145,7 @@ export function replayEjections(
         totalHosts: hostCount,
         maxEjectionPercent: od.maxEjectionPercent,
       });
-      const trips = `${detector.streak.toString()} consecutive ${failureWord} trip ${detector.name}`;
+      const trips = tripText(detector, failureWord, fractions.get(i));
       if (decision.allowed) {
         ejected.add(i);
         changed = true;

@@ -16,6 +16,11 @@
  * O(groups^retries). The approximation: draws are independent (true for RANDOM; ROUND_ROBIN and
  * LEAST_REQUEST's power of two choices correlate consecutive picks, which this ignores). Without the
  * predicate (Istio's consistent-hash policy) every retry goes back to the host the hash picked.
+ *
+ * A host may fail only part of its attempts (an east-west gateway with some failing endpoints behind it,
+ * `gatewayFailures.ts`): with φⱼ its failing fraction, an attempt on it fails with φⱼ, independently of
+ * earlier attempts (each attempt is a new connection the gateway picks afresh), and a request whose
+ * attempt succeeds stops there. φⱼ = 1 is a failing pod.
  */
 export interface RetryModel {
   readonly numRetries: number;
@@ -38,23 +43,38 @@ export interface RetryOutcome {
 interface Group {
   /** Normalised share of one member. */
   readonly q: number;
+  /** Chance (0–1) that an attempt on a member fails. */
+  readonly phi: number;
   readonly members: number[];
 }
 
-/** Failing endpoints with a share, grouped by equal share (exchangeable under the model). */
-function failingGroups(shares: Float64Array, failing: Uint8Array, total: number): Group[] {
-  const byShare = new Map<number, Group>();
+/** φ of endpoint `i`: its failing fraction when given, else 1 for a failing endpoint. */
+function failingFraction(failing: Uint8Array, fraction: Float64Array | undefined, i: number): number {
+  if (failing[i] !== 1) return 0;
+  return fraction === undefined ? 1 : Math.min(1, Math.max(0, fraction[i] ?? 1));
+}
+
+/** Failing endpoints with a share, grouped by equal share and φ (exchangeable under the model). */
+function failingGroups(
+  shares: Float64Array,
+  failing: Uint8Array,
+  total: number,
+  fraction: Float64Array | undefined,
+): Group[] {
+  const byKey = new Map<string, Group>();
   for (let i = 0; i < shares.length; i += 1) {
     const s = shares[i] ?? 0;
-    if (failing[i] !== 1 || s <= 0) continue;
-    let g = byShare.get(s);
+    const phi = failingFraction(failing, fraction, i);
+    if (phi <= 0 || s <= 0) continue;
+    const key = `${s.toString()}|${phi.toString()}`;
+    let g = byKey.get(key);
     if (g === undefined) {
-      g = { q: s / total, members: [] };
-      byShare.set(s, g);
+      g = { q: s / total, phi, members: [] };
+      byKey.set(key, g);
     }
     g.members.push(i);
   }
-  return [...byShare.values()];
+  return [...byKey.values()];
 }
 
 /** 1 + a + … + a^(n−1): the chance-weight of a draw sequence ending on an untried host. */
@@ -72,7 +92,13 @@ function untriedWeight(a: number, draws: number): number {
  * @example retryAttempts([50, 50], [1, 0], { numRetries: 2, previousHosts: true, hostSelectionRetryMaxAttempts: 5 })
  * // → errorPercent 100 × 0.5 × 0.5^6 × 0.5^6 ≈ 0.0122 (the retry redraws 6 times before it keeps the failing host)
  */
-export function retryAttempts(shares: Float64Array, failing: Uint8Array, model: RetryModel): RetryOutcome {
+export function retryAttempts(
+  shares: Float64Array,
+  failing: Uint8Array,
+  model: RetryModel,
+  /** Per endpoint, φ: the share of its attempts that fail (default 1 on every failing endpoint). */
+  fraction?: Float64Array,
+): RetryOutcome {
   const n = shares.length;
   const attempts = new Float64Array(n);
   let total = 0;
@@ -80,7 +106,7 @@ export function retryAttempts(shares: Float64Array, failing: Uint8Array, model: 
   for (let i = 0; i < n; i += 1) {
     const s = shares[i] ?? 0;
     total += s;
-    if (failing[i] === 1) failingTotal += s;
+    failingTotal += s * failingFraction(failing, fraction, i);
   }
   if (total <= 0) return { errorPercent: 0, attempts, attemptsPerRequest: 0, retriedPercent: 0 };
   const retries = Math.max(0, Math.floor(model.numRetries));
@@ -89,22 +115,26 @@ export function retryAttempts(shares: Float64Array, failing: Uint8Array, model: 
     return { errorPercent: failingTotal, attempts, attemptsPerRequest: 1, retriedPercent: 0 };
   }
   if (!model.previousHosts) {
-    // The hash keeps the host: a failing host takes every attempt of its requests, and they all fail.
+    // The hash keeps the host: a failing host takes every attempt of its requests; each attempt fails
+    // with φ, so a request takes 1 + φ + … + φ^retries attempts and fails with φ^(retries + 1).
     let sum = 0;
+    let failAll = 0;
     for (let i = 0; i < n; i += 1) {
       const s = shares[i] ?? 0;
-      attempts[i] = failing[i] === 1 ? s * (retries + 1) : s;
+      const phi = failingFraction(failing, fraction, i);
+      attempts[i] = s * untriedWeight(phi, retries + 1);
+      failAll += s * phi ** (retries + 1);
       sum += attempts[i] ?? 0;
     }
     return {
-      errorPercent: failingTotal,
+      errorPercent: failAll,
       attempts,
       attemptsPerRequest: sum / total,
       retriedPercent: failingTotal,
     };
   }
   const draws = model.hostSelectionRetryMaxAttempts + 1;
-  const groups = failingGroups(shares, failing, total);
+  const groups = failingGroups(shares, failing, total, fraction);
   const used = new Int32Array(groups.length);
   const onGroup = new Float64Array(groups.length);
   let onSucceeding = 0;
@@ -121,17 +151,18 @@ export function retryAttempts(shares: Float64Array, failing: Uint8Array, model: 
       const newMass = reach * untried * group.q * fresh;
       const repeatMass = reach * again * (used[g] ?? 0) * group.q;
       onGroup[g] = (onGroup[g] ?? 0) + newMass + repeatMass;
+      // Only the failing part of an attempt goes on to the next one.
       if (k === retries) {
-        failAll += newMass + repeatMass;
+        failAll += (newMass + repeatMass) * group.phi;
         continue;
       }
       if (newMass > 0) {
         used[g] = (used[g] ?? 0) + 1;
-        step(k + 1, a + group.q, newMass);
+        step(k + 1, a + group.q, newMass * group.phi);
         used[g] = (used[g] ?? 0) - 1;
       }
       // A repeat keeps the tried set; handled once per group so its mass is split the same way.
-      if (repeatMass > 0) step(k + 1, a, repeatMass);
+      if (repeatMass > 0) step(k + 1, a, repeatMass * group.phi);
     }
   };
   step(0, 0, 1);

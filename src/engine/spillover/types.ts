@@ -117,6 +117,12 @@ export interface HopPlacement extends Placement {
   readonly ejected: Uint8Array;
   /** 1 when the endpoint fails in this scenario (and still is in the proxy's view). */
   readonly failing: Uint8Array;
+  /**
+   * Per endpoint, the share (0–1) of what it receives that fails; present only when some failing endpoint
+   * fails in part (an east-west gateway with some failing endpoints behind it). Absent: a failing endpoint
+   * fails everything it receives.
+   */
+  readonly failingFraction?: Float64Array;
   /** Per endpoint, attempts per 100 requests of the hop, retries included (equals `shares` without retries). */
   readonly attempts: Float64Array;
   /** What retries did on an Envoy hop with failing endpoints. */

@@ -153,7 +153,14 @@ function failingOn(scenario: Scenario): (e: EndpointShare) => boolean {
 export function expectErrorConsistent(w: WhatIf, scenario: Scenario): void {
   const perHop = w.scenario.hops.map((hop) => {
     const failing = failingOn(scenario);
-    return hop.endpoints.filter(failing).reduce((sum, e) => sum + e.sharePercent, 0) + hop.droppedPercent;
+    // A gateway failing in part (`failingPercent`) fails that part of its share; named endpoints all of it.
+    const partial = hop.endpoints.reduce(
+      (sum, e) => sum + (e.failingPercent === undefined ? 0 : (e.sharePercent * e.failingPercent) / 100),
+      0,
+    );
+    return (
+      hop.endpoints.filter(failing).reduce((sum, e) => sum + e.sharePercent, 0) + partial + hop.droppedPercent
+    );
   });
   expect(Number.isFinite(w.errorPercent)).toBe(true);
   if (w.scenario.hops.some((hop) => hop.retries?.retried === true))

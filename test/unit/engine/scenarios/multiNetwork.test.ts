@@ -42,9 +42,9 @@ const CLUSTERS: readonly ClusterSpec[] = [
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function mesh(profile: Profile, withGateways = true) {
+function mesh(profile: Profile, withGateways = true, maxEjectionPercent = 100) {
   const rule: Obj = structuredClone(LOCALITY_FAILOVER_RULE);
-  rule.spec.trafficPolicy.outlierDetection.maxEjectionPercent = 100;
+  rule.spec.trafficPolicy.outlierDetection.maxEjectionPercent = maxEjectionPercent;
   const clusters = CLUSTERS.map((c) => ({ ...c, eastWest: withGateways }));
   return multiclusterMesh({
     profile,
@@ -116,6 +116,94 @@ describe.each<Profile>(['ISTIO_1_30', 'ISTIO_1_31', 'SOLO'])(
           errorPercent: w.errorPercent,
           droppedPercent: w.scenario.hops[0]?.droppedPercent,
         }).toEqual({ shares: expected, outcomes, errorPercent, droppedPercent });
+      },
+      SCENARIO_TIMEOUT_MS,
+    );
+
+    // Partial failure behind the gateway (`gatewayFailures.ts`): REMOTE_A fails, REMOTE_B answers, and the
+    // local cluster fails too so that the gateway carries the traffic. The ambient east-west gateway has no
+    // DestinationRule of its own (`buildWaypointInboundClusters`, cluster_waypoint.go) and picks one pod per
+    // connection by weight: φ = 1/2 of what the client sends through it fails behind it.
+    it.each<[string, number, Scenario, Record<string, number>, string[], number, number, number]>([
+      // HTTP_5XX, maxEjectionPercent 100. The local pod: 1 consecutive 5xx (consecutive5xxErrors 1) →
+      // 1 of 2 hosts = 50 % ≤ 100 → EJECTED; P0 health 0, P1 (the gateway) takes 100 %. REMOTE_A is no
+      // host (NOT_ON_PATH). The gateway fails 1 in 2 requests; the consecutive counter resets on each
+      // success (`putHttpResponseCode`), yet a run of 1 comes after (1 − ½)/((1 − ½)·½) = 2 requests on
+      // average, so it is ejected too: 2 of 2 = 100 % ≤ 100 → no healthy host, panic threshold 0 →
+      // 100 % dropped, 100 % errors. One failing remote pod cuts off the whole remote network.
+      [
+        '5xx, cap 100: the gateway trips outlier detection too → no healthy host',
+        100,
+        { failLocalities: ['cluster:cluster1'], ejectEndpoints: [REMOTE_A] },
+        { [LOCAL]: 0, [REMOTE_A]: 0, [REMOTE_B]: 0, [GATEWAY]: 0 },
+        ['NOT_ON_PATH', 'EJECTED', 'EJECTED'],
+        100,
+        100,
+        50,
+      ],
+      // HTTP_5XX, maxEjectionPercent 50: the local pod is ejected (1 of 2 = 50 % ≤ 50); ejecting the gateway
+      // would make 2 of 2 = 100 % > 50 → REFUSED_BY_CAP. The gateway keeps 100 % and φ = 1/2 of it fails;
+      // a 503 is not retried (EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY): errors 100 × 1/2 = 50 %.
+      [
+        '5xx, cap 50: the gateway keeps its share and half of it fails',
+        50,
+        { failLocalities: ['cluster:cluster1'], ejectEndpoints: [REMOTE_A] },
+        { [LOCAL]: 0, [REMOTE_A]: 0, [REMOTE_B]: 0, [GATEWAY]: 100 },
+        ['NOT_ON_PATH', 'EJECTED', 'REFUSED_BY_CAP'],
+        50,
+        0,
+        50,
+      ],
+      // CONNECT_FAILURE, cap 50: the same ejections (a connect failure counts as a 503, non-split mode).
+      // Istio's DefaultPolicy retries connect-failure twice; the gateway is the only host with traffic, so
+      // each retry's previous_hosts redraws (host_selection_retry_max_attempts 5) all land on it again and
+      // it is kept, and each attempt fails with φ again (`retryAttempts`): 100 × (1/2)³ = 12.5 % errors.
+      [
+        'connect failures, cap 50: retries through the same gateway leave 12.5 %',
+        50,
+        { failLocalities: ['cluster:cluster1'], ejectEndpoints: [REMOTE_A], failure: 'CONNECT_FAILURE' },
+        { [LOCAL]: 0, [REMOTE_A]: 0, [REMOTE_B]: 0, [GATEWAY]: 100 },
+        ['NOT_ON_PATH', 'EJECTED', 'REFUSED_BY_CAP'],
+        12.5,
+        0,
+        50,
+      ],
+    ])(
+      'partial failure behind the gateway: %s',
+      (_name, cap, scenario, expected, outcomes, errorPercent, droppedPercent, gatewayFailing) => {
+        const w = whatIfOf(resolve(mesh(profile, true, cap), CLIENT, BACKEND), scenario);
+        const hop = w.scenario.hops[0];
+        expect({
+          shares: shares(hop),
+          outcomes: w.ejections.map((e) => e.outcome),
+          errorPercent: w.errorPercent,
+          droppedPercent: hop?.droppedPercent,
+          gatewayFailing: hop?.endpoints.find((e) => e.name === GATEWAY)?.failingPercent,
+        }).toEqual({ shares: expected, outcomes, errorPercent, droppedPercent, gatewayFailing });
+        expect(hop?.notes.some((n) => n.startsWith(`East-west gateway ${GATEWAY}`))).toBe(true);
+      },
+      SCENARIO_TIMEOUT_MS,
+    );
+
+    it(
+      'NOT_READY behind the gateway: the remote side removes the pod, nothing fails',
+      () => {
+        // REMOTE_A loses readiness and the local cluster too. Nothing fails: errors 0. The gateway takes
+        // 100 % (P0 has no healthy host left). Its weight: where istiod leaves not-ready endpoints out
+        // (ISTIO_1_30 here), EndpointsByNetworkFilter sums the rest, 2 × 1/2 = 1; where this sidecar takes
+        // them as UNHEALTHY (ISTIO_1_31's PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS, SOLO), their weight still
+        // counts and it stays 2.
+        const w = whatIfOf(resolve(mesh(profile), CLIENT, BACKEND), {
+          failLocalities: ['cluster:cluster1'],
+          ejectEndpoints: [REMOTE_A],
+          failure: 'NOT_READY',
+        });
+        const hop = w.scenario.hops[0];
+        expect(shares(hop)[GATEWAY]).toBe(100);
+        expect(w.errorPercent).toBe(0);
+        expect(w.ejections.map((e) => e.outcome)).toEqual(['REMOVED_NOT_READY', 'REMOVED_NOT_READY']);
+        const note = hop?.notes.find((n) => n.startsWith(`East-west gateway ${GATEWAY}`)) ?? '';
+        expect(note).toContain(profile === 'ISTIO_1_30' ? 'weight 2 × 1/2 = 1' : 'keeps weight 2');
       },
       SCENARIO_TIMEOUT_MS,
     );

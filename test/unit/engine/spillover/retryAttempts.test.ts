@@ -12,8 +12,17 @@ import { retryAttempts, type RetryModel } from '../../../../src/engine/spillover
 const ISTIO_DEFAULT: RetryModel = { numRetries: 2, previousHosts: true, hostSelectionRetryMaxAttempts: 5 };
 const HASH: RetryModel = { ...ISTIO_DEFAULT, previousHosts: false };
 
-/** Every host sequence, host by host: P(error) and expected attempts per host, as fractions of 1. */
-function oracle(shares: readonly number[], failing: readonly boolean[], model: RetryModel) {
+/**
+ * Every host sequence, host by host: P(error) and expected attempts per host, as fractions of 1. `phi`:
+ * per host, the chance an attempt on it fails (a gateway with some failing endpoints behind it); default
+ * 1 on a failing host.
+ */
+function oracle(
+  shares: readonly number[],
+  failing: readonly boolean[],
+  model: RetryModel,
+  phi: readonly number[] = failing.map((f) => (f ? 1 : 0)),
+) {
   const total = shares.reduce((s, x) => s + x, 0);
   const p = shares.map((s) => s / total);
   const draws = model.hostSelectionRetryMaxAttempts + 1;
@@ -31,9 +40,10 @@ function oracle(shares: readonly number[], failing: readonly boolean[], model: R
       const mass = reach * pick(tried, j);
       if (mass === 0) continue;
       attempts[j] = (attempts[j] ?? 0) + mass;
-      if (!failing[j]) continue;
-      if (k === model.numRetries) error += mass;
-      else walk(k + 1, new Set([...tried, j]), mass);
+      const fails = mass * (phi[j] ?? 0);
+      if (fails === 0) continue;
+      if (k === model.numRetries) error += fails;
+      else walk(k + 1, new Set([...tried, j]), fails);
     }
   };
   walk(0, new Set(), 1);
@@ -153,5 +163,98 @@ describe('retryAttempts: agrees with the host-by-host oracle', () => {
       const successes = shares.reduce((s, _x, i) => s + (failing[i] ? 0 : (out.attempts[i] ?? 0)), 0);
       expect(successes + out.errorPercent).toBeCloseTo(reached, 10);
     }
+  });
+});
+
+describe('retryAttempts: a host that fails only part of its attempts (an east-west gateway, gatewayFailures.ts)', () => {
+  it.each([
+    {
+      name: 'the gateway is the only host: every retry lands on it again',
+      shares: [100],
+      phi: [0.5],
+      model: ISTIO_DEFAULT,
+      // Each attempt is a new connection the gateway picks afresh: fails with φ = ½. The previous_hosts
+      // redraws find no other host and keep it: 100 × (½)³ = 12.5; attempts 100 × (1 + ½ + ¼) = 175.
+      error: 12.5,
+      attempts: [175],
+    },
+    {
+      name: 'a pod and a gateway at ½ each',
+      shares: [50, 50],
+      phi: [0, 0.5],
+      model: ISTIO_DEFAULT,
+      // Attempt 1 fails on the gateway: ½ · ½ = ¼. A retry keeps the tried gateway only when all 6 draws
+      // hit it, (½)^6, and fails there with ½ again: ¼ · ((½)^6 · ½)² = (½)^16 → × 100 = 0.00152587890625.
+      error: 100 * 0.5 ** 16,
+      attempts: undefined,
+    },
+    {
+      name: 'consistent hashing keeps the gateway: 1 + φ + φ² attempts, φ³ fail',
+      shares: [50, 50],
+      phi: [0, 0.5],
+      model: HASH,
+      // DefaultConsistentHashPolicy, no predicate: 50 × (½)³ = 6.25; gateway attempts 50 × 1.75 = 87.5.
+      error: 6.25,
+      attempts: [50, 87.5],
+    },
+    {
+      name: 'not retried (a 503): the failing part of its share is the error',
+      shares: [50, 50],
+      phi: [0, 0.5],
+      model: { ...ISTIO_DEFAULT, numRetries: 0 },
+      // 50 × ½ = 25.
+      error: 25,
+      attempts: [50, 50],
+    },
+  ])('$name', ({ shares, phi, model, error, attempts }) => {
+    const out = retryAttempts(
+      Float64Array.from(shares),
+      Uint8Array.from(phi.map((f) => (f > 0 ? 1 : 0))),
+      model,
+      Float64Array.from(phi),
+    );
+    expect(out.errorPercent).toBeCloseTo(error, 12);
+    if (attempts !== undefined) attempts.forEach((a, i) => expect(out.attempts[i]).toBeCloseTo(a, 9));
+    const o = oracle(
+      shares,
+      phi.map((f) => f > 0),
+      model,
+      phi,
+    );
+    if (model.previousHosts) expect(out.errorPercent).toBeCloseTo(o.error, 12);
+  });
+
+  it.each([
+    [
+      [20, 30, 50],
+      [1, 0.25, 0],
+    ],
+    [
+      [25, 25, 25, 25],
+      [0.5, 0.5, 1, 0],
+    ],
+    [
+      [10, 40, 50],
+      [0.75, 0.1, 0.3],
+    ],
+    [
+      [60, 40],
+      [0.2, 0.9],
+    ],
+  ])('matches the host-by-host oracle: shares %j, φ %j', (shares, phi) => {
+    const out = retryAttempts(
+      Float64Array.from(shares),
+      Uint8Array.from(phi.map((f) => (f > 0 ? 1 : 0))),
+      ISTIO_DEFAULT,
+      Float64Array.from(phi),
+    );
+    const o = oracle(
+      shares,
+      phi.map((f) => f > 0),
+      ISTIO_DEFAULT,
+      phi,
+    );
+    expect(out.errorPercent).toBeCloseTo(o.error, 10);
+    o.attempts.forEach((a, i) => expect(out.attempts[i]).toBeCloseTo(a, 9));
   });
 });
