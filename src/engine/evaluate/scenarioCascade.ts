@@ -17,7 +17,7 @@ import {
 import type { CascadeStep, OverloadCascade } from '../model/answer.js';
 import type { ResolvedPath } from '../model/resolved.js';
 import { computeHopPlacement, FULL_LOAD_PERCENT, type HopPlacement } from '../spillover/index.js';
-import type { EvaluateOptions, ScenarioPlacements } from './scenarioTraffic.js';
+import { failingIndexes, type EvaluateOptions, type ScenarioPlacements } from './scenarioTraffic.js';
 import { composeInSeries } from './composeHops.js';
 import { apportionPercents, roundPercent } from './presentPercent.js';
 import { scenarioLoadInputs } from './scenarioLoads.js';
@@ -77,7 +77,7 @@ export function cascadeAt(ctx: CascadeContext, loadFactor: number): CascadeRun |
   if (backendLoad(ctx, placed.shares, loadFactor)?.utilization === undefined) return undefined;
   const overprovisioningFactor = ctx.run.overprovisioningFactors[last] ?? hop.overprovisioningFactor;
   return runOverloadCascade(ctx.spec, {
-    scenarioFailing: ctx.run.failing[last] ?? [],
+    scenarioFailing: failingIndexes(ctx.run, hop, last),
     place: (failing): HopPlacement =>
       computeHopPlacement(hop, {
         failingEndpointIndexes: failing,

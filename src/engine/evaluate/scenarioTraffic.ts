@@ -23,11 +23,29 @@ export interface ScenarioPlacements {
   readonly failingIds: readonly (readonly string[])[];
   readonly overprovisioningFactors: readonly number[];
   readonly ejections: readonly Ejection[];
-  /** Per hop, the scenario's failing endpoints (indexes into `hop.endpoints`), in the scenario's order. */
-  readonly failing: readonly (readonly number[])[];
   /** What the failing endpoints do (`ScenarioInput.failure`) and the profile that decides how each proxy reacts. */
   readonly failure: FailureKind;
   readonly profile: Profile;
+}
+
+/**
+ * Hop `hopIndex`'s failing endpoints as indexes into `hop.endpoints`, in the scenario's order (the ids are
+ * the one record; endpoint ids are unique within a hop).
+ *
+ * @example failingIndexes(run, path.hops[1], 1) // → [0, 3]
+ */
+export function failingIndexes(
+  run: Pick<ScenarioPlacements, 'failingIds'>,
+  hop: ResolvedHop,
+  hopIndex: number,
+): number[] {
+  const ids = run.failingIds[hopIndex] ?? [];
+  if (ids.length === 0) return [];
+  const indexById = new Map(hop.endpoints.map((e, i) => [e.id, i]));
+  return ids.flatMap((id) => {
+    const i = indexById.get(id);
+    return i === undefined ? [] : [i];
+  });
 }
 
 /**
@@ -162,6 +180,5 @@ export function scenarioPlacements(
     ejections,
     failure: scenario.failure,
     profile: path.profile,
-    failing: failing.map((f) => [...f.keys()]),
   };
 }
