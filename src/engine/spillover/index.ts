@@ -21,7 +21,6 @@ export {
 export type { EjectionCapRule } from './outlierEjection.js';
 export { computeHopPlacement } from './computeHopPlacement.js';
 export { gatewayFailures } from './gatewayFailures.js';
-export type { GatewayFailure, GatewayFailures } from './gatewayFailures.js';
 export { meanRequestsToStreak } from './meanRequestsToStreak.js';
 export { localityKey } from './hostHealth.js';
 export type { HopPlacement, HopScenario, RetryPolicyInForce } from './types.js';
