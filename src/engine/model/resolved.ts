@@ -49,7 +49,8 @@ export interface ResolvedEndpoint {
   readonly localityWeight?: number;
   /**
    * An east-west gateway endpoint standing in for remote-network endpoints (`EndpointsByNetworkFilter`):
-   * their ids. The gateway fails as a host only when every endpoint behind it fails.
+   * their ids. In whatIf it fails the share of its traffic that reaches failing endpoints behind it
+   * (`spillover/gatewayFailures.ts`), and as a host when every one of them fails.
    */
   readonly standsFor?: readonly string[];
   /**

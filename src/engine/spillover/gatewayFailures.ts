@@ -82,6 +82,7 @@ export function gatewayFailures(
     if (id !== undefined) failingIds.add(id);
   }
   const weightById = new Map(endpoints.map((e) => [e.id, e.weight]));
+  const zoneById = new Map(endpoints.map((e) => [e.id, `${e.locality.region}/${e.locality.zone}`]));
   const sum = (ids: Iterable<string>, pick: (id: string) => boolean): number => {
     let total = 0;
     for (const id of ids) if (pick(id)) total += weightById.get(id) ?? 0;
@@ -134,6 +135,13 @@ export function gatewayFailures(
       continue;
     }
     const fraction = bad / all;
+    const zones = new Set([...members].map((id) => zoneById.get(id)));
+    // Only by weight: the gateway's own cluster may prefer endpoints near it (the Service's
+    // trafficDistribution, meshConfig localityLbSetting at the gateway's locality), which is not modelled.
+    const spread =
+      zones.size > 1
+        ? `; the endpoints behind it sit in ${zones.size.toString()} zones, and any locality preference of the gateway's own cluster (the Service's trafficDistribution, meshConfig localityLbSetting from the gateway's locality) is not modelled: φ weighs them by weight alone`
+        : '';
     const what =
       failure === 'CONNECT_FAILURE'
         ? 'of the new connections through it fail to connect behind it (the gateway relays the failure; the client sees a connect failure on the gateway host). Only opening a connection can fail: requests on pooled connections already pinned to answering endpoints do not, so the error rate here, with every attempt opening a connection, is an upper bound; how many requests open one depends on concurrency and keep-alive, which a snapshot does not say'
@@ -141,7 +149,7 @@ export function gatewayFailures(
     partial.push({
       index: i,
       fraction,
-      reason: `${e.name}: endpoints of weight ${bad.toString()} of ${all.toString()} behind the gateway fail, and it picks one per connection by weight with no outlier detection of its own (no DestinationRule on an ambient east-west gateway), so φ = ${bad.toString()}/${all.toString()} = ${percent(fraction)} ${what}`,
+      reason: `${e.name}: endpoints of weight ${bad.toString()} of ${all.toString()} behind the gateway fail, and it picks one per connection by weight with no outlier detection of its own (no DestinationRule on an ambient east-west gateway), so φ = ${bad.toString()}/${all.toString()} = ${percent(fraction)} ${what}${spread}`,
     });
   }
   return { whole, partial };

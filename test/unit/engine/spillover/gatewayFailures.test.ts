@@ -96,6 +96,28 @@ describe('gatewayFailures', () => {
   });
 });
 
+describe('gatewayFailures: what the answer says it does not model', () => {
+  it.each<[string, number[], boolean]>([
+    // gw1 fronts a, b (z1) and c (z2): its own locality preference could favour one zone; φ ignores it.
+    ['endpoints in two zones behind gw1', [0], true],
+    // A gateway fronting one zone has nothing to prefer.
+    ['one zone behind gw1 (c removed from the picture)', [0], false],
+  ])('%s', (_name, failing, mentioned) => {
+    const endpoints = mentioned
+      ? ENDPOINTS
+      : ENDPOINTS.map((e) =>
+          e.id === 'c' ? { ...e, locality: { region: 'r', zone: 'z1', subzone: '' } } : e,
+        );
+    const reason = gatewayFailures(endpoints, failing, 'HTTP_5XX').partial[0]?.reason ?? '';
+    expect(reason.includes('is not modelled')).toBe(mentioned);
+  });
+
+  it('connect failures say the error rate is an upper bound', () => {
+    const reason = gatewayFailures(ENDPOINTS, [0], 'CONNECT_FAILURE').partial[0]?.reason ?? '';
+    expect(reason).toContain('upper bound');
+  });
+});
+
 describe('meanRequestsToStreak: mean requests until n consecutive failures, (1 − φⁿ)/((1 − φ)·φⁿ)', () => {
   it.each([
     // (1 − 1/32)/(½ · 1/32) = 62.
