@@ -69,13 +69,30 @@ export function createCompiledExecutor(
   };
 }
 
+export interface CompiledExecution {
+  /** What Apollo is given: the schema, and an executor that runs each operation compiled. */
+  readonly gateway: Gateway;
+  /** The executable schema (built with the `graphql` copy Apollo loads). */
+  readonly schema: GraphQLSchema;
+  /** The compiled operation of a document Apollo accepted, shared with the gateway's executor. */
+  readonly compiledFor: (document: DocumentNode, operationName: string | undefined) => Compiled;
+}
+
 /** A gateway that serves one fixed schema and executes every operation through graphql-jit. */
-export function compiledExecutionGateway(
+export function createCompiledExecution(
   typeDefs: DocumentNode,
   resolvers: Parameters<typeof makeExecutableSchema<GraphQLContext>>[0]['resolvers'],
-): Gateway {
+): CompiledExecution {
   const schema = makeExecutableSchema<GraphQLContext>({ typeDefs, ...(resolvers ? { resolvers } : {}) });
   const compiledFor = createCompiledExecutor(schema);
+  return { gateway: gatewayFor(typeDefs, schema, compiledFor), schema, compiledFor };
+}
+
+function gatewayFor(
+  typeDefs: DocumentNode,
+  schema: GraphQLSchema,
+  compiledFor: CompiledExecution['compiledFor'],
+): Gateway {
   const listeners = new Set<Parameters<Gateway['onSchemaLoadOrUpdate']>[0]>();
   return {
     // Apollo takes the schema from the load-or-update callback and the executor from load's answer.
@@ -93,11 +110,16 @@ export function compiledExecutionGateway(
             });
             if (coerced.errors) return { errors: coerced.errors };
           }
+          // The lean path already ran this very operation with these variables and handed Apollo its result
+          // (one with errors) to answer in Apollo's own words: it is not run a second time.
+          const precomputed = (request.context as Partial<GraphQLContext>).precomputed;
           const compiled = compiledFor(request.document, request.operationName ?? undefined);
           // A document graphql-jit cannot run (an unknown operation name) comes back as errors, like execute.
-          const result = isCompiledQuery(compiled)
-            ? await compiled.query(undefined, request.context, variables)
-            : compiled;
+          const result =
+            precomputed ??
+            (isCompiledQuery(compiled)
+              ? await compiled.query(undefined, request.context, variables)
+              : compiled);
           return result.errors === undefined
             ? result
             : { ...result, errors: result.errors.map(asGraphQLError) };

@@ -8,6 +8,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   Kind,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -90,6 +91,15 @@ export function countEvaluations(
   return total;
 }
 
+/** The fragments of a document by name, for `countEvaluations`. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
 /** Refuses (400 GRAPHQL_VALIDATION_FAILED, `extensions.limit` MAX_EVALUATIONS) an operation over `max`. */
 export function evaluationBudgetPlugin(max: number): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -98,15 +108,11 @@ export function evaluationBudgetPlugin(max: number): ApolloServerPlugin<GraphQLC
         didResolveOperation({ operation, document, request, schema }) {
           const root = schema.getQueryType();
           if (root === null || root === undefined || operation === undefined) return Promise.resolve();
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
           const evaluations = countEvaluations(
             schema,
             root,
             operation.selectionSet,
-            fragments,
+            fragmentsOf(document),
             request.variables ?? {},
           );
           if (evaluations <= max) return Promise.resolve();

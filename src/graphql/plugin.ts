@@ -17,10 +17,11 @@ import type { Config } from '../config.js';
 import type { Authorizer } from '../http/auth.js';
 import type { Services } from '../services/types.js';
 import { createArmor } from './armor.js';
-import { compiledExecutionGateway } from './compiledExecution.js';
+import { createCompiledExecution } from './compiledExecution.js';
 import type { GraphQLContext } from './context.js';
 import { contextErrorBody, createFormatError } from './errors.js';
 import { evaluationBudgetPlugin } from './evaluationBudget.js';
+import { createLeanExecution } from './leanExecution.js';
 import { queriesOnly } from './queriesOnly.js';
 import { requestLoggingPlugin } from './requestLogging.js';
 import { createResponseCache, responseCachePlugin, type CatalogueVersionSource } from './responseCache.js';
@@ -92,8 +93,35 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
   const versions: CatalogueVersionSource = catalogue ?? {
     current: () => services.snapshots.catalogueVersion(),
   };
+  const execution = createCompiledExecution(typeDefs, resolvers);
+  const context = (request: FastifyRequest): GraphQLContext => {
+    const precomputed = lean.handedOver(request);
+    return {
+      services,
+      requestId: request.id,
+      log: request.log,
+      cached: false,
+      ...(precomputed === undefined ? {} : { precomputed }),
+    };
+  };
+  const lean = createLeanExecution({
+    execution,
+    maxEvaluations: config.graphql.maxEvaluations,
+    context,
+    ...(operationMetrics === undefined ? {} : { operationMetrics }),
+    ...(responseCache === undefined
+      ? {}
+      : {
+          responseCache: {
+            cache: responseCache,
+            catalogue: versions,
+            ...(responseCacheEvents === undefined ? {} : { events: responseCacheEvents }),
+          },
+        }),
+  });
   // Armor's plugins are merged with Apollo's own, never replaced by them (or the other way round).
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    lean.plugin,
     ...armorPlugins,
     drain,
     landingPage,
@@ -111,7 +139,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
         ]),
   ];
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: compiledExecutionGateway(typeDefs, resolvers),
+    gateway: execution.gateway,
     plugins,
     validationRules: [...armor.validationRules, queriesOnly],
     parseOptions: { maxTokens: config.graphql.maxTokens },
@@ -132,9 +160,21 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlPluginOptions> = async (
     await apollo.stop();
   });
 
-  const context = (request: FastifyRequest): Promise<GraphQLContext> =>
-    Promise.resolve({ services, requestId: request.id, log: request.log, cached: false });
-  const handler = fastifyApolloHandler(apollo, { context });
+  const apolloHandler = fastifyApolloHandler(apollo, {
+    context: (request: FastifyRequest) => Promise.resolve(context(request)),
+  });
+  // A document Apollo has accepted is answered by the lean path; whatever it does not answer, Apollo does.
+  type ApolloHandler = typeof apolloHandler;
+  const handler = async (
+    request: Parameters<ApolloHandler>[0],
+    reply: Parameters<ApolloHandler>[1],
+  ): Promise<string | void> => {
+    const body = await lean.answer(request, reply);
+    if (body !== undefined) return body;
+    const answered = await apolloHandler.call(app, request, reply);
+    lean.learn(request, reply);
+    return answered;
+  };
   // The caller is known before a byte of the body is read, so an unauthenticated body is never parsed.
   const authenticate = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     try {

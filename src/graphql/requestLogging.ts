@@ -22,6 +22,41 @@ export function operationLabel(operation: OperationDefinitionNode | undefined): 
 const roundedMs = (elapsedMs: number): number =>
   Math.round(elapsedMs * MICROSECONDS_PER_MILLISECOND) / MICROSECONDS_PER_MILLISECOND;
 
+/** What one answered operation leaves behind, however it was answered. */
+export interface OperationRecord {
+  readonly operation: OperationDefinitionNode | undefined;
+  readonly operationName: string | null | undefined;
+  readonly elapsedMs: number;
+  readonly errorCodes: readonly string[];
+  /** Answered by the response cache. */
+  readonly cached: boolean;
+  /** Answered by the lean path (leanExecution.ts) rather than through Apollo's pipeline. */
+  readonly lean?: boolean;
+}
+
+/** One latency sample and one log line for an operation (Apollo's or the lean path's). */
+export function recordOperation(
+  operations: Histogram<'operation' | 'outcome'> | undefined,
+  context: Pick<GraphQLContext, 'log' | 'requestId'>,
+  record: OperationRecord,
+): void {
+  operations?.observe(
+    { operation: operationLabel(record.operation), outcome: record.errorCodes.length === 0 ? 'ok' : 'error' },
+    record.elapsedMs / MILLISECONDS_PER_SECOND,
+  );
+  context.log.info(
+    {
+      requestId: context.requestId,
+      operationName: record.operationName,
+      durationMs: roundedMs(record.elapsedMs),
+      errorCodes: record.errorCodes,
+      ...(record.cached ? { cached: true } : {}),
+      ...(record.lean === true ? { lean: true } : {}),
+    },
+    'graphql operation',
+  );
+}
+
 /**
  * One log line per operation on the request's own logger (which carries the Fastify request id): name,
  * duration and the error codes sent, plus the cause of every masked internal error. The latency histogram
@@ -47,21 +82,13 @@ export function requestLoggingPlugin(
           return Promise.resolve();
         },
         willSendResponse({ operationName, operation }) {
-          const elapsedMs = performance.now() - startedMs;
-          operations?.observe(
-            { operation: operationLabel(operation), outcome: errorCodes.length === 0 ? 'ok' : 'error' },
-            elapsedMs / MILLISECONDS_PER_SECOND,
-          );
-          contextValue.log.info(
-            {
-              requestId: contextValue.requestId,
-              operationName,
-              durationMs: roundedMs(elapsedMs),
-              errorCodes,
-              ...(contextValue.cached ? { cached: true } : {}),
-            },
-            'graphql operation',
-          );
+          recordOperation(operations, contextValue, {
+            operation,
+            operationName,
+            elapsedMs: performance.now() - startedMs,
+            errorCodes,
+            cached: contextValue.cached,
+          });
           return Promise.resolve();
         },
       });

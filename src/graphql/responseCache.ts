@@ -75,7 +75,11 @@ export function createResponseCache(maxBytes: number): ResponseCache | undefined
 }
 
 /** The cache key of a request: everything in it that shapes the result. */
-export function responseCacheKey(request: GraphQLRequest): string {
+export function responseCacheKey(request: {
+  readonly query?: string | undefined;
+  readonly operationName?: string | undefined;
+  readonly variables?: GraphQLRequest['variables'] | undefined;
+}): string {
   return JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? null]);
 }
 
