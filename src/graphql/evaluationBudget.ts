@@ -91,6 +91,32 @@ export function countEvaluations(
   return total;
 }
 
+/**
+ * `countEvaluations` of one operation, for many requests: walked once, and again per request only when the
+ * count reads a variable (a sweep's bounds given as variables); otherwise the count is fixed.
+ */
+export function evaluationCounter(
+  schema: GraphQLSchema,
+  root: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+): (variables: Variables) => number {
+  let readsVariables = false;
+  const probe = new Proxy<Variables>(
+    {},
+    {
+      get: () => {
+        readsVariables = true;
+        return undefined;
+      },
+    },
+  );
+  const fixed = countEvaluations(schema, root, selectionSet, fragments, probe);
+  return readsVariables
+    ? (variables) => countEvaluations(schema, root, selectionSet, fragments, variables)
+    : () => fixed;
+}
+
 /** The fragments of a document by name, for `countEvaluations`. */
 export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   const fragments: Record<string, FragmentDefinitionNode> = {};

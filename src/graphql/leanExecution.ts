@@ -22,7 +22,6 @@ import {
   OperationTypeNode,
   type DocumentNode,
   type ExecutionResult,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -32,8 +31,8 @@ import type { Counter, Histogram } from 'prom-client';
 import { apolloGetVariableValues } from './apolloGraphQLError.js';
 import type { CompiledExecution } from './compiledExecution.js';
 import type { GraphQLContext } from './context.js';
-import { countEvaluations, fragmentsOf } from './evaluationBudget.js';
-import { recordOperation } from './requestLogging.js';
+import { evaluationCounter, fragmentsOf } from './evaluationBudget.js';
+import { operationLabel, recordOperation } from './requestLogging.js';
 import { responseCacheKey, type CatalogueVersionSource, type ResponseCache } from './responseCache.js';
 
 /**
@@ -54,7 +53,10 @@ const LEAN_BODY_KEYS: ReadonlySet<string> = new Set(['query', 'operationName', '
 interface AcceptedOperation {
   readonly compiled: CompiledQuery;
   readonly operation: OperationDefinitionNode;
-  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  /** The engine evaluations the operation asks for with the given variables. */
+  readonly evaluations: (variables: Readonly<Record<string, unknown>>) => number;
+  /** The operation's label in the latency histogram. */
+  readonly label: string;
   /** The name Apollo logs the operation under (the operation's own name). */
   readonly loggedName: string | null;
 }
@@ -137,10 +139,12 @@ export function createLeanExecution(options: LeanExecutionOptions): LeanExecutio
     if (accepted.has(key)) return;
     const compiled = execution.compiledFor(document, request.operationName);
     if (!isCompiledQuery(compiled)) return;
+    if (root === null || root === undefined) return;
     accepted.set(key, {
       compiled,
       operation,
-      fragments: fragmentsOf(document),
+      evaluations: evaluationCounter(schema, root, operation.selectionSet, fragmentsOf(document)),
+      label: operationLabel(operation),
       loggedName: operation.name?.value ?? null,
     });
   };
@@ -184,7 +188,7 @@ export function createLeanExecution(options: LeanExecutionOptions): LeanExecutio
     async answer(request, reply) {
       const startedMs = performance.now();
       const lean = leanRequestOf(request);
-      if (lean === undefined || root === null || root === undefined) return undefined;
+      if (lean === undefined) return undefined;
       const mediaType = mediaTypes.get(acceptKey(request));
       const entry = accepted.get(operationKey(lean.query, lean.operationName));
       if (mediaType === undefined || entry === undefined) return undefined;
@@ -198,17 +202,10 @@ export function createLeanExecution(options: LeanExecutionOptions): LeanExecutio
         apolloGetVariableValues(schema, definitions, variables, { maxErrors: MAX_VARIABLE_ERRORS }).errors
       )
         return undefined;
-      const evaluations = countEvaluations(
-        schema,
-        root,
-        entry.operation.selectionSet,
-        entry.fragments,
-        variables,
-      );
-      if (evaluations > maxEvaluations) return undefined;
+      if (entry.evaluations(variables) > maxEvaluations) return undefined;
       const contextValue = context(request);
-      const cacheKey = responseCacheKey(lean);
       const version = responseCache?.catalogue.current();
+      const cacheKey = version === undefined ? '' : responseCacheKey(lean);
       const hit = version === undefined ? undefined : responseCache?.cache.get(cacheKey, version);
       let result: ExecutionResult;
       if (hit === undefined) {
@@ -234,7 +231,7 @@ export function createLeanExecution(options: LeanExecutionOptions): LeanExecutio
           responseCache.cache.set(cacheKey, version, { result: sent, size: body.length });
       }
       recordOperation(operationMetrics, contextValue, {
-        operation: entry.operation,
+        label: entry.label,
         operationName: entry.loggedName,
         elapsedMs: performance.now() - startedMs,
         errorCodes: [],

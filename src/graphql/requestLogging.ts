@@ -24,7 +24,8 @@ const roundedMs = (elapsedMs: number): number =>
 
 /** What one answered operation leaves behind, however it was answered. */
 export interface OperationRecord {
-  readonly operation: OperationDefinitionNode | undefined;
+  /** The histogram label (`operationLabel`). */
+  readonly label: string;
   readonly operationName: string | null | undefined;
   readonly elapsedMs: number;
   readonly errorCodes: readonly string[];
@@ -41,7 +42,7 @@ export function recordOperation(
   record: OperationRecord,
 ): void {
   operations?.observe(
-    { operation: operationLabel(record.operation), outcome: record.errorCodes.length === 0 ? 'ok' : 'error' },
+    { operation: record.label, outcome: record.errorCodes.length === 0 ? 'ok' : 'error' },
     record.elapsedMs / MILLISECONDS_PER_SECOND,
   );
   context.log.info(
@@ -83,7 +84,7 @@ export function requestLoggingPlugin(
         },
         willSendResponse({ operationName, operation }) {
           recordOperation(operations, contextValue, {
-            operation,
+            label: operationLabel(operation),
             operationName,
             elapsedMs: performance.now() - startedMs,
             errorCodes,
