@@ -162,3 +162,28 @@ export function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? undefined : process.argv[index + 1];
 }
+
+/**
+ * The environment of an app under measurement: production settings, a SQLite file, no examples, uploads
+ * large enough for the biggest mesh, no load shedding (the load is the point), response cache off.
+ */
+export function benchAppEnv(dbPath: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SPILLWAY_DB_PATH: dbPath,
+    SPILLWAY_IMPORT_EXAMPLES: 'false',
+    SPILLWAY_UPLOAD_MAX_BYTES: String(1024 * 1024 * 1024),
+    SPILLWAY_UPLOAD_MAX_DOCUMENTS: '10000000',
+    SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
+    SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0',
+  };
+}
+
+/** The effectivePolicy question the GraphQL benchmarks ask: the hops as a portal shows them. */
+export const BENCH_POLICY_QUERY = `query Policy($snapshot: String!, $client: String!, $backend: String!) {
+  effectivePolicy(snapshot: $snapshot, client: $client, backend: $backend) {
+    profile hops { from { kind name } to layer trafficDistribution { mode source } localityLb { mode active }
+      priorities { level endpoints healthy loadPercent } endpoints { name priority sharePercent } }
+  }
+}`;

@@ -30,6 +30,8 @@ import {
   runChild,
   writeResult,
   type Row,
+  benchAppEnv,
+  BENCH_POLICY_QUERY,
 } from './benchSupport.js';
 import { generateMeshJson } from './generateMesh.js';
 
@@ -45,12 +47,7 @@ const CHILD_TIMEOUT_MS = 30 * 60 * 1000;
 const ANCHOR_REQUESTS = 50;
 const SELF = fileURLToPath(import.meta.url);
 const JSON_HEADERS = { 'content-type': 'application/json' };
-const POLICY = `query Policy($snapshot: String!, $client: String!, $backend: String!) {
-  effectivePolicy(snapshot: $snapshot, client: $client, backend: $backend) {
-    profile hops { from { kind name } to layer trafficDistribution { mode source } localityLb { mode active }
-      priorities { level endpoints healthy loadPercent } endpoints { name priority sharePercent } }
-  }
-}`;
+const POLICY = BENCH_POLICY_QUERY;
 
 interface Outcome {
   readonly endpoints: number;
@@ -68,18 +65,7 @@ async function child(services: number): Promise<Outcome> {
   const gc = runInNewContext('gc') as () => void;
   const dir = mkdtempSync(join(tmpdir(), 'spillway-compiled-bench-'));
   const mesh = generateMeshJson({ services, replicas: REPLICAS, clusters: 1, name: 'bench' });
-  const app = await buildApp(
-    loadConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      SPILLWAY_DB_PATH: join(dir, 'spillway.db'),
-      SPILLWAY_IMPORT_EXAMPLES: 'false',
-      SPILLWAY_UPLOAD_MAX_BYTES: String(1024 * 1024 * 1024),
-      SPILLWAY_UPLOAD_MAX_DOCUMENTS: '10000000',
-      SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
-      SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0',
-    }),
-  );
+  const app = await buildApp(loadConfig(benchAppEnv(join(dir, 'spillway.db'))));
   const ask = async (client: string, backend: string): Promise<number> => {
     const started = performance.now();
     const res = await app.inject({

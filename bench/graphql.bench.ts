@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { flag, growthExponent, machine, writeResult } from './benchSupport.js';
+import { BENCH_POLICY_QUERY, flag, growthExponent, machine, writeResult } from './benchSupport.js';
 import { generateMeshJson } from './generateMesh.js';
 
 const REFERENCE_SERVICES = 10_000;
@@ -71,12 +71,7 @@ type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
 // autocannon ships CommonJS without type declarations; only the promise form is used.
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const POLICY = `query Policy($snapshot: String!, $client: String!, $backend: String!) {
-  effectivePolicy(snapshot: $snapshot, client: $client, backend: $backend) {
-    profile hops { from { kind name } to layer trafficDistribution { mode source } localityLb { mode active }
-      priorities { level endpoints healthy loadPercent } endpoints { name priority sharePercent } }
-  }
-}`;
+const POLICY = BENCH_POLICY_QUERY;
 const WHAT_IF = `query WhatIf($snapshot: String!, $client: String!, $backend: String!, $scenario: ScenarioInput!) {
   whatIf(snapshot: $snapshot, client: $client, backend: $backend, scenario: $scenario) {
     errorPercent overflowPercent ejections { endpoint outcome }

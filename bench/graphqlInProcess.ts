@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as AppModule from '../src/app.js';
 import type * as ConfigModule from '../src/config.js';
+import { BENCH_POLICY_QUERY, benchAppEnv } from './benchSupport.js';
 import { generateMeshJson } from './generateMesh.js';
 
 const SERVICES = 1_000;
@@ -17,12 +18,7 @@ const BATCH_SIZE = 200;
 /** Requests in flight at once (1: one after the other). */
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 1);
 const JSON_HEADERS = { 'content-type': 'application/json' };
-const POLICY = `query Policy($snapshot: String!, $client: String!, $backend: String!) {
-  effectivePolicy(snapshot: $snapshot, client: $client, backend: $backend) {
-    profile hops { from { kind name } to layer trafficDistribution { mode source } localityLb { mode active }
-      priorities { level endpoints healthy loadPercent } endpoints { name priority sharePercent } }
-  }
-}`;
+const POLICY = BENCH_POLICY_QUERY;
 
 type Inject = (options: object) => Promise<{ statusCode: number; body: string }>;
 
@@ -34,18 +30,7 @@ async function main(): Promise<void> {
   )) as typeof ConfigModule;
   const dir = mkdtempSync(join(tmpdir(), 'spillway-inprocess-'));
   const mesh = generateMeshJson({ services: SERVICES, replicas: REPLICAS, clusters: 1, name: 'bench' });
-  const app = await buildApp(
-    loadConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      SPILLWAY_DB_PATH: join(dir, 'spillway.db'),
-      SPILLWAY_IMPORT_EXAMPLES: 'false',
-      SPILLWAY_UPLOAD_MAX_BYTES: String(1024 * 1024 * 1024),
-      SPILLWAY_UPLOAD_MAX_DOCUMENTS: '10000000',
-      SPILLWAY_MAX_EVENT_LOOP_DELAY_MS: '0',
-      SPILLWAY_GRAPHQL_RESPONSE_CACHE_MB: '0',
-    }),
-  );
+  const app = await buildApp(loadConfig(benchAppEnv(join(dir, 'spillway.db'))));
   const inject = app.inject.bind(app) as unknown as Inject;
   const upload = await inject({
     method: 'POST',

@@ -209,7 +209,12 @@ export function createLeanExecution(options: LeanExecutionOptions): LeanExecutio
       const hit = version === undefined ? undefined : responseCache?.cache.get(cacheKey, version);
       let result: ExecutionResult;
       if (hit === undefined) {
-        result = await entry.compiled.query(undefined, contextValue, variables);
+        try {
+          result = await entry.compiled.query(undefined, contextValue, variables);
+        } catch {
+          // graphql-jit turns resolver failures into errors; anything thrown past it is Apollo's to answer.
+          return undefined;
+        }
         if (result.errors !== undefined) {
           handed.set(request, result);
           return undefined;

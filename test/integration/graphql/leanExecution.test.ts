@@ -296,20 +296,3 @@ describe.each([
     }
   });
 });
-
-describe('the lean path in the metrics and the log', () => {
-  it('counts a lean answer in the operation histogram like any other', async () => {
-    const { app, id } = await freshApp('0');
-    const policy = CASES[0];
-    if (policy === undefined) throw new Error('no case');
-    for (let i = 0; i < 3; i++) expect((await send(app, policy, id)).statusCode).toBe(200);
-    const histogram = await app.spillway.metrics.graphqlOperations.get();
-    const count = histogram.values.find(
-      (v) =>
-        v.metricName === 'spillway_graphql_operation_seconds_count' &&
-        v.labels['operation'] === 'effectivePolicy' &&
-        v.labels['outcome'] === 'ok',
-    )?.value;
-    expect(count).toBe(3);
-  });
-});
