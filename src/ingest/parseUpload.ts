@@ -26,7 +26,14 @@ import { BUNDLE_KIND, collectObjects } from './collectObjects.js';
 import { decodeBody } from './decodeBody.js';
 import { readDocuments, type ReadDocumentsResult } from './readDocuments.js';
 import { checkMeshConfig, readMeshConfigMap } from './readMeshConfig.js';
-import type { UploadInput, UploadLimits, UploadParams, UploadProblem, UploadResult } from './types.js';
+import type {
+  UploadContentType,
+  UploadInput,
+  UploadLimits,
+  UploadParams,
+  UploadProblem,
+  UploadResult,
+} from './types.js';
 import { DEFAULT_UPLOAD_LIMITS } from './types.js';
 import { checkUploadParams, DEFAULT_SNAPSHOT_NAME } from './uploadParams.js';
 import { capProblems, makeProblem, refusalFor } from './uploadProblem.js';
@@ -56,7 +63,7 @@ function nothingUsable(ignored: Readonly<Record<string, number>>): Diagnostic {
   );
 }
 
-function refuse(problems: readonly UploadProblem[]): UploadResult {
+export function refuse(problems: readonly UploadProblem[]): UploadResult & { ok: false } {
   return { ok: false, refusal: refusalFor(problems), problems: capProblems(problems) };
 }
 
@@ -86,7 +93,17 @@ function chooseMeshConfig(
 export function parseUpload(input: UploadInput, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): UploadResult {
   const decoded = decodeBody(input.body);
   if (!decoded.ok) return refuse([decoded.problem]);
-  return parseDocuments(readDocuments(decoded.text, input.contentType, limits), input.params, limits).result;
+  return parseText(decoded.text, input.contentType, input.params, limits);
+}
+
+/** `parseUpload` of a body already decoded. */
+export function parseText(
+  text: string,
+  contentType: UploadContentType,
+  params: UploadParams,
+  limits: UploadLimits,
+): UploadResult {
+  return parseDocuments(readDocuments(text, contentType, limits), params, limits).result;
 }
 
 /** `parseUpload`'s answer, and every understood object with where it sits in the documents. */

@@ -3,11 +3,24 @@
  * the serialized model already gzip-compressed. Running in a worker thread, this keeps the event loop free
  * and sends back two small buffers instead of a large object graph or a model string the size of the upload,
  * so the main thread never holds the model at all.
+ *
+ * Peak memory is what limits the largest upload, so nothing large outlives its use: the body's bytes are
+ * compressed and let go once decoded (a caller that hands them over with `takeBody` keeps no reference),
+ * and the model is serialized and compressed in pieces (`gzipJson`) once the parsed documents are garbage.
  */
 import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Profile } from '../engine/index.js';
-import { parseUpload } from './parseUpload.js';
-import type { UploadInput, UploadLimits, UploadProblem, UploadRefusal } from './types.js';
+import { decodeBody } from './decodeBody.js';
+import { gzipJson } from './gzipJson.js';
+import { parseText, refuse } from './parseUpload.js';
+import type {
+  UploadContentType,
+  UploadInput,
+  UploadLimits,
+  UploadParams,
+  UploadProblem,
+  UploadRefusal,
+} from './types.js';
 
 export interface PreparedSnapshot {
   readonly name: string;
@@ -35,12 +48,48 @@ export type PreparedUpload =
   | { readonly ok: true; readonly snapshot: PreparedSnapshot }
   | { readonly ok: false; readonly refusal: UploadRefusal; readonly problems: readonly UploadProblem[] };
 
+/** An upload whose body is taken once: after `takeBody`, the holder keeps no reference to the bytes. */
+export interface HandedOverUpload {
+  readonly contentType: UploadContentType;
+  readonly params: UploadParams;
+  takeBody(): string | Uint8Array;
+}
+
 export function prepareUpload(input: UploadInput, limits: UploadLimits): PreparedUpload {
-  const result = parseUpload(input, limits);
+  const { body, contentType, params } = input;
+  return prepareHandedOverUpload({ contentType, params, takeBody: () => body }, limits);
+}
+
+interface ReadBody {
+  readonly text: string;
+  readonly documentBytes: number;
+  readonly bodyGzip: Uint8Array;
+}
+
+/**
+ * The body decoded and compressed, its bytes referenced from nowhere else once this returns. Compressed
+ * before it is parsed, so the bytes are not alive beside the parsed documents; a refused upload pays the
+ * compression (level 1, a small part of the parse).
+ */
+function readBody(upload: HandedOverUpload): ReadBody | UploadProblem {
+  const taken = upload.takeBody();
+  const bytes = typeof taken === 'string' ? Buffer.from(taken) : taken;
+  const decoded = decodeBody(taken);
+  if (!decoded.ok) return decoded.problem;
+  return {
+    text: decoded.text,
+    documentBytes: bytes.byteLength,
+    bodyGzip: gzipSync(bytes, { level: STORAGE_GZIP_LEVEL }),
+  };
+}
+
+export function prepareHandedOverUpload(upload: HandedOverUpload, limits: UploadLimits): PreparedUpload {
+  const body = readBody(upload);
+  if (!('text' in body)) return refuse([body]);
+  const result = parseText(body.text, upload.contentType, upload.params, limits);
   if (!result.ok) return result;
   const { snapshot } = result;
-  const body = typeof input.body === 'string' ? Buffer.from(input.body) : input.body;
-  const modelJson = Buffer.from(JSON.stringify(snapshot.model));
+  const model = gzipJson(snapshot.model, STORAGE_GZIP_LEVEL);
   return {
     ok: true,
     snapshot: {
@@ -51,10 +100,10 @@ export function prepareUpload(input: UploadInput, limits: UploadLimits): Prepare
       ignored: snapshot.ignored,
       diagnostics: snapshot.diagnostics,
       usable: snapshot.usable,
-      documentBytes: body.byteLength,
-      bodyGzip: gzipSync(body, { level: STORAGE_GZIP_LEVEL }),
-      modelBytes: modelJson.byteLength,
-      modelGzip: gzipSync(modelJson, { level: STORAGE_GZIP_LEVEL }),
+      documentBytes: body.documentBytes,
+      bodyGzip: body.bodyGzip,
+      modelBytes: model.bytes,
+      modelGzip: model.gzip,
     },
   };
 }

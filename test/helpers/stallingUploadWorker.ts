@@ -9,7 +9,7 @@ export const STALL_MARKER = '# spillway-test: stall';
 const WAIT_SLICE_MS = 50;
 
 export default function stallingUploadTask(task: UploadTask): ReturnType<typeof runUploadTask> {
-  const body = task.input.body;
+  const body = task.input?.body ?? '';
   const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
   if (text.includes(STALL_MARKER)) {
     const cell = new Int32Array(new SharedArrayBuffer(4));
