@@ -20,6 +20,7 @@ import type {
   UploadParams,
   UploadProblem,
   UploadRefusal,
+  UploadResult,
 } from './types.js';
 
 export interface PreparedSnapshot {
@@ -83,10 +84,25 @@ function readBody(upload: HandedOverUpload): ReadBody | UploadProblem {
   };
 }
 
-export function prepareHandedOverUpload(upload: HandedOverUpload, limits: UploadLimits): PreparedUpload {
+interface ParsedBody {
+  readonly result: UploadResult;
+  readonly documentBytes: number;
+  readonly bodyGzip: Uint8Array;
+}
+
+/** Read and parsed in a frame of its own, so nothing refers to the text once the documents are normalized. */
+function readAndParse(upload: HandedOverUpload, limits: UploadLimits): ParsedBody {
   const body = readBody(upload);
-  if (!('text' in body)) return refuse([body]);
-  const result = parseText(body.text, upload.contentType, upload.params, limits);
+  if (!('text' in body)) return { result: refuse([body]), documentBytes: 0, bodyGzip: new Uint8Array(0) };
+  return {
+    result: parseText(body.text, upload.contentType, upload.params, limits),
+    documentBytes: body.documentBytes,
+    bodyGzip: body.bodyGzip,
+  };
+}
+
+export function prepareHandedOverUpload(upload: HandedOverUpload, limits: UploadLimits): PreparedUpload {
+  const { result, documentBytes, bodyGzip } = readAndParse(upload, limits);
   if (!result.ok) return result;
   const { snapshot } = result;
   const model = gzipJson(snapshot.model, STORAGE_GZIP_LEVEL);
@@ -100,8 +116,8 @@ export function prepareHandedOverUpload(upload: HandedOverUpload, limits: Upload
       ignored: snapshot.ignored,
       diagnostics: snapshot.diagnostics,
       usable: snapshot.usable,
-      documentBytes: body.documentBytes,
-      bodyGzip: body.bodyGzip,
+      documentBytes,
+      bodyGzip,
       modelBytes: model.bytes,
       modelGzip: model.gzip,
     },

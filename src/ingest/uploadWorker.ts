@@ -1,8 +1,7 @@
 /**
  * Worker-thread entry for the upload pool (`src/services/uploadParser.ts`): one task is one upload.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectGarbage, COLLECT_AFTER_BYTES } from './collectGarbage.js';
 import { prepareHandedOverUpload, type HandedOverUpload, type PreparedUpload } from './prepareUpload.js';
 import type { UploadInput, UploadLimits } from './types.js';
 
@@ -11,24 +10,6 @@ export interface UploadTask {
   input: UploadInput | undefined;
   readonly limits: UploadLimits;
 }
-
-/**
- * Bodies from this size on are followed by a full garbage collection of the worker's heap once the answer
- * is built. An idle worker allocates nothing, so V8 would otherwise keep the garbage of a large parse (some
- * five times the body) resident while the main thread loads and compiles the new snapshot's model.
- */
-const COLLECT_AFTER_BYTES = 16 * 1024 * 1024;
-
-/**
- * V8's `gc()`, made callable in this thread without starting the process with `--expose-gc` (the flag is
- * read when a context is created; jest collects garbage the same way).
- */
-function exposeGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-let collectGarbage: (() => void) | undefined;
 
 /**
  * The task's upload, handed over: the task no longer refers to it, and its body can be taken once, so
@@ -54,9 +35,7 @@ function handOver(task: UploadTask): HandedOverUpload & { readonly bodyBytes: nu
 export default function runUploadTask(task: UploadTask): PreparedUpload {
   const upload = handOver(task);
   const prepared = prepareHandedOverUpload(upload, task.limits);
-  if (upload.bodyBytes >= COLLECT_AFTER_BYTES) {
-    collectGarbage ??= exposeGc();
-    collectGarbage();
-  }
+  // See collectGarbage: the parse's garbage would otherwise stay resident beside the model's compilation.
+  if (upload.bodyBytes >= COLLECT_AFTER_BYTES) collectGarbage();
   return prepared;
 }
