@@ -14,6 +14,8 @@ import whatIf from './recorded/httpbinWhatIf.json';
 export const HTTPBIN_POLICY = policy as unknown as EffectivePolicy;
 export const HTTPBIN_WHATIF = whatIf as unknown as WhatIf;
 export const HTTPBIN = '/?snapshot=httpbin-after&client=httpbin/client-in-ambient&backend=in-ambient.httpbin';
+/** The httpbin pod the recorded what-if ejects (`recorded/httpbinWhatIf.json`). */
+export const HTTPBIN_EJECTED_POD = 'in-ambient-7d8f9b6c54-abc12';
 
 export const ALL_FEATURES: Features = {
   failureKind: true,

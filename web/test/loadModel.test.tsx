@@ -10,6 +10,7 @@ import type { EndpointShare, SweepPoint, WhatIf } from '../src/api/types';
 import {
   ALL_FEATURES,
   HTTPBIN,
+  HTTPBIN_EJECTED_POD,
   HTTPBIN_WHATIF,
   answerGraphql,
   find,
@@ -18,7 +19,7 @@ import {
   text,
 } from './harness';
 
-const EJECTED = 'in-ambient-7d8f9b6c54-abc12';
+const EJECTED = HTTPBIN_EJECTED_POD;
 const LINK = `${HTTPBIN}&eject=${EJECTED}&sweep=1,2&util=60&failure=connect_failure`;
 
 /** Utilisation of each of the two pods left at load factor L: 60 % × 3 pods / 2 pods × L = 90 % × L. */

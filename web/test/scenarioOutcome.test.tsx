@@ -9,6 +9,7 @@ import type { EndpointShare, WhatIf } from '../src/api/types';
 import {
   ALL_FEATURES,
   HTTPBIN,
+  HTTPBIN_EJECTED_POD,
   HTTPBIN_WHATIF,
   answerGraphql,
   find,
@@ -17,7 +18,7 @@ import {
   text,
 } from './harness';
 
-const EJECTED = 'in-ambient-7d8f9b6c54-abc12';
+const EJECTED = HTTPBIN_EJECTED_POD;
 /** Fails too, but the ejection cap (or no outlier detection) keeps it: its requests keep failing. */
 const KEPT = 'in-ambient-7d8f9b6c54-def34';
 const LINK = `${HTTPBIN}&eject=${EJECTED},${KEPT}&sweep=1,2`;
