@@ -10,7 +10,7 @@
  *
  * Run: npx tsx bench/upload.bench.ts [--quick] [--sizes 10000,50000,100000]
  */
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,13 +121,14 @@ async function childUpload(
       payload: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: warm-up\n',
     });
     if (warm.statusCode !== 201) throw new Error(`warm-up upload answered ${warm.statusCode}`);
-    // Streamed from the file as a client's socket would send it: the bench holds no copy of its own.
+    // Streamed from the file as a client's socket would send it, with its length announced as a file
+    // upload announces it (curl --data-binary @file): the bench holds no copy of its own.
     const body = createReadStream(file);
     const started = performance.now();
     const response = await app.inject({
       method: 'POST',
       url: `/v1/snapshots?${query}`,
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, 'content-length': String(statSync(file).size) },
       payload: body,
     });
     const ms = performance.now() - started;

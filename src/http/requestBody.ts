@@ -71,7 +71,7 @@ function expectsContinue(request: FastifyRequest): boolean {
 }
 
 /** The length the request announces, when it announces one (`Content-Length`). */
-function announcedLength(request: FastifyRequest): number | undefined {
+export function announcedLength(request: FastifyRequest): number | undefined {
   const length = Number(request.headers['content-length']);
   return request.headers['content-length'] !== undefined && Number.isFinite(length) ? length : undefined;
 }

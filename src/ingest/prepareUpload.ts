@@ -12,7 +12,8 @@ import { gzipSync } from 'node:zlib';
 import type { Diagnostic, Profile } from '../engine/index.js';
 import { decodeBody } from './decodeBody.js';
 import { gzipJson } from './gzipJson.js';
-import { parseText, refuse } from './parseUpload.js';
+import { parseDocuments, refuse } from './parseUpload.js';
+import { readDocuments } from './readDocuments.js';
 import type {
   UploadContentType,
   UploadInput,
@@ -54,6 +55,12 @@ export interface HandedOverUpload {
   readonly contentType: UploadContentType;
   readonly params: UploadParams;
   takeBody(): string | Uint8Array;
+  /**
+   * Called where most of the upload's memory has just become garbage: once the documents are read (the
+   * text, the parser's own garbage) and once the model is built (the documents). A worker collects there
+   * (`collectGarbage`), so garbage is not resident beside the next stage's allocations.
+   */
+  readonly collect?: () => void;
 }
 
 export function prepareUpload(input: UploadInput, limits: UploadLimits): PreparedUpload {
@@ -62,7 +69,8 @@ export function prepareUpload(input: UploadInput, limits: UploadLimits): Prepare
 }
 
 interface ReadBody {
-  readonly text: string;
+  /** The decoded text, handed over once: after this, the body refers to it no more. */
+  takeText(): string;
   readonly documentBytes: number;
   readonly bodyGzip: Uint8Array;
 }
@@ -77,8 +85,13 @@ function readBody(upload: HandedOverUpload): ReadBody | UploadProblem {
   const bytes = typeof taken === 'string' ? Buffer.from(taken) : taken;
   const decoded = decodeBody(taken);
   if (!decoded.ok) return decoded.problem;
+  let text: string | undefined = decoded.text;
   return {
-    text: decoded.text,
+    takeText: () => {
+      const handed = text ?? '';
+      text = undefined;
+      return handed;
+    },
     documentBytes: bytes.byteLength,
     bodyGzip: gzipSync(bytes, { level: STORAGE_GZIP_LEVEL }),
   };
@@ -90,12 +103,18 @@ interface ParsedBody {
   readonly bodyGzip: Uint8Array;
 }
 
-/** Read and parsed in a frame of its own, so nothing refers to the text once the documents are normalized. */
+/**
+ * The text is handed to the reader and referred to by nothing once the documents are read: the readers
+ * keep no view of it (`StringTable`; `JSON.parse` copies), so it is garbage before validation and
+ * normalization build the model beside the documents.
+ */
 function readAndParse(upload: HandedOverUpload, limits: UploadLimits): ParsedBody {
   const body = readBody(upload);
-  if (!('text' in body)) return { result: refuse([body]), documentBytes: 0, bodyGzip: new Uint8Array(0) };
+  if (!('takeText' in body)) return { result: refuse([body]), documentBytes: 0, bodyGzip: new Uint8Array(0) };
+  const read = readDocuments(body.takeText(), upload.contentType, limits);
+  upload.collect?.();
   return {
-    result: parseText(body.text, upload.contentType, upload.params, limits),
+    result: parseDocuments(read, upload.params, limits).result,
     documentBytes: body.documentBytes,
     bodyGzip: body.bodyGzip,
   };
@@ -105,6 +124,7 @@ export function prepareHandedOverUpload(upload: HandedOverUpload, limits: Upload
   const { result, documentBytes, bodyGzip } = readAndParse(upload, limits);
   if (!result.ok) return result;
   const { snapshot } = result;
+  upload.collect?.();
   const model = gzipJson(snapshot.model, STORAGE_GZIP_LEVEL);
   return {
     ok: true,

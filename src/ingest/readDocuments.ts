@@ -9,6 +9,7 @@
  *  - JSON: `parseStrictJson`, which bounds nesting first and refuses repeated keys as YAML does.
  * Non-finite numbers (`.inf`, `1e999`) are refused in both, with their pointers.
  */
+import { forgetLastMatch } from './forgetLastMatch.js';
 import { readYamlExact } from './readYamlExact.js';
 import { readYamlFast } from './readYamlFast.js';
 import { scanNesting } from './scanNesting.js';
@@ -87,10 +88,8 @@ export function readDocuments(
   contentType: UploadContentType,
   limits: UploadLimits,
 ): ReadDocumentsResult {
-  switch (contentType) {
-    case 'application/yaml':
-      return readYaml(text, limits);
-    case 'application/json':
-      return readJson(text, limits);
-  }
+  const read = contentType === 'application/yaml' ? readYaml(text, limits) : readJson(text, limits);
+  // The documents keep no view of the text (StringTable); nor, from here, does the RegExp machinery.
+  forgetLastMatch();
+  return read;
 }

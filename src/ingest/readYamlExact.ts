@@ -10,6 +10,7 @@ import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser 
 import type { Document, YAMLError } from 'yaml';
 import type { ReadDocumentsResult, SourceDocument } from './sourceDocuments.js';
 import { tooManyDocuments, valueProblems } from './sourceDocuments.js';
+import { StringTable } from './stringTable.js';
 import type { UploadLimits, UploadProblem } from './types.js';
 import { escapePointerToken, makeProblem } from './uploadProblem.js';
 
@@ -108,6 +109,9 @@ export function readYamlExact(text: string, limits: UploadLimits): ReadDocuments
   const composer = new Composer({ uniqueKeys: true, strict: true });
   const documents: SourceDocument[] = [];
   const problems: UploadProblem[] = [];
+  // As the fast reader does (readYamlFast): kept documents share one copy of each string, none a view
+  // of the text.
+  const strings = new StringTable();
   let documentIndex = -1;
   for (const document of composer.compose(new Parser(lines.addNewLine).parse(text))) {
     documentIndex += 1;
@@ -165,7 +169,8 @@ export function readYamlExact(text: string, limits: UploadLimits): ReadDocuments
       problems.push(...found);
       continue;
     }
-    if (value !== null && value !== undefined) documents.push({ index: documentIndex, value });
+    if (value !== null && value !== undefined)
+      documents.push({ index: documentIndex, value: strings.internAll(value) });
   }
   if (problems.length === 0 && documents.length === 0) {
     problems.push(

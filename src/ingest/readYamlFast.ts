@@ -19,6 +19,7 @@ import type { ReadDocumentsResult, SourceDocument } from './sourceDocuments.js';
 import { tooManyDocuments } from './sourceDocuments.js';
 import type { UploadLimits } from './types.js';
 import { makeProblem } from './uploadProblem.js';
+import { StringTable } from './stringTable.js';
 import { CORE_TAG_PREFIX, resetNonFinite, sawNonFinite, YAML_CORE_SCHEMA } from './yamlCoreSchema.js';
 
 /** js-yaml's parser state as its listener sees it; @types/js-yaml leaves out these members. */
@@ -42,6 +43,39 @@ const UNRESOLVED_TAG = '?';
 
 class Handover extends Error {}
 
+/**
+ * A line that starts a document: `---` followed by a space, a tab, a line break or the end (YAML 1.2
+ * [203] c-directives-end). At the start of a line it cannot be content (the spec forbids it inside
+ * scalars, [206] c-forbidden), so documents can be read one at a time.
+ */
+const DOCUMENT_START = /^---(?=[\t\n\r ]|$)/gmu;
+/** Blank lines and comments only. */
+const NOTHING = /^(?:[\t ]*(?:#[^\n\r]*)?(?:\r\n|\r|\n))*[\t ]*(?:#[^\n\r]*)?$/u;
+
+interface DocumentPiece {
+  readonly text: string;
+  /** Blank lines and comments before the first `---`: a stream holds no document there. */
+  readonly isPrologue: boolean;
+}
+
+/**
+ * The text cut before each document start. js-yaml copies the text it is given (it appends a terminator
+ * and reads the flattened result), so reading the stream whole held a second copy of the body until the
+ * last document was read — 137 MiB at 100k endpoints; a piece's copy is garbage as soon as it is read.
+ */
+function* documentPieces(text: string): Generator<DocumentPiece, void, undefined> {
+  DOCUMENT_START.lastIndex = 0;
+  let start = 0;
+  for (let match = DOCUMENT_START.exec(text); match !== null; match = DOCUMENT_START.exec(text)) {
+    if (match.index > start) {
+      const piece = text.slice(start, match.index);
+      yield { text: piece, isPrologue: start === 0 && NOTHING.test(piece) };
+    }
+    start = match.index;
+  }
+  yield { text: text.slice(start), isPrologue: false };
+}
+
 /** The first character after `position` that is not a space or tab. */
 function nextOnLine(input: string, position: number): number {
   let at = position;
@@ -61,6 +95,9 @@ export function readYamlFast(
 ): ReadDocumentsResult | undefined {
   if (exactSyntax || DIRECTIVE.test(text) || AMBIGUOUS_CHARACTER.test(text)) return undefined;
   const { maxDepth } = limits;
+  // Each string scalar is interned as it closes, before its parent keeps it (js-yaml reads the node's
+  // result after the listener): the documents never hold a repeated string or a view of the text.
+  const strings = new StringTable();
   // Runs as each node opens and closes. Properties (an anchor, a tag) show at the node's close or, when
   // js-yaml re-reads them for a nested node, at that node's open: either way the stream has one.
   const listener = (event: string, state: State): void => {
@@ -72,25 +109,34 @@ export function readYamlFast(
       throw new Handover();
     if (event !== 'close') return;
     const kind = node.kind;
-    if (kind === 'mapping' || kind === 'sequence') {
+    if (typeof node.result === 'string') {
+      node.result = strings.intern(node.result);
+    } else if (kind === 'mapping' || kind === 'sequence') {
       // Every node open below this one is a collection, so depth counts containers as the limit does.
       if (node.depth > maxDepth) throw new Handover();
     } else if (node.result === null && nextOnLine(node.input, node.position) === COLON) {
       throw new Handover();
     }
   };
+  const options = {
+    schema: YAML_CORE_SCHEMA,
+    listener,
+    onWarning: () => {
+      throw new Handover();
+    },
+    // js-yaml recurses per level; one level past the limit is enough to see a container beyond it.
+    maxDepth: maxDepth + 1,
+  } as Parameters<typeof loadAll>[2];
   resetNonFinite();
-  let values: unknown[];
+  const values: unknown[] = [];
   try {
-    values = loadAll(text, null, {
-      schema: YAML_CORE_SCHEMA,
-      listener,
-      onWarning: () => {
-        throw new Handover();
-      },
-      // js-yaml recurses per level; one level past the limit is enough to see a container beyond it.
-      maxDepth: maxDepth + 1,
-    } as Parameters<typeof loadAll>[2]);
+    for (const piece of documentPieces(text)) {
+      for (const value of loadAll(piece.text, null, options)) {
+        if (piece.isPrologue && value === null) continue;
+        values.push(value);
+      }
+      if (values.length > limits.maxDocuments) break;
+    }
   } catch {
     return undefined;
   }

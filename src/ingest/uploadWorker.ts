@@ -20,10 +20,13 @@ function handOver(task: UploadTask): HandedOverUpload & { readonly bodyBytes: nu
   if (input === undefined) throw new Error('the upload task was already run');
   task.input = undefined;
   let body: UploadInput['body'] | undefined = input.body;
+  const bodyBytes = typeof body === 'string' ? body.length : body.byteLength;
   return {
     contentType: input.contentType,
     params: input.params,
-    bodyBytes: typeof body === 'string' ? body.length : body.byteLength,
+    bodyBytes,
+    // See collectGarbage: an upload's stages each leave garbage of the order of the body.
+    ...(bodyBytes >= COLLECT_AFTER_BYTES ? { collect: collectGarbage } : {}),
     takeBody: () => {
       const taken = body ?? '';
       body = undefined;

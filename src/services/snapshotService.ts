@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Profile } from '../engine/index.js';
 import { AppError } from '../errors/appError.js';
 import { UPLOAD_REFUSAL_CODES } from '../errors/uploadRefusal.js';
+import { gunzipText } from './gunzipText.js';
 import { decodeCursor, encodeCursor } from './snapshotCursor.js';
 import type { SnapshotRow, SnapshotStore } from './snapshotStore.js';
 import type { UploadParser } from './uploadParser.js';
@@ -254,7 +255,7 @@ export function createSnapshotService(
     async loadModelJson(id) {
       const gz = await store.model(id);
       if (!gz) throw unknownSnapshot(id);
-      return (await gunzipAsync(gz)).toString('utf8');
+      return gunzipText(gz);
     },
 
     count: () => store.count(),

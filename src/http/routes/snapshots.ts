@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors/appError.js';
@@ -6,7 +7,8 @@ import type { SnapshotAdminService, UploadContentType } from '../../services/sna
 import type { PolicyService } from '../../services/types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, unknownSnapshot } from '../../services/snapshotService.js';
 import type { Authorizer } from '../auth.js';
-import { refuseAnnouncedOversize } from '../requestBody.js';
+import { announcedLength, refuseAnnouncedOversize } from '../requestBody.js';
+import { readUploadBody } from '../readUploadBody.js';
 import { ref } from '../openapiDocument.js';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
@@ -34,10 +36,8 @@ export const snapshotRoutes: FastifyPluginAsync<{
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     ['application/json', ...YAML_TYPES],
-    { parseAs: 'buffer', bodyLimit: config.upload.bodyLimitBytes },
-    (_req, body, done) => {
-      done(null, body);
-    },
+    (request: FastifyRequest, payload: IncomingMessage) =>
+      readUploadBody(payload, config.upload.bodyLimitBytes, announcedLength(request)),
   );
 
   const reader = (request: FastifyRequest): void => authorizer.authorize(request, 'reader');
