@@ -15,7 +15,7 @@ export interface UploadTask {
  * The task's upload, handed over: the task no longer refers to it, and its body can be taken once, so
  * after that nothing in this thread refers to the bytes.
  */
-function handOver(task: UploadTask): HandedOverUpload & { readonly bodyBytes: number } {
+function handOver(task: UploadTask): HandedOverUpload {
   const input = task.input;
   if (input === undefined) throw new Error('the upload task was already run');
   task.input = undefined;
@@ -24,7 +24,6 @@ function handOver(task: UploadTask): HandedOverUpload & { readonly bodyBytes: nu
   return {
     contentType: input.contentType,
     params: input.params,
-    bodyBytes,
     // See collectGarbage: an upload's stages each leave garbage of the order of the body.
     ...(bodyBytes >= COLLECT_AFTER_BYTES ? { collect: collectGarbage } : {}),
     takeBody: () => {
@@ -38,7 +37,8 @@ function handOver(task: UploadTask): HandedOverUpload & { readonly bodyBytes: nu
 export default function runUploadTask(task: UploadTask): PreparedUpload {
   const upload = handOver(task);
   const prepared = prepareHandedOverUpload(upload, task.limits);
-  // See collectGarbage: the parse's garbage would otherwise stay resident beside the model's compilation.
-  if (upload.bodyBytes >= COLLECT_AFTER_BYTES) collectGarbage();
+  // Once more at the end: the worker then idles, and its garbage would stay resident beside the main
+  // thread's compilation of the new snapshot.
+  upload.collect?.();
   return prepared;
 }
